@@ -1,0 +1,17 @@
+using System.CommandLine;
+using KineticsPrep.Cli;
+
+var root = new RootCommand("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
+{
+    ResizeCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+        Console.Error.WriteLine($"kinetics-prep: {error.Message}");
+    Console.Error.WriteLine("Run 'kinetics-prep --help' for usage.");
+    return ExitCodes.UsageOrFatal;
+}
+return await parse.InvokeAsync();

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Cli;
+
+/// <summary><c>kinetics-prep resize SRC DST</c>: every video under SRC to a short side of S pixels, as H.264 mp4 under DST.</summary>
+internal static class ResizeCommand
+{
+    private static readonly string[] X264Presets =
+        ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
+
+    private static readonly Argument<DirectoryInfo> Source = new("SRC") { Description = "Folder with the source videos (searched recursively)." };
+    private static readonly Argument<DirectoryInfo> Destination = new("DST") { Description = "Output folder; SRC's subfolders are mirrored here." };
+
+    private static readonly Option<int> ShortSide = new("--short-side", "--scale")
+    {
+        Description = "Short side of the output in pixels (even).",
+        DefaultValueFactory = _ => 320,
+    };
+    private static readonly Option<bool> Upscale = new("--upscale") { Description = "Also scale clips smaller than the short side up to it (mmaction2's behaviour)." };
+    private static readonly Option<int> Crf = new("--crf") { Description = "x264 constant rate factor, 0-51; lower is better and bigger.", DefaultValueFactory = _ => 23 };
+    private static readonly Option<string> Preset = new("--preset") { Description = "x264 preset.", DefaultValueFactory = _ => "veryfast" };
+    private static readonly Option<double?> Fps = new("--fps") { Description = "Output frame rate. Default: every source frame is kept, with its timestamp." };
+    private static readonly Option<int?> Gop = new("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." };
+    private static readonly Option<bool> KeepAudio = new("--keep-audio") { Description = "Keep the audio, as AAC. Default: audio is dropped." };
+    private static readonly Option<bool> AlwaysEncode = new("--always-encode") { Description = "Re-encode clips that are already H.264 at the target size instead of copying them." };
+    private static readonly Option<int> Workers = new("--workers", "--num-worker")
+    {
+        Description = "Clips encoded at once. Default: the number of cores.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+    private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Redo outputs that already exist." };
+    private static readonly Option<string[]> Extensions = new("--ext")
+    {
+        Description = "Source extensions, comma-separated or repeated. Default: " + string.Join(",", ResizeOptions.DefaultExtensions),
+        AllowMultipleArgumentsPerToken = true,
+    };
+    private static readonly Option<int?> Level = new("--level") { Description = "Accepted for mmaction2 compatibility: SRC is always searched recursively." };
+    private static readonly Option<bool> ToMp4 = new("--to-mp4") { Description = "Accepted for mmaction2 compatibility: the output is always mp4." };
+
+    public static Command Create()
+    {
+        var command = new Command("resize", "Resize every video under SRC to a short side of S pixels (H.264 mp4), skipping finished ones.")
+        {
+            Source, Destination, ShortSide, Upscale, Crf, Preset, Fps, Gop, KeepAudio, AlwaysEncode, Workers, Overwrite,
+            Extensions, Level, ToMp4,
+        };
+        ShortSide.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is >= 2 and <= 8192 && r.GetValueOrDefault<int>() % 2 == 0, "--short-side must be an even number of pixels, 2 to 8192."));
+        Crf.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is >= 0 and <= 51, "--crf must be 0 to 51."));
+        Preset.Validators.Add(r => Require(r, X264Presets.Contains(r.GetValueOrDefault<string>()), "--preset must be one of: " + string.Join(", ", X264Presets) + "."));
+        Fps.Validators.Add(r => Require(r, r.GetValueOrDefault<double?>() is null or > 0 and <= 1000, "--fps must be above 0."));
+        Gop.Validators.Add(r => Require(r, r.GetValueOrDefault<int?>() is null or >= 1, "--gop must be at least 1."));
+        Workers.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 1, "--workers must be at least 1."));
+        Level.Validators.Add(r => Require(r, r.GetValueOrDefault<int?>() is null or 1 or 2, "--level must be 1 or 2."));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static void Require(System.CommandLine.Parsing.OptionResult result, bool condition, string message)
+    {
+        if (!condition)
+            result.AddError(message);
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var source = parse.GetRequiredValue(Source);
+        var destination = parse.GetRequiredValue(Destination);
+        if (!source.Exists)
+            return Fatal($"Source folder not found: {source.FullName}");
+
+        var options = new ResizeOptions
+        {
+            ShortSide = parse.GetValue(ShortSide),
+            Upscale = parse.GetValue(Upscale),
+            Crf = parse.GetValue(Crf),
+            Preset = parse.GetRequiredValue(Preset),
+            Fps = parse.GetValue(Fps),
+            Gop = parse.GetValue(Gop),
+            KeepAudio = parse.GetValue(KeepAudio),
+            AlwaysEncode = parse.GetValue(AlwaysEncode),
+            Workers = parse.GetValue(Workers),
+            Overwrite = parse.GetValue(Overwrite),
+            Extensions = parse.GetValue(Extensions) is { Length: > 0 } extensions
+                ? extensions.SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+                : ResizeOptions.DefaultExtensions,
+        };
+
+        MediaTools tools;
+        try
+        {
+            tools = MediaTools.Locate();
+        }
+        catch (MediaToolsMissingException e)
+        {
+            return Fatal(e.Message);
+        }
+
+        var progress = new LatestProgress<ResizeProgress>(new ResizeProgress(0, 0, 0, 0, 0, 0, 0));
+        var runner = new ResizeRunner(tools, options);
+        ResizeSummary summary;
+        try
+        {
+            summary = await ProgressDisplay.RunAsync(
+                "resize", progress, ResizeProgressText.Describe, ResizeProgressText.Fraction,
+                runner.RunAsync(source.FullName, destination.FullName, progress, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("Cancelled. Finished outputs are kept; run the same command again to continue.");
+            return ExitCodes.UsageOrFatal;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fatal(e.Message);
+        }
+
+        PrintSummary(summary);
+        return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+
+    private static void PrintSummary(ResizeSummary summary)
+    {
+        const int failuresListed = 50;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Found {summary.Found} videos: {summary.Encoded} encoded, {summary.Copied} copied (already H.264 at size), " +
+            $"{summary.AlreadyDone} already done, {summary.Failures.Count} failed, in {summary.Elapsed:hh\\:mm\\:ss}."));
+        foreach (var ignored in summary.IgnoredDuplicates)
+            Console.WriteLine($"Ignored (another source has the same output name): {ignored}");
+        if (summary.Failures.Count == 0)
+            return;
+
+        Console.Error.WriteLine($"Failed ({summary.Failures.Count}):");
+        foreach (var failure in summary.Failures.Take(failuresListed))
+            Console.Error.WriteLine($"  {failure.Job.SourcePath}: {failure.Reason}");
+        if (summary.Failures.Count > failuresListed)
+            Console.Error.WriteLine($"  … and {summary.Failures.Count - failuresListed} more.");
+        Console.Error.WriteLine($"The full list, with ffmpeg command lines: {summary.FailureLogPath}");
+    }
+
+    private static int Fatal(string message)
+    {
+        Console.Error.WriteLine($"kinetics-prep: {message}");
+        return ExitCodes.UsageOrFatal;
+    }
+}

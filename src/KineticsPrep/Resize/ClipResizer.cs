@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace KineticsPrep.Resize;
+
+/// <summary>Resizes one clip: probe, encode to a partial file, check it is complete, rename it into place.</summary>
+public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
+{
+    /// <summary>An encode that stops this far short of the input's duration means the input was truncated.</summary>
+    private const double ShortfallToleranceSeconds = 0.5;
+
+    private readonly FFprobe _ffprobe = new(tools.FFprobePath);
+    private readonly FFmpeg _ffmpeg = new(tools.FFmpegPath);
+
+    /// <summary>Never throws for a bad clip: failures come back as an outcome. Cancellation does throw.</summary>
+    public async Task<ClipOutcome> ResizeAsync(ResizeJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var info = await _ffprobe.ProbeAsync(job.SourcePath, cancellationToken);
+            var size = TargetSize.For(info.DisplayWidth, info.DisplayHeight, options.ShortSide, options.Upscale);
+            Directory.CreateDirectory(Path.GetDirectoryName(job.OutputPath)!);
+
+            var arguments = FFmpegArguments.For(job.SourcePath, job.PartialPath, info, size, options);
+            var result = await _ffmpeg.RunAsync(arguments, FFmpegArguments.InputUrl(job.SourcePath), cancellationToken);
+            if (Shortfall(job, info, result) is { } shortfall)
+                return new ClipOutcome(job, ClipStatus.Failed, size, shortfall, result.CommandLine);
+
+            File.Move(job.PartialPath, job.OutputPath, overwrite: true);
+            var status = FFmpegArguments.CanCopyVideo(info, size, options) ? ClipStatus.Copied : ClipStatus.Encoded;
+            return new ClipOutcome(job, status, size);
+        }
+        catch (MediaToolException e)
+        {
+            return new ClipOutcome(job, ClipStatus.Failed, Reason: e.Reason, CommandLine: e.CommandLine);
+        }
+        catch (IOException e)
+        {
+            return new ClipOutcome(job, ClipStatus.Failed, Reason: e.Message);
+        }
+        finally
+        {
+            File.Delete(job.PartialPath);
+        }
+    }
+
+    private static string? Shortfall(ResizeJob job, VideoInfo info, FFmpeg.Result result)
+    {
+        if (info.DurationSeconds is not { } expected || result.EncodedSeconds is not { } encoded)
+            return null;
+        if (encoded >= expected - ShortfallToleranceSeconds || encoded >= expected * 0.95)
+            return null;
+        var detail = ToolProcess.Reason(result.StderrTail, FFmpegArguments.InputUrl(job.SourcePath), "");
+        var message = string.Format(
+            CultureInfo.InvariantCulture, "truncated: only {0:0.0} s of {1:0.0} s could be decoded", encoded, expected);
+        return detail.Length == 0 ? message : $"{message} ({detail})";
+    }
+}

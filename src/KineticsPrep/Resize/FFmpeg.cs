@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace KineticsPrep.Resize;
+
+/// <summary>Runs one ffmpeg encode and follows its progress.</summary>
+public sealed class FFmpeg(string executablePath)
+{
+    /// <summary>What a finished encode reports: how far into the input it got, and its last stderr lines.</summary>
+    public sealed record Result(double? EncodedSeconds, IReadOnlyList<string> StderrTail, string CommandLine);
+
+    /// <param name="arguments">Arguments that include <c>-progress pipe:1</c>, as <see cref="FFmpegArguments"/> builds them.</param>
+    /// <param name="inputUrl">The input as named in the arguments, to strip from error messages.</param>
+    /// <exception cref="MediaToolException">ffmpeg failed.</exception>
+    public async Task<Result> RunAsync(
+        IReadOnlyList<string> arguments, string inputUrl, CancellationToken cancellationToken)
+    {
+        double? encodedSeconds = null;
+        var output = await ToolProcess.RunAsync(executablePath, arguments, inputUrl, line =>
+        {
+            if (ParseOutTime(line) is { } seconds)
+                encodedSeconds = seconds;
+        }, cancellationToken);
+        return new Result(encodedSeconds, output.StderrTail, output.CommandLine);
+    }
+
+    /// <summary>Reads "out_time_us=…" from ffmpeg's -progress output, in seconds.</summary>
+    internal static double? ParseOutTime(string progressLine)
+    {
+        const string key = "out_time_us=";
+        return progressLine.StartsWith(key, StringComparison.Ordinal)
+               && long.TryParse(progressLine.AsSpan(key.Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var us)
+               && us >= 0
+            ? us / 1_000_000.0
+            : null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace KineticsPrep.Resize;
+
+/// <summary>Builds the ffmpeg argument list for one clip. Arguments are a list, never a shell string.</summary>
+public static class FFmpegArguments
+{
+    /// <summary>
+    /// The "file:" protocol makes ffmpeg treat any path as a plain file: names that start with '-' or
+    /// contain ':' are never read as options or protocols.
+    /// </summary>
+    public static string InputUrl(string path) => "file:" + Path.GetFullPath(path);
+
+    /// <summary>True when the clip's video stream can go into the output unchanged.</summary>
+    public static bool CanCopyVideo(VideoInfo info, TargetSize size, ResizeOptions options) =>
+        !options.AlwaysEncode
+        && options.Fps is null
+        && options.Gop is null
+        && info.Codec == "h264"
+        && info.PixelFormat == "yuv420p"
+        && info.IsDisplayedAsCoded
+        && size.Width == info.CodedWidth
+        && size.Height == info.CodedHeight;
+
+    public static IReadOnlyList<string> For(
+        string sourcePath, string outputPath, VideoInfo info, TargetSize size, ResizeOptions options)
+    {
+        var threads = options.ThreadsPerWorker.ToString(CultureInfo.InvariantCulture);
+        var arguments = new List<string>
+        {
+            "-nostdin", "-hide_banner", "-v", "error", "-nostats", "-progress", "pipe:1", "-y",
+            "-threads", threads,
+            "-i", InputUrl(sourcePath),
+            "-map", $"0:{info.StreamIndex}",
+        };
+
+        if (CanCopyVideo(info, size, options))
+            arguments.AddRange(["-c:v", "copy"]);
+        else
+            arguments.AddRange(VideoEncoding(size, options, threads));
+
+        arguments.AddRange(Audio(info, options));
+        arguments.AddRange(["-movflags", "+faststart", "-f", "mp4", "file:" + Path.GetFullPath(outputPath)]);
+        return arguments;
+    }
+
+    private static IEnumerable<string> VideoEncoding(TargetSize size, ResizeOptions options, string threads)
+    {
+        var filters = new List<string>();
+        if (options.Fps is { } fps)
+            filters.Add($"fps={fps.ToString(CultureInfo.InvariantCulture)}");
+        filters.Add($"scale={size.Width}:{size.Height}");
+        filters.Add("setsar=1");
+
+        yield return "-filter_threads";
+        yield return threads;
+        yield return "-vf";
+        yield return string.Join(',', filters);
+        if (options.Fps is null)
+        {
+            yield return "-fps_mode";
+            yield return "passthrough";
+        }
+        yield return "-c:v";
+        yield return "libx264";
+        yield return "-preset";
+        yield return options.Preset;
+        yield return "-crf";
+        yield return options.Crf.ToString(CultureInfo.InvariantCulture);
+        yield return "-pix_fmt";
+        yield return "yuv420p";
+        if (options.Gop is { } gop)
+        {
+            yield return "-g";
+            yield return gop.ToString(CultureInfo.InvariantCulture);
+        }
+        yield return "-threads";
+        yield return threads;
+    }
+
+    private static IEnumerable<string> Audio(VideoInfo info, ResizeOptions options)
+    {
+        if (!options.KeepAudio || info.Audio is not { } audio)
+            return ["-an"];
+        string[] map = ["-map", $"0:{audio.StreamIndex}"];
+        return audio.Codec == "aac"
+            ? [.. map, "-c:a", "copy"]
+            : [.. map, "-c:a", "aac", "-b:a", "128k"];
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace KineticsPrep.Resize;
+
+/// <summary>The machine-readable list of clips a resize run could not do: DST/.kinetics-prep/resize-failures.json.</summary>
+public static class FailureLog
+{
+    public sealed record Entry(string Source, string Reason, string? Command);
+
+    public static string PathFor(string destination) =>
+        Path.Combine(Path.GetFullPath(destination), ".kinetics-prep", "resize-failures.json");
+
+    /// <summary>Replaces the log with this run's failures (an empty list when there were none).</summary>
+    public static void Write(string destination, IEnumerable<ClipOutcome> failures)
+    {
+        var path = PathFor(destination);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var entries = failures
+            .OrderBy(f => f.Job.SourcePath, StringComparer.Ordinal)
+            .Select(f => new Entry(f.Job.SourcePath, f.Reason ?? "unknown", f.CommandLine));
+        var temporary = path + ".partial";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(entries, SerializerOptions));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static IReadOnlyList<Entry> Read(string destination) =>
+        JsonSerializer.Deserialize<List<Entry>>(File.ReadAllText(PathFor(destination)), SerializerOptions) ?? [];
+
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+}

@@ -1,0 +1,10 @@
+namespace KineticsPrep.Resize;
+
+/// <summary>ffmpeg or ffprobe could not handle a clip. <see cref="Reason"/> is one line taken from its stderr.</summary>
+public sealed class MediaToolException(string reason, string commandLine)
+    : Exception($"{reason}{Environment.NewLine}Command: {commandLine}")
+{
+    public string Reason { get; } = reason;
+
+    public string CommandLine { get; } = commandLine;
+}

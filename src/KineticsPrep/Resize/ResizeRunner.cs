@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace KineticsPrep.Resize;
+
+/// <summary>Resizes every video under a folder into another, several clips at once, skipping finished ones.</summary>
+public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
+{
+    /// <exception cref="DirectoryNotFoundException">The source folder does not exist.</exception>
+    public async Task<ResizeSummary> RunAsync(
+        string source, string destination, IProgress<ResizeProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(source))
+            throw new DirectoryNotFoundException($"Source folder not found: {source}");
+
+        var stopwatch = Stopwatch.StartNew();
+        var scan = VideoFinder.Find(source, destination, options.Extensions);
+        var pending = scan.Jobs.Where(job => options.Overwrite || !File.Exists(job.OutputPath)).ToList();
+        var alreadyDone = scan.Jobs.Count - pending.Count;
+        var pendingBytes = pending.Sum(job => job.SourceBytes);
+
+        var outcomes = new ConcurrentBag<ClipOutcome>();
+        int finished = 0, failed = 0;
+        long finishedBytes = 0;
+        void Report() => progress?.Report(new ResizeProgress(
+            scan.Jobs.Count, alreadyDone, pending.Count, Volatile.Read(ref finished), Volatile.Read(ref failed),
+            pendingBytes, Interlocked.Read(ref finishedBytes)));
+        Report();
+
+        var resizer = new ClipResizer(tools, options);
+        // Largest first, so the last clips to finish are short ones and no core idles long at the end.
+        var ordered = pending.OrderByDescending(job => job.SourceBytes).ThenBy(job => job.SourcePath, StringComparer.Ordinal);
+        var parallelOptions = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.Workers),
+            CancellationToken = cancellationToken,
+        };
+        try
+        {
+            await Parallel.ForEachAsync(ordered, parallelOptions, async (job, token) =>
+            {
+                var outcome = await resizer.ResizeAsync(job, token);
+                outcomes.Add(outcome);
+                Interlocked.Increment(ref outcome.Status == ClipStatus.Failed ? ref failed : ref finished);
+                Interlocked.Add(ref finishedBytes, job.SourceBytes);
+                Report();
+            });
+        }
+        finally
+        {
+            FailureLog.Write(destination, outcomes.Where(o => o.Status == ClipStatus.Failed));
+        }
+
+        return new ResizeSummary(
+            Found: scan.Jobs.Count,
+            AlreadyDone: alreadyDone,
+            Encoded: outcomes.Count(o => o.Status == ClipStatus.Encoded),
+            Copied: outcomes.Count(o => o.Status == ClipStatus.Copied),
+            Failures: outcomes.Where(o => o.Status == ClipStatus.Failed)
+                .OrderBy(o => o.Job.SourcePath, StringComparer.Ordinal).ToList(),
+            IgnoredDuplicates: scan.IgnoredDuplicates,
+            FailureLogPath: FailureLog.PathFor(destination),
+            Elapsed: stopwatch.Elapsed);
+    }
+}
