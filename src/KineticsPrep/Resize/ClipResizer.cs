@@ -14,12 +14,16 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
     /// <summary>Never throws for a bad clip: failures come back as an outcome. Cancellation does throw.</summary>
     public async Task<ClipOutcome> ResizeAsync(ResizeJob job, CancellationToken cancellationToken)
     {
+        if (job.SourceBytes == 0)
+            return new ClipOutcome(job, ClipStatus.Failed, Reason: "empty file (0 bytes)");
         try
         {
             var info = await _ffprobe.ProbeAsync(job.SourcePath, cancellationToken);
             var size = TargetSize.For(info.DisplayWidth, info.DisplayHeight, options.ShortSide, options.Upscale);
             Directory.CreateDirectory(Path.GetDirectoryName(job.OutputPath)!);
 
+            // A fresh file, not a truncated one: an ffmpeg orphaned by a killed run may still be writing the old one.
+            File.Delete(job.PartialPath);
             var arguments = FFmpegArguments.For(job.SourcePath, job.PartialPath, info, size, options);
             var result = await _ffmpeg.RunAsync(arguments, FFmpegArguments.InputUrl(job.SourcePath), cancellationToken);
             if (Shortfall(job, info, result) is { } shortfall)

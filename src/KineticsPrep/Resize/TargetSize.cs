@@ -13,7 +13,7 @@ public sealed record TargetSize(int Width, int Height)
             return new TargetSize(EvenAtLeastTwo(displayWidth), EvenAtLeastTwo(displayHeight));
 
         var sourceLong = Math.Max(displayWidth, displayHeight);
-        var scaledLong = EvenAtLeastTwo((int)Math.Round(sourceLong * (double)shortSide / sourceShort / 2.0) * 2);
+        var scaledLong = EvenAtLeastTwo((int)Math.Round(sourceLong * (double)shortSide / sourceShort / 2.0, MidpointRounding.AwayFromZero) * 2);
         return displayWidth <= displayHeight
             ? new TargetSize(shortSide, scaledLong)
             : new TargetSize(scaledLong, shortSide);

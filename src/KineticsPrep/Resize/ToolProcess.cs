@@ -52,6 +52,7 @@ internal static partial class ToolProcess
         var messages = stderrLines
             .Select(line => ContextPrefix().Replace(line.Trim(), ""))
             .Select(line => line.StartsWith(inputPath + ": ", StringComparison.Ordinal) ? line[(inputPath.Length + 2)..] : line)
+            .Select(line => HexNumber().Replace(line, "0x…"))
             .Where(message => message.Length > 0)
             .Distinct()
             .TakeLast(3)
@@ -63,4 +64,8 @@ internal static partial class ToolProcess
     // "[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55d0c8a3b2c0] "
     [GeneratedRegex(@"^\[[^\]]+ @ 0x[0-9a-f]+\]\s*")]
     private static partial Regex ContextPrefix();
+
+    // Offsets and addresses differ from line to line; without them, repeated messages collapse into one.
+    [GeneratedRegex(@"0x[0-9a-fA-F]+")]
+    private static partial Regex HexNumber();
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the test suite. Installs what the tests need (ffmpeg) on a fresh Debian machine.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$repo"
+# shellcheck source=scripts/ensure-ffmpeg.sh
+. scripts/ensure-ffmpeg.sh
+ensure_ffmpeg
+
+log=$(mktemp)
+status=0
+dotnet test tests/KineticsPrep.Tests/KineticsPrep.Tests.csproj -c Release --nologo "$@" 2>&1 | tee "$log" || status=$?
+# A plain closing line that any CI reader understands.
+summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1 || true)
+rm -f "$log"
+if [ -n "$summary" ]; then
+  failed=$(echo "$summary" | sed -E 's/Failed: +([0-9]+).*/\1/')
+  passed=$(echo "$summary" | sed -E 's/.*Passed: +([0-9]+).*/\1/')
+  skipped=$(echo "$summary" | sed -E 's/.*Skipped: +([0-9]+).*/\1/')
+  echo "$passed passed, $failed failed, $skipped skipped"
+fi
+exit "$status"

@@ -1,0 +1,74 @@
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Tests;
+
+public sealed class FFmpegArgumentsTests
+{
+    private static readonly VideoInfo SmallH264 = new(0, "h264", "yuv420p", 320, 240, 0, 1, 1, 10, new AudioStreamInfo(1, "mp3"));
+
+    private static IReadOnlyList<string> Build(VideoInfo info, ResizeOptions options) =>
+        FFmpegArguments.For("/in/-abc_000001_000011.mp4", "/out/-abc.mp4.partial", info,
+            TargetSize.For(info.DisplayWidth, info.DisplayHeight, options.ShortSide, options.Upscale), options);
+
+    private static string After(IReadOnlyList<string> arguments, string flag) => arguments[arguments.ToList().IndexOf(flag) + 1];
+
+    [Fact]
+    public void Paths_are_passed_as_file_urls_so_a_leading_dash_is_never_an_option()
+    {
+        var arguments = Build(SmallH264, new ResizeOptions());
+        Assert.Equal("file:/in/-abc_000001_000011.mp4", After(arguments, "-i"));
+        Assert.Equal("file:/out/-abc.mp4.partial", arguments[^1]);
+        Assert.DoesNotContain(arguments, a => a.StartsWith("-abc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_h264_clip_already_at_size_is_copied_and_audio_is_dropped()
+    {
+        var arguments = Build(SmallH264, new ResizeOptions());
+        Assert.Equal("copy", After(arguments, "-c:v"));
+        Assert.Contains("-an", arguments);
+        Assert.Equal("+faststart", After(arguments, "-movflags"));
+    }
+
+    [Theory]
+    [InlineData(true, null, null)]
+    [InlineData(false, 15.0, null)]
+    [InlineData(false, null, 16)]
+    public void Copying_gives_way_to_encoding_when_the_user_asks_for_a_change(bool alwaysEncode, double? fps, int? gop)
+    {
+        var arguments = Build(SmallH264, new ResizeOptions { AlwaysEncode = alwaysEncode, Fps = fps, Gop = gop });
+        Assert.Equal("libx264", After(arguments, "-c:v"));
+    }
+
+    [Fact]
+    public void Rotated_or_other_codecs_are_encoded_with_the_requested_settings()
+    {
+        var rotated = SmallH264 with { Rotation = 90 };
+        var arguments = Build(rotated, new ResizeOptions { Crf = 20, Preset = "faster", Gop = 16 });
+        Assert.Equal("libx264", After(arguments, "-c:v"));
+        Assert.Equal("scale=240:320,setsar=1", After(arguments, "-vf"));
+        Assert.Equal("20", After(arguments, "-crf"));
+        Assert.Equal("faster", After(arguments, "-preset"));
+        Assert.Equal("16", After(arguments, "-g"));
+        Assert.Equal("yuv420p", After(arguments, "-pix_fmt"));
+        Assert.Equal("passthrough", After(arguments, "-fps_mode"));
+    }
+
+    [Fact]
+    public void Fps_adds_a_filter_instead_of_keeping_every_frame()
+    {
+        var arguments = Build(SmallH264 with { Codec = "vp9" }, new ResizeOptions { Fps = 12.5 });
+        Assert.Equal("fps=12.5,scale=320:240,setsar=1", After(arguments, "-vf"));
+        Assert.DoesNotContain("-fps_mode", arguments);
+    }
+
+    [Fact]
+    public void Keep_audio_maps_the_audio_stream_and_encodes_it_as_aac()
+    {
+        var arguments = Build(SmallH264, new ResizeOptions { KeepAudio = true });
+        Assert.Contains("0:1", arguments);
+        Assert.Equal("aac", After(arguments, "-c:a"));
+        var aacSource = Build(SmallH264 with { Audio = new AudioStreamInfo(1, "aac") }, new ResizeOptions { KeepAudio = true });
+        Assert.Equal("copy", After(aacSource, "-c:a"));
+    }
+}
