@@ -14,4 +14,7 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'kinetics-prep --help' for usage.");
     return ExitCodes.UsageOrFatal;
 }
-return await parse.InvokeAsync();
+
+// Commands clean up after themselves on Ctrl+C, so System.CommandLine must not end the process before they return.
+using var termination = new TerminationSignal();
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, termination.Token);

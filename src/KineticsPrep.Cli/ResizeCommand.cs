@@ -10,6 +10,9 @@ internal static class ResizeCommand
     private static readonly string[] X264Presets =
         ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
 
+    private static readonly string[] Scalers =
+        ["fast_bilinear", "bilinear", "bicubic", "experimental", "neighbor", "area", "bicublin", "gauss", "sinc", "lanczos", "spline"];
+
     private static readonly Argument<DirectoryInfo> Source = new("SRC") { Description = "Folder with the source videos (searched recursively)." };
     private static readonly Argument<DirectoryInfo> Destination = new("DST") { Description = "Output folder; SRC's subfolders are mirrored here." };
 
@@ -19,8 +22,18 @@ internal static class ResizeCommand
         DefaultValueFactory = _ => 320,
     };
     private static readonly Option<bool> Upscale = new("--upscale") { Description = "Also scale clips smaller than the short side up to it (mmaction2's behaviour)." };
-    private static readonly Option<int> Crf = new("--crf") { Description = "x264 constant rate factor, 0-51; lower is better and bigger.", DefaultValueFactory = _ => 23 };
-    private static readonly Option<string> Preset = new("--preset") { Description = "x264 preset.", DefaultValueFactory = _ => "veryfast" };
+    private static readonly Option<int> Crf = new("--crf") { Description = "x264 constant rate factor, 0-51; lower is better and bigger.", DefaultValueFactory = _ => new ResizeOptions().Crf };
+    private static readonly Option<string> Preset = new("--preset") { Description = "x264 preset.", DefaultValueFactory = _ => new ResizeOptions().Preset };
+    private static readonly Option<string> X264Params = new("--x264-params")
+    {
+        Description = "Extra x264 settings on top of the preset, key=value:key=value; \"\" for the preset alone.",
+        DefaultValueFactory = _ => new ResizeOptions().X264Params,
+    };
+    private static readonly Option<string> Scaler = new("--scaler")
+    {
+        Description = "Scaling algorithm: " + string.Join(", ", Scalers) + ".",
+        DefaultValueFactory = _ => new ResizeOptions().Scaler,
+    };
     private static readonly Option<double?> Fps = new("--fps") { Description = "Output frame rate. Default: every source frame is kept, with its timestamp." };
     private static readonly Option<int?> Gop = new("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." };
     private static readonly Option<bool> KeepAudio = new("--keep-audio") { Description = "Keep the audio, as AAC. Default: audio is dropped." };
@@ -43,12 +56,13 @@ internal static class ResizeCommand
     {
         var command = new Command("resize", "Resize every video under SRC to a short side of S pixels (H.264 mp4), skipping finished ones.")
         {
-            Source, Destination, ShortSide, Upscale, Crf, Preset, Fps, Gop, KeepAudio, AlwaysEncode, Workers, Overwrite,
+            Source, Destination, ShortSide, Upscale, Crf, Preset, X264Params, Scaler, Fps, Gop, KeepAudio, AlwaysEncode, Workers, Overwrite,
             Extensions, Level, ToMp4,
         };
         ShortSide.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is >= 2 and <= 8192 && r.GetValueOrDefault<int>() % 2 == 0, "--short-side must be an even number of pixels, 2 to 8192."));
         Crf.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is >= 0 and <= 51, "--crf must be 0 to 51."));
         Preset.Validators.Add(r => Require(r, X264Presets.Contains(r.GetValueOrDefault<string>()), "--preset must be one of: " + string.Join(", ", X264Presets) + "."));
+        Scaler.Validators.Add(r => Require(r, Scalers.Contains(r.GetValueOrDefault<string>()), "--scaler must be one of: " + string.Join(", ", Scalers) + "."));
         Fps.Validators.Add(r => Require(r, r.GetValueOrDefault<double?>() is null or > 0 and <= 1000, "--fps must be above 0."));
         Gop.Validators.Add(r => Require(r, r.GetValueOrDefault<int?>() is null or >= 1, "--gop must be at least 1."));
         Workers.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 1, "--workers must be at least 1."));
@@ -76,6 +90,8 @@ internal static class ResizeCommand
             Upscale = parse.GetValue(Upscale),
             Crf = parse.GetValue(Crf),
             Preset = parse.GetRequiredValue(Preset),
+            X264Params = parse.GetValue(X264Params) ?? "",
+            Scaler = parse.GetRequiredValue(Scaler),
             Fps = parse.GetValue(Fps),
             Gop = parse.GetValue(Gop),
             KeepAudio = parse.GetValue(KeepAudio),

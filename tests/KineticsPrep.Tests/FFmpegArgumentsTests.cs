@@ -46,7 +46,7 @@ public sealed class FFmpegArgumentsTests
         var rotated = SmallH264 with { Rotation = 90 };
         var arguments = Build(rotated, new ResizeOptions { Crf = 20, Preset = "faster", Gop = 16 });
         Assert.Equal("libx264", After(arguments, "-c:v"));
-        Assert.Equal("scale=240:320,setsar=1", After(arguments, "-vf"));
+        Assert.Equal("scale=240:320:flags=bilinear,setsar=1", After(arguments, "-vf"));
         Assert.Equal("20", After(arguments, "-crf"));
         Assert.Equal("faster", After(arguments, "-preset"));
         Assert.Equal("16", After(arguments, "-g"));
@@ -55,10 +55,20 @@ public sealed class FFmpegArgumentsTests
     }
 
     [Fact]
+    public void The_scaler_and_x264_params_are_passed_through_and_empty_params_are_left_out()
+    {
+        var tuned = Build(SmallH264 with { Codec = "vp9" }, new ResizeOptions { Scaler = "lanczos", X264Params = "ref=2" });
+        Assert.Equal("scale=320:240:flags=lanczos,setsar=1", After(tuned, "-vf"));
+        Assert.Equal("ref=2", After(tuned, "-x264-params"));
+        var plain = Build(SmallH264 with { Codec = "vp9" }, new ResizeOptions { X264Params = "" });
+        Assert.DoesNotContain("-x264-params", plain);
+    }
+
+    [Fact]
     public void Fps_adds_a_filter_instead_of_keeping_every_frame()
     {
         var arguments = Build(SmallH264 with { Codec = "vp9" }, new ResizeOptions { Fps = 12.5 });
-        Assert.Equal("fps=12.5,scale=320:240,setsar=1", After(arguments, "-vf"));
+        Assert.Equal("fps=12.5,scale=320:240:flags=bilinear,setsar=1", After(arguments, "-vf"));
         Assert.DoesNotContain("-fps_mode", arguments);
     }
 

@@ -23,7 +23,7 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
             Directory.CreateDirectory(Path.GetDirectoryName(job.OutputPath)!);
 
             // A fresh file, not a truncated one: an ffmpeg orphaned by a killed run may still be writing the old one.
-            File.Delete(job.PartialPath);
+            DeletePartial(job);
             var arguments = FFmpegArguments.For(job.SourcePath, job.PartialPath, info, size, options);
             var result = await _ffmpeg.RunAsync(arguments, FFmpegArguments.InputUrl(job.SourcePath), cancellationToken);
             if (Shortfall(job, info, result) is { } shortfall)
@@ -43,8 +43,14 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
         }
         finally
         {
-            File.Delete(job.PartialPath);
+            DeletePartial(job);
         }
+    }
+
+    private static void DeletePartial(ResizeJob job)
+    {
+        if (File.Exists(job.PartialPath))
+            File.Delete(job.PartialPath);
     }
 
     private static string? Shortfall(ResizeJob job, VideoInfo info, FFmpeg.Result result)

@@ -49,7 +49,7 @@ public static class FFmpegArguments
         var filters = new List<string>();
         if (options.Fps is { } fps)
             filters.Add($"fps={fps.ToString(CultureInfo.InvariantCulture)}");
-        filters.Add($"scale={size.Width}:{size.Height}");
+        filters.Add($"scale={size.Width}:{size.Height}:flags={options.Scaler}");
         filters.Add("setsar=1");
 
         yield return "-filter_threads";
@@ -65,6 +65,11 @@ public static class FFmpegArguments
         yield return "libx264";
         yield return "-preset";
         yield return options.Preset;
+        if (options.X264Params.Length > 0)
+        {
+            yield return "-x264-params";
+            yield return options.X264Params;
+        }
         yield return "-crf";
         yield return options.Crf.ToString(CultureInfo.InvariantCulture);
         yield return "-pix_fmt";

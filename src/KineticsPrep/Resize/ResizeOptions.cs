@@ -16,7 +16,17 @@ public sealed record ResizeOptions
 
     public int Crf { get; init; } = 23;
 
-    public string Preset { get; init; } = "veryfast";
+    public string Preset { get; init; } = "superfast";
+
+    /// <summary>
+    /// Extra x264 settings ("key=value:key=value"), applied on top of <see cref="Preset"/>. The default turns
+    /// macroblock-tree rate control back on, which superfast leaves off: on the benchmark corpus it keeps the output
+    /// as small as veryfast's for a fraction of veryfast's encode time. Empty uses the preset as it is.
+    /// </summary>
+    public string X264Params { get; init; } = "mbtree=1:rc-lookahead=10";
+
+    /// <summary>The swscale algorithm used to scale down (bilinear, bicubic, area, lanczos, ...).</summary>
+    public string Scaler { get; init; } = "bilinear";
 
     /// <summary>Output frame rate; null keeps every source frame with its timestamp.</summary>
     public double? Fps { get; init; }

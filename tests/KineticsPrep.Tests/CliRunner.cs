@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace KineticsPrep.Tests;
+
+/// <summary>Starts the real kinetics-prep executable, built next to the tests, as a child process.</summary>
+public static class CliRunner
+{
+    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "kinetics-prep");
+
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static Process Start(params string[] arguments)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        info.Environment["CI"] = "true";
+        return Process.Start(info)!;
+    }
+
+    public static async Task<Result> RunAsync(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        return await WaitAsync(process);
+    }
+
+    public static async Task<Result> WaitAsync(Process process)
+    {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}

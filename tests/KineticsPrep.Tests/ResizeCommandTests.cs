@@ -1,0 +1,139 @@
+using System.Diagnostics;
+
+namespace KineticsPrep.Tests;
+
+public sealed class ResizeCommandTests
+{
+    [Fact]
+    public async Task A_missing_source_folder_is_a_fatal_error_with_exit_code_2()
+    {
+        using var temp = new TempFolder();
+        var result = await CliRunner.RunAsync("resize", temp.Combine("nope"), temp.Combine("out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Source folder not found", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--short-side", "321")]
+    [InlineData("--crf", "60")]
+    [InlineData("--preset", "warp")]
+    [InlineData("--workers", "0")]
+    public async Task An_invalid_option_is_a_usage_error_with_exit_code_2(string option, string value)
+    {
+        using var temp = new TempFolder();
+        var result = await CliRunner.RunAsync("resize", temp.Path, temp.Combine("out"), option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(option, result.Stderr);
+    }
+
+    [Fact]
+    public async Task Mmaction2_flags_are_accepted_and_a_clean_run_exits_with_0()
+    {
+        using var temp = new TempFolder();
+        Media.MakeClip(temp.Combine("src", "class a", "a.mp4"), 640, 360);
+        var result = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"),
+            "--scale", "240", "--num-worker", "1", "--level", "2", "--ext", "mp4", "--to-mp4");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal((426, 240), (Media.Inspect(temp.Combine("out", "class a", "a.mp4")).Width, Media.Inspect(temp.Combine("out", "class a", "a.mp4")).Height));
+        Assert.Contains("resize: 1/1 clips", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Failed_clips_are_listed_with_reasons_and_the_exit_code_is_1()
+    {
+        using var temp = new TempFolder();
+        Media.MakeClip(temp.Combine("src", "good.mp4"), 320, 240);
+        File.WriteAllText(temp.Combine("src", "bad.mp4"), "not a video");
+        var result = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{temp.Combine("src", "bad.mp4")}: ", result.Stderr);
+        Assert.Contains("Invalid data found", result.Stderr);
+        Assert.True(File.Exists(temp.Combine("out", "good.mp4")));
+    }
+
+    [Fact]
+    public async Task Keep_audio_and_upscale_do_what_they_say()
+    {
+        using var temp = new TempFolder();
+        Media.MakeClipWithAudio(temp.Combine("src", "a.mp4"), 200, 150);
+        var result = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"), "--keep-audio", "--upscale");
+        Assert.Equal(0, result.ExitCode);
+        var facts = Media.Inspect(temp.Combine("out", "a.mp4"));
+        Assert.Equal((426, 320, "aac"), (facts.Width, facts.Height, facts.AudioCodec));
+    }
+
+    [Fact]
+    public async Task A_run_killed_midway_leaves_no_complete_looking_partial_file_and_the_next_run_finishes()
+    {
+        using var temp = new TempFolder();
+        const int clips = 8, frames = 100;
+        for (var i = 0; i < clips; i++)
+            Media.MakeClip(temp.Combine("src", $"clip{i}.mp4"), 640, 360, 4, 25);
+        var output = temp.Combine("out");
+
+        using (var process = CliRunner.Start("resize", temp.Combine("src"), output, "--workers", "1"))
+        {
+            Assert.True(await WaitUntilAsync(() => Outputs(output).Length >= 1 && Partials(output).Length >= 1, process),
+                "the run ended before it could be killed midway");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var survivors = Outputs(output);
+        Assert.InRange(survivors.Length, 1, clips - 1);
+        Assert.All(survivors, path => Assert.Equal(frames, Media.Inspect(path).Frames));
+
+        var rerun = await CliRunner.RunAsync("resize", temp.Combine("src"), output);
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Contains($"{survivors.Length} already done", rerun.Stdout);
+        Assert.Equal(clips, Outputs(output).Length);
+        Assert.All(Outputs(output), path => Assert.Equal(frames, Media.Inspect(path).Frames));
+        Assert.Empty(Partials(output));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_kills_running_ffmpegs_removes_partial_files_and_keeps_finished_outputs()
+    {
+        using var temp = new TempFolder();
+        for (var i = 0; i < 6; i++)
+            Media.MakeClip(temp.Combine("src", $"clip{i}.mp4"), 640, 360, 4, 25);
+        var output = temp.Combine("out");
+
+        using var process = CliRunner.Start("resize", temp.Combine("src"), output, "--workers", "2");
+        Assert.True(await WaitUntilAsync(() => Outputs(output).Length >= 1 && Partials(output).Length >= 1, process),
+            "the run ended before it could be interrupted");
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await interrupt.WaitForExitAsync();
+        var result = await CliRunner.WaitAsync(process);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Cancelled", result.Stderr);
+        Assert.Empty(Partials(output));
+        Assert.All(Outputs(output), path => Assert.Equal(100, Media.Inspect(path).Frames));
+        Assert.Empty(FFmpegProcessesWriting(output));
+    }
+
+    private static string[] Outputs(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*.mp4") : [];
+
+    private static string[] Partials(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*.partial") : [];
+
+    private static IEnumerable<string> FFmpegProcessesWriting(string folder) =>
+        Directory.GetDirectories("/proc")
+            .Select(dir => Path.Combine(dir, "cmdline"))
+            .Select(path => { try { return File.ReadAllText(path); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
+            .Where(cmdline => cmdline.Contains("ffmpeg", StringComparison.Ordinal) && cmdline.Contains(folder, StringComparison.Ordinal));
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            if (condition())
+                return true;
+            await Task.Delay(10);
+        }
+        return false;
+    }
+}
