@@ -16,12 +16,12 @@ bash "$shared/bench/make_corpus.sh" "$corpus" 4 >/dev/null
 
 # seconds (wall, user+sys of children) of a command
 measure() {
-  local start end cpu0 cpu1
+  local start end cpu0 cpu1 me=$BASHPID
   start=$(date +%s.%N)
-  cpu0=$(awk '{print $16+$17}' /proc/$BASHPID/stat)
+  cpu0=$(awk '{print $16+$17}' "/proc/$me/stat")
   "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; return 1; }
   end=$(date +%s.%N)
-  cpu1=$(awk '{print $16+$17}' /proc/$BASHPID/stat)
+  cpu1=$(awk '{print $16+$17}' "/proc/$me/stat")
   echo "$(echo "$end - $start" | bc -l) $(echo "($cpu1 - $cpu0) / $(getconf CLK_TCK)" | bc -l)"
 }
 
