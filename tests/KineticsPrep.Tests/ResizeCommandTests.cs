@@ -52,6 +52,22 @@ public sealed class ResizeCommandTests
     }
 
     [Fact]
+    public async Task Overwrite_redoes_finished_outputs_that_a_plain_rerun_skips()
+    {
+        using var temp = new TempFolder();
+        Media.MakeClip(temp.Combine("src", "a.mp4"), 640, 360);
+        await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"));
+
+        var rerun = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"));
+        var overwrite = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"), "--overwrite");
+
+        Assert.Contains("0 encoded", rerun.Stdout);
+        Assert.Contains("1 already done", rerun.Stdout);
+        Assert.Contains("1 encoded", overwrite.Stdout);
+        Assert.Contains("0 already done", overwrite.Stdout);
+    }
+
+    [Fact]
     public async Task Keep_audio_and_upscale_do_what_they_say()
     {
         using var temp = new TempFolder();
