@@ -82,7 +82,7 @@ internal static class ResizeCommand
         var source = parse.GetRequiredValue(Source);
         var destination = parse.GetRequiredValue(Destination);
         if (!source.Exists)
-            return Fatal($"Source folder not found: {source.FullName}");
+            return Fatal.Report($"Source folder not found: {source.FullName}");
 
         var options = new ResizeOptions
         {
@@ -110,7 +110,7 @@ internal static class ResizeCommand
         }
         catch (MediaToolsMissingException e)
         {
-            return Fatal(e.Message);
+            return Fatal.Report(e.Message);
         }
 
         var progress = new LatestProgress<ResizeProgress>(new ResizeProgress(0, 0, 0, 0, 0, 0, 0));
@@ -129,7 +129,7 @@ internal static class ResizeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fatal(e.Message);
+            return Fatal.Report(e.Message);
         }
 
         PrintSummary(summary);
@@ -153,11 +153,5 @@ internal static class ResizeCommand
         if (summary.Failures.Count > failuresListed)
             Console.Error.WriteLine($"  … and {summary.Failures.Count - failuresListed} more.");
         Console.Error.WriteLine($"The full list, with ffmpeg command lines: {summary.FailureLogPath}");
-    }
-
-    private static int Fatal(string message)
-    {
-        Console.Error.WriteLine($"kinetics-prep: {message}");
-        return ExitCodes.UsageOrFatal;
     }
 }

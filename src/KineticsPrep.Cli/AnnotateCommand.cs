@@ -1,0 +1,89 @@
+using System.CommandLine;
+using KineticsPrep.Annotate;
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Cli;
+
+/// <summary><c>kinetics-prep annotate</c>: training lists from the official CSVs and the clips that exist.</summary>
+internal static class AnnotateCommand
+{
+    private static readonly Dictionary<string, ListFormat> Formats = new()
+    {
+        ["videomae"] = ListFormat.VideoMae,
+        ["slowfast"] = ListFormat.VideoMae,
+        ["mmaction2"] = ListFormat.VideoMae,
+        ["csv"] = ListFormat.Csv,
+        ["json"] = ListFormat.Json,
+        ["folders"] = ListFormat.Folders,
+    };
+
+    private static readonly Option<DirectoryInfo> Annotations = new("--annotations") { Description = "Folder with train.csv, validate.csv or val.csv, test.csv.", Required = true };
+    private static readonly Option<DirectoryInfo> Videos = new("--videos") { Description = "Folder searched recursively for <youtube_id>_<start>_<end>.<ext> clips.", Required = true };
+    private static readonly Option<DirectoryInfo> Out = new("--out") { Description = "Where the lists, labels.txt, missing_<split>.txt and report.json go.", Required = true };
+    private static readonly Option<FileInfo?> Labels = new("--labels") { Description = "Label map to use: one name per line, or id,name lines. Default: the sorted train labels." };
+    private static readonly Option<DirectoryInfo?> Replacement = new("--replacement") { Description = "CVDF replacement clips, used in place of the originals. Default: a 'replacement' folder under --videos." };
+    private static readonly Option<DirectoryInfo?> RelativeTo = new("--relative-to") { Description = "Write paths relative to this folder instead of absolute ones." };
+    private static readonly Option<string> Format = new("--format")
+    {
+        Description = "videomae (also: slowfast, mmaction2): 'PATH ID' lines; csv: with a header and the CSV fields; json: mmaction2's list; folders: a symlink tree split/class/clip.",
+        DefaultValueFactory = _ => "videomae",
+    };
+    private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Report malformed rows and unknown labels, and go on." };
+    private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
+    private static readonly Option<int> Workers = new("--workers") { Description = "Clips checked at once with --check.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public static Command Create()
+    {
+        var command = new Command("annotate", "Write train/val/test lists of the clips that exist, with class ids in the community's order.")
+        {
+            Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers,
+        };
+        Format.Validators.Add(r =>
+        {
+            if (!Formats.ContainsKey(r.GetValueOrDefault<string>() ?? ""))
+                r.AddError("--format must be one of: " + string.Join(", ", Formats.Keys) + ".");
+        });
+        Workers.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+                r.AddError("--workers must be at least 1.");
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var options = new AnnotateOptions(
+            parse.GetRequiredValue(Annotations).FullName, parse.GetRequiredValue(Videos).FullName, parse.GetRequiredValue(Out).FullName)
+        {
+            Labels = parse.GetValue(Labels)?.FullName,
+            Replacement = parse.GetValue(Replacement)?.FullName,
+            RelativeTo = parse.GetValue(RelativeTo)?.FullName,
+            Format = Formats[parse.GetRequiredValue(Format)],
+            SkipBadRows = parse.GetValue(SkipBadRows),
+            Check = parse.GetValue(Check),
+            Workers = parse.GetValue(Workers),
+        };
+
+        MediaTools? tools = null;
+        AnnotateReport report;
+        try
+        {
+            if (options.Check)
+                tools = MediaTools.Locate();
+            report = await new Annotator(options, tools).RunAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is AnnotationException or DirectoryNotFoundException or FileNotFoundException or MediaToolsMissingException)
+        {
+            return Fatal.Report(e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fatal.Report("Cancelled.");
+        }
+
+        AnnotateSummary.Print(report, options.Out);
+        return report.BadRows.Count == 0 && report.Corrupt.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+}

@@ -1,0 +1,36 @@
+using KineticsPrep.Annotate;
+
+namespace KineticsPrep.Cli;
+
+/// <summary>Prints what an annotate run found, per split, and what went wrong.</summary>
+internal static class AnnotateSummary
+{
+    private const int ProblemsListed = 50;
+
+    public static void Print(AnnotateReport report, string outDir)
+    {
+        Console.WriteLine($"{report.Classes} classes. Lists in {outDir}:");
+        Console.WriteLine($"  {"split",-6} {"csv rows",9} {"found",9} {"missing",9} {"replaced",9} {"corrupt",9}");
+        foreach (var split in report.Splits)
+        {
+            Console.WriteLine($"  {split.Split,-6} {split.CsvRows,9} {split.Found,9} {split.Missing,9} {split.Replaced,9} {split.Corrupt,9}");
+            if (split.FewestClips.Count > 0)
+                Console.WriteLine($"         fewest clips: {string.Join(", ", split.FewestClips.Select(c => $"{c.Label} ({c.Clips})"))}");
+        }
+        Console.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, Annotator.ReportFileName)}");
+
+        List(report.BadRows.Select(r => r.ToString()).ToList(), "Rows left out");
+        List(report.Corrupt.Select(c => $"{c.Path}: {c.Reason}").ToList(), "Unreadable clips left out");
+    }
+
+    private static void List(IReadOnlyList<string> problems, string title)
+    {
+        if (problems.Count == 0)
+            return;
+        Console.Error.WriteLine($"{title} ({problems.Count}):");
+        foreach (var problem in problems.Take(ProblemsListed))
+            Console.Error.WriteLine($"  {problem}");
+        if (problems.Count > ProblemsListed)
+            Console.Error.WriteLine($"  … and {problems.Count - ProblemsListed} more (see report.json).");
+    }
+}

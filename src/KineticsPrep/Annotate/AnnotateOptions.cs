@@ -1,0 +1,23 @@
+namespace KineticsPrep.Annotate;
+
+public sealed record AnnotateOptions(string Annotations, string Videos, string Out)
+{
+    /// <summary>A label map file to use instead of the sorted train labels.</summary>
+    public string? Labels { get; init; }
+
+    /// <summary>A folder of CVDF replacement clips; by default a folder named "replacement" under the videos.</summary>
+    public string? Replacement { get; init; }
+
+    /// <summary>Write paths relative to this folder instead of absolute ones.</summary>
+    public string? RelativeTo { get; init; }
+
+    public ListFormat Format { get; init; } = ListFormat.VideoMae;
+
+    /// <summary>Report malformed CSV rows and go on, instead of stopping at the first.</summary>
+    public bool SkipBadRows { get; init; }
+
+    /// <summary>Open every found clip with ffprobe and leave out the unreadable ones.</summary>
+    public bool Check { get; init; }
+
+    public int Workers { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Annotate;
+
+/// <summary>
+/// Turns the official CSVs and the clips on disk into training lists: only clips that exist, class ids in the
+/// community's order, plus labels.txt, missing_&lt;split&gt;.txt and report.json.
+/// </summary>
+public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
+{
+    private const int FewestClassesReported = 5;
+
+    public const string LabelsFileName = "labels.txt";
+    public const string ReportFileName = "report.json";
+
+    /// <exception cref="AnnotationException">No CSVs, or a malformed row or unknown label (without --skip-bad-rows).</exception>
+    /// <exception cref="DirectoryNotFoundException">The annotations or videos folder does not exist.</exception>
+    public async Task<AnnotateReport> RunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var folder in new[] { options.Annotations, options.Videos }.Concat(options.Replacement is { } r ? [r] : []))
+        {
+            if (!Directory.Exists(folder))
+                throw new DirectoryNotFoundException($"Folder not found: {folder}");
+        }
+        var files = SplitFiles.In(options.Annotations);
+        if (files.Count == 0)
+            throw new AnnotationException($"{options.Annotations}: no train.csv, validate.csv, val.csv or test.csv");
+
+        var badRows = options.SkipBadRows ? new List<BadRow>() : null;
+        var splits = files.Select(f => (f.Split, f.Path, Rows: AnnotationCsv.Read(f.Path, f.Split, badRows))).ToList();
+        var labels = options.Labels is { } labelFile
+            ? LabelMap.FromFile(labelFile)
+            : LabelMap.FromLabels(LabelSource(splits.Select(s => (s.Split, s.Rows))));
+
+        var index = ClipIndex.Build(options.Videos, options.Replacement);
+        var lists = splits
+            .Select(s => Match(s.Split, s.Path, s.Rows, labels, index, badRows))
+            .ToList();
+
+        var corrupt = options.Check && tools is not null
+            ? await FindCorruptAsync(lists.SelectMany(l => l.Entries), tools, cancellationToken)
+            : new Dictionary<string, string>();
+
+        Directory.CreateDirectory(options.Out);
+        var reports = new List<SplitReport>();
+        foreach (var list in lists)
+        {
+            var kept = list.Entries.Where(e => !corrupt.ContainsKey(e.Path)).ToList();
+            ListWriter.Write(options.Format, options.Out, list.Split, kept, labels, DisplayPath);
+            File.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing);
+            reports.Add(new SplitReport(
+                list.Split, list.CsvRows, kept.Count, list.Missing.Count,
+                kept.Count(e => list.Replaced.Contains(e.Path)),
+                list.Entries.Count - kept.Count,
+                FewestClips(kept, labels)));
+        }
+        File.WriteAllLines(Path.Combine(options.Out, LabelsFileName), labels.Names);
+
+        var report = new AnnotateReport(
+            reports, labels.Names.Count, badRows ?? [],
+            lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
+                .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList());
+        File.WriteAllText(Path.Combine(options.Out, ReportFileName), JsonSerializer.Serialize(report, ReportJson));
+        return report;
+    }
+
+    private sealed record SplitList(
+        string Split, int CsvRows, IReadOnlyList<ListEntry> Entries, IReadOnlyList<string> Missing, HashSet<string> Replaced);
+
+    /// <summary>The labels that define the ids: the train CSV's, or every CSV's when there is no train CSV.</summary>
+    private static IEnumerable<string> LabelSource(IEnumerable<(string Split, IReadOnlyList<AnnotationRow> Rows)> splits)
+    {
+        var all = splits.ToList();
+        var source = all.Any(s => s.Split == "train") ? all.Where(s => s.Split == "train") : all;
+        return source.SelectMany(s => s.Rows).Select(r => r.Label).OfType<string>();
+    }
+
+    private static SplitList Match(
+        string split, string csvPath, IReadOnlyList<AnnotationRow> rows, LabelMap labels, ClipIndex index, List<BadRow>? badRows)
+    {
+        var entries = new List<ListEntry>(rows.Count);
+        var missing = new List<string>();
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        var csvRows = rows.Count;
+        foreach (var row in rows)
+        {
+            var labelId = -1;
+            if (row.Label is { } label)
+            {
+                if (labels.IdOf(label) is not { } id)
+                {
+                    var bad = new BadRow(csvPath, row.Line, $"label '{label}' is not in the label map");
+                    if (badRows is null)
+                        throw new AnnotationException($"{bad} (check --labels, or use --skip-bad-rows to leave such rows out)");
+                    badRows.Add(bad);
+                    csvRows--;
+                    continue;
+                }
+                labelId = id;
+            }
+            if (index.Find(row.ClipName) is not { } match)
+            {
+                missing.Add(row.ClipName);
+                continue;
+            }
+            entries.Add(new ListEntry(match.Path, labelId, row));
+            if (match.IsReplacement)
+                replaced.Add(match.Path);
+        }
+        return new SplitList(split, csvRows, entries, missing, replaced);
+    }
+
+    private async Task<Dictionary<string, string>> FindCorruptAsync(
+        IEnumerable<ListEntry> entries, MediaTools mediaTools, CancellationToken cancellationToken)
+    {
+        var ffprobe = new FFprobe(mediaTools.FFprobePath);
+        var corrupt = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(entries.Select(e => e.Path).Distinct(), parallel, async (path, token) =>
+        {
+            try
+            {
+                await ffprobe.ProbeAsync(path, token);
+            }
+            catch (MediaToolException e)
+            {
+                corrupt[path] = e.Reason;
+            }
+        });
+        return new Dictionary<string, string>(corrupt, StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyList<ClassCount> FewestClips(IReadOnlyList<ListEntry> entries, LabelMap labels)
+    {
+        if (entries.All(e => e.LabelId < 0))
+            return [];
+        var counts = new int[labels.Names.Count];
+        foreach (var entry in entries.Where(e => e.LabelId >= 0))
+            counts[entry.LabelId]++;
+        return counts
+            .Select((count, id) => new ClassCount(labels.Names[id], count))
+            .OrderBy(c => c.Clips).ThenBy(c => c.Label, StringComparer.Ordinal)
+            .Take(FewestClassesReported)
+            .ToList();
+    }
+
+    private string DisplayPath(string path) =>
+        options.RelativeTo is { } root ? Path.GetRelativePath(Path.GetFullPath(root), path) : path;
+
+    private static readonly JsonSerializerOptions ReportJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace KineticsPrep.Annotate;
+
+/// <summary>Writes one split's training list in a <see cref="ListFormat"/>. Files are written whole, then renamed.</summary>
+public static class ListWriter
+{
+    public const string UnlabelledFolder = "_unlabelled";
+
+    /// <summary>The file or folder the list of <paramref name="split"/> goes to.</summary>
+    public static string PathFor(ListFormat format, string outDir, string split) => format switch
+    {
+        ListFormat.Json => Path.Combine(outDir, split + ".json"),
+        ListFormat.Folders => Path.Combine(outDir, split),
+        _ => Path.Combine(outDir, split + ".csv"),
+    };
+
+    /// <param name="displayPath">The path as written into the list (absolute, or relative to --relative-to).</param>
+    /// <exception cref="AnnotationException">A space-separated list would hold a path with whitespace.</exception>
+    public static void Write(
+        ListFormat format, string outDir, string split, IReadOnlyList<ListEntry> entries, LabelMap labels,
+        Func<string, string> displayPath)
+    {
+        var path = PathFor(format, outDir, split);
+        switch (format)
+        {
+            case ListFormat.VideoMae:
+                WriteAtomically(path, writer => WriteSpaceSeparated(writer, entries, displayPath));
+                break;
+            case ListFormat.Csv:
+                WriteAtomically(path, writer => WriteCsv(writer, entries, labels, displayPath));
+                break;
+            case ListFormat.Json:
+                WriteAtomically(path, writer => WriteJson(writer, entries, displayPath));
+                break;
+            case ListFormat.Folders:
+                WriteLinks(path, entries, labels, displayPath);
+                break;
+        }
+    }
+
+    private static void WriteSpaceSeparated(TextWriter writer, IReadOnlyList<ListEntry> entries, Func<string, string> displayPath)
+    {
+        foreach (var entry in entries)
+        {
+            var path = displayPath(entry.Path);
+            if (path.Any(char.IsWhiteSpace))
+                throw new AnnotationException(
+                    $"'{path}' contains whitespace, which a space-separated list cannot hold. Use --format csv or --format json, or move the videos to a path without spaces.");
+            writer.Write(path);
+            writer.Write(' ');
+            writer.Write(entry.LabelId.ToString(CultureInfo.InvariantCulture));
+            writer.Write('\n');
+        }
+    }
+
+    private static void WriteCsv(TextWriter writer, IReadOnlyList<ListEntry> entries, LabelMap labels, Func<string, string> displayPath)
+    {
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        foreach (var field in new[] { "path", "label_id", "label", "youtube_id", "time_start", "time_end", "split" })
+            csv.WriteField(field);
+        csv.NextRecord();
+        foreach (var entry in entries)
+        {
+            csv.WriteField(displayPath(entry.Path));
+            csv.WriteField(entry.LabelId);
+            csv.WriteField(entry.LabelId >= 0 ? labels.Names[entry.LabelId] : "");
+            csv.WriteField(entry.Row.YoutubeId);
+            csv.WriteField(entry.Row.TimeStart);
+            csv.WriteField(entry.Row.TimeEnd);
+            csv.WriteField(entry.Row.Split);
+            csv.NextRecord();
+        }
+    }
+
+    private static void WriteJson(TextWriter writer, IReadOnlyList<ListEntry> entries, Func<string, string> displayPath)
+    {
+        var items = entries.Select(e => new Dictionary<string, object> { ["filename"] = displayPath(e.Path), ["label"] = e.LabelId });
+        writer.Write(JsonSerializer.Serialize(items, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        writer.Write('\n');
+    }
+
+    private static void WriteLinks(string splitFolder, IReadOnlyList<ListEntry> entries, LabelMap labels, Func<string, string> displayPath)
+    {
+        foreach (var entry in entries)
+        {
+            var className = entry.LabelId >= 0 ? labels.Names[entry.LabelId].Replace('/', '_') : UnlabelledFolder;
+            var link = Path.Combine(splitFolder, className, Path.GetFileName(entry.Path));
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            if (File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null)
+                File.Delete(link);
+            var target = displayPath(entry.Path);
+            // A relative list path is relative to --relative-to; a link target must be relative to the link itself.
+            File.CreateSymbolicLink(link, Path.IsPathRooted(target) ? target : Path.GetRelativePath(Path.GetDirectoryName(link)!, entry.Path));
+        }
+    }
+
+    private static void WriteAtomically(string path, Action<TextWriter> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".partial";
+        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        {
+            writer.NewLine = "\n";
+            write(writer);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,68 @@
+using KineticsPrep.Annotate;
+
+namespace KineticsPrep.Tests;
+
+/// <summary>An annotations folder, a videos folder and an output folder, with helpers to fill them.</summary>
+public sealed class AnnotateFixture : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public static string FixtureAnnotations { get; } = Path.Combine(Path.GetDirectoryName(Media.FixtureVideos)!, "annotations");
+
+    public string Annotations => _temp.Combine("annotations");
+
+    public string Videos => _temp.Combine("videos");
+
+    public string Out => _temp.Combine("out");
+
+    public string Root => _temp.Path;
+
+    public string CopyCsv(string fixture, string asName)
+    {
+        Directory.CreateDirectory(Annotations);
+        var path = Path.Combine(Annotations, asName);
+        File.Copy(Path.Combine(FixtureAnnotations, fixture), path, overwrite: true);
+        return path;
+    }
+
+    public string WriteCsv(string name, string text)
+    {
+        Directory.CreateDirectory(Annotations);
+        var path = Path.Combine(Annotations, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Creates an (empty) clip file for each row of a CSV whose index passes <paramref name="keep"/>.</summary>
+    public IReadOnlyList<string> AddClipsFor(string csvPath, string folder, Func<int, bool>? keep = null, Func<AnnotationRow, string>? subfolder = null)
+    {
+        var created = new List<string>();
+        var rows = AnnotationCsv.Read(csvPath, "any", null);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (keep is not null && !keep(i))
+                continue;
+            created.Add(AddClip(Path.Combine(folder, subfolder?.Invoke(rows[i]) ?? ""), rows[i].ClipName + ".mp4"));
+        }
+        return created;
+    }
+
+    public string AddClip(string folder, string fileName)
+    {
+        var path = Path.Combine(Videos, folder, fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, []);
+        return path;
+    }
+
+    public Task<AnnotateReport> RunAsync(Func<AnnotateOptions, AnnotateOptions>? configure = null)
+    {
+        Directory.CreateDirectory(Videos);
+        var options = new AnnotateOptions(Annotations, Videos, Out);
+        return new Annotator(configure?.Invoke(options) ?? options, Media.Tools).RunAsync(CancellationToken.None);
+    }
+
+    public string[] OutLines(string name) => File.ReadAllLines(Path.Combine(Out, name));
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using KineticsPrep.Annotate;
+
+namespace KineticsPrep.Tests;
+
+/// <summary>Each list format, read back the way the training code that consumes it reads it.</summary>
+public sealed class ListConsumerTests : IDisposable
+{
+    private readonly AnnotateFixture _f = new();
+    private IReadOnlyList<(string Path, int Label)> _expected = [];
+
+    public void Dispose() => _f.Dispose();
+
+    private async Task PrepareAsync(ListFormat format)
+    {
+        var csv = _f.CopyCsv("k400_tiny_train.csv", "train.csv");
+        var clips = _f.AddClipsFor(csv, "train", keep: i => i % 2 == 0);
+        var rows = AnnotationCsv.Read(csv, "train", null);
+        _expected = clips.Select(path => (path, rows.Select((r, id) => (r, id)).Single(x => path.EndsWith(x.r.ClipName + ".mp4", StringComparison.Ordinal)).id)).ToList();
+        await _f.RunAsync(o => o with { Format = format });
+    }
+
+    [Fact]
+    public async Task Videomae_list_reads_as_two_columns_split_on_one_space_like_pandas_read_csv_sep_space()
+    {
+        await PrepareAsync(ListFormat.VideoMae);
+        // pandas.read_csv(sep=' ', header=None): every line has exactly two fields, the second an integer.
+        var parsed = _f.OutLines("train.csv").Select(line => line.Split(' ')).ToList();
+        Assert.All(parsed, fields => Assert.Equal(2, fields.Length));
+        Assert.Equal(_expected, parsed.Select(f => (f[0], int.Parse(f[1], CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public async Task Videomae_list_reads_the_same_with_pytorchvideo_rsplit()
+    {
+        await PrepareAsync(ListFormat.VideoMae);
+        // pytorchvideo: path, label = line.rsplit(None, 1)
+        var parsed = _f.OutLines("train.csv").Select(line =>
+        {
+            var trimmed = line.TrimEnd();
+            var cut = trimmed.LastIndexOfAny([' ', '\t']);
+            return (trimmed[..cut].TrimEnd(), int.Parse(trimmed[(cut + 1)..], CultureInfo.InvariantCulture));
+        });
+        Assert.Equal(_expected, parsed);
+    }
+
+    [Fact]
+    public async Task Csv_list_has_a_header_and_every_field()
+    {
+        await PrepareAsync(ListFormat.Csv);
+        var lines = _f.OutLines("train.csv");
+        Assert.Equal("path,label_id,label,youtube_id,time_start,time_end,split", lines[0]);
+        using var reader = new StreamReader(Path.Combine(_f.Out, "train.csv"));
+        using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+        var records = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(_expected, records.Select(r => ((string)r["path"], int.Parse((string)r["label_id"], CultureInfo.InvariantCulture))));
+        Assert.Equal("answering questions", records.Single(r => (string)r["youtube_id"] == "_5W9Fxl_dFE")["label"]);
+    }
+
+    [Fact]
+    public async Task Json_list_is_mmaction2s_filename_and_label_objects()
+    {
+        await PrepareAsync(ListFormat.Json);
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(_f.Out, "train.json")));
+        var items = document.RootElement.EnumerateArray()
+            .Select(e => (e.GetProperty("filename").GetString()!, e.GetProperty("label").GetInt32()));
+        Assert.Equal(_expected, items);
+    }
+
+    [Fact]
+    public async Task Folders_are_a_symlink_tree_of_split_class_clip_like_torchvision()
+    {
+        await PrepareAsync(ListFormat.Folders);
+        var labels = _f.OutLines("labels.txt");
+        var links = Directory.GetFiles(Path.Combine(_f.Out, "train"), "*.mp4", SearchOption.AllDirectories);
+        Assert.Equal(_expected.Count, links.Length);
+        foreach (var (path, label) in _expected)
+        {
+            var link = Path.Combine(_f.Out, "train", labels[label], Path.GetFileName(path));
+            Assert.Equal(path, new FileInfo(link).LinkTarget);
+        }
+    }
+}
