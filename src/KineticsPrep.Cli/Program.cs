@@ -5,6 +5,7 @@ var root = new RootCommand("kinetics-prep: from nothing to a training-ready Kine
 {
     ResizeCommand.Create(),
     AnnotateCommand.Create(),
+    ExtractCommand.Create(),
 };
 
 var parse = root.Parse(args);

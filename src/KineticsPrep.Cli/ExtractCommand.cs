@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using KineticsPrep.Extract;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli;
+
+/// <summary><c>kinetics-prep extract --root DIR</c>: every downloaded archive into ROOT/videos/&lt;split&gt;/.</summary>
+internal static class ExtractCommand
+{
+    private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root (archives/ in, videos/ out).", Required = true };
+    private static readonly Option<int> Jobs = new("--jobs") { Description = "Archives extracted at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<bool> DeleteArchives = new("--delete-archives") { Description = "Delete each archive as soon as it is extracted." };
+
+    public static Command Create()
+    {
+        var command = new Command("extract", "Extract the downloaded archives into ROOT/videos/<split>/, safely and resumably.")
+        {
+            Root, Jobs, DeleteArchives,
+        };
+        Jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+                r.AddError("--jobs must be at least 1.");
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var root = parse.GetRequiredValue(Root);
+        if (!root.Exists)
+            return Fatal.Report($"Root folder not found: {root.FullName}");
+        if (ExtractRunner.FindArchives(root.FullName).Count == 0)
+            return Fatal.Report($"No archives under {Path.Combine(root.FullName, "archives")}; run 'kinetics-prep download' first.");
+
+        var runner = new ExtractRunner(StateStore.Open(root.FullName), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
+        var progress = new LatestProgress<ExtractProgress>(new ExtractProgress(0, 0, 0, 0, 0));
+        ExtractSummary summary;
+        try
+        {
+            summary = await ProgressDisplay.RunAsync("extract", progress, Describe, Fraction,
+                runner.RunAsync(root.FullName, progress, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            return Fatal.Report("Cancelled. Extracted archives are recorded; run the same command again to continue.");
+        }
+
+        var outcomes = summary.Outcomes;
+        Console.WriteLine(
+            $"{outcomes.Count} archives: {outcomes.Count(o => o.Status == ExtractStatus.Extracted)} extracted " +
+            $"({outcomes.Sum(o => o.Files)} clips), {outcomes.Count(o => o.Status == ExtractStatus.AlreadyDone)} already done, " +
+            $"{summary.Failures.Count()} failed.");
+        foreach (var failure in summary.Failures)
+            Console.Error.WriteLine($"Failed: {failure.Error}");
+        foreach (var (job, entry) in summary.Refused)
+            Console.Error.WriteLine($"Refused in {job.ArchivePath}: {entry}");
+        return summary.Failures.Any() || summary.Refused.Any() ? ExitCodes.SomeItemsFailed : ExitCodes.Success;
+    }
+
+    private static double Fraction(ExtractProgress p) => p.Bytes == 0 ? 1 : Math.Min(1, (double)p.BytesDone / p.Bytes);
+
+    private static string Describe(ExtractProgress p, TimeSpan elapsed) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{p.Done + p.Failed}/{p.Archives} archives, {p.Failed} failed, {Bytes.Format(p.BytesDone)} of {Bytes.Format(p.Bytes)}, " +
+            $"{Bytes.Format((long)(p.BytesDone / Math.Max(elapsed.TotalSeconds, 0.001)))}/s");
+}

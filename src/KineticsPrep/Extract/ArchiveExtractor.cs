@@ -1,0 +1,140 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace KineticsPrep.Extract;
+
+/// <summary>
+/// Streams one Kinetics archive (gzip-compressed or plain tar, whatever its name says) into a flat folder of clips.
+/// Nested folders are flattened; AppleDouble "._" files and non-video entries are skipped; links, devices and paths
+/// that would leave the target are refused. Each clip is written under a temporary name and renamed when complete.
+/// </summary>
+public static class ArchiveExtractor
+{
+    private const int BufferSize = 1 << 20;
+
+    public static readonly IReadOnlyList<string> VideoExtensions = ["mp4", "webm", "mkv", "avi", "mov", "m4v", "flv"];
+
+    /// <summary>Extracts every clip; throws <see cref="ArchiveCorruptException"/> where the archive breaks.</summary>
+    public static async Task<ExtractOutcome> ExtractAsync(ArchiveJob job, IProgress<long>? bytesRead, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(job.TargetFolder);
+        await using var file = new FileStream(job.ArchivePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+        await using var counted = new CountingStream(file, bytesRead);
+        await using var content = IsGzip(file) ? new GZipStream(counted, CompressionMode.Decompress) : (Stream)counted;
+        using var reader = new TarReader(content);
+
+        int files = 0, skipped = 0;
+        var refused = new List<string>();
+        var lastEntry = "(the start)";
+        while (true)
+        {
+            TarEntry? entry;
+            try
+            {
+                entry = await reader.GetNextEntryAsync(copyData: false, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+            {
+                throw new ArchiveCorruptException($"{job.ArchivePath}: truncated or corrupt after entry '{lastEntry}': {e.Message}");
+            }
+            if (entry is null)
+                break;
+            lastEntry = entry.Name;
+
+            switch (Classify(entry))
+            {
+                case EntryKind.Clip:
+                    await WriteClipAsync(job, entry, cancellationToken);
+                    files++;
+                    break;
+                case EntryKind.Refused:
+                    refused.Add($"{entry.Name} ({RefusalReason(entry)})");
+                    break;
+                case EntryKind.Skipped:
+                    skipped++;
+                    break;
+                case EntryKind.Folder:
+                    break;
+            }
+        }
+        return new ExtractOutcome(job, ExtractStatus.Extracted, files, skipped, refused);
+    }
+
+    private enum EntryKind
+    {
+        Clip,
+        Folder,
+        Skipped,
+        Refused,
+    }
+
+    private static EntryKind Classify(TarEntry entry)
+    {
+        if (entry.EntryType == TarEntryType.Directory)
+            return EntryKind.Folder;
+        if (!IsRegularFile(entry.EntryType) || EscapesTarget(entry.Name))
+            return EntryKind.Refused;
+        var name = FileName(entry.Name);
+        if (name.StartsWith("._", StringComparison.Ordinal) || !IsVideo(name))
+            return EntryKind.Skipped;
+        return EntryKind.Clip;
+    }
+
+    private static string RefusalReason(TarEntry entry) =>
+        !IsRegularFile(entry.EntryType) ? $"{entry.EntryType} entries are not extracted" : "path leaves the target folder";
+
+    private static bool IsRegularFile(TarEntryType type) =>
+        type is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile;
+
+    private static bool EscapesTarget(string name) =>
+        name.StartsWith('/') || name.StartsWith('\\') || (name.Length > 1 && name[1] == ':')
+        || name.Split('/', '\\').Any(segment => segment == "..");
+
+    private static string FileName(string entryName) => entryName.Split('/', '\\').Last(s => s.Length > 0);
+
+    private static bool IsVideo(string name)
+    {
+        var extension = Path.GetExtension(name).TrimStart('.');
+        return VideoExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static async Task WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(job.TargetFolder, FileName(entry.Name));
+        // A re-run of a half-extracted archive: the clips it already renamed into place are complete.
+        if (File.Exists(target) && new FileInfo(target).Length == entry.Length)
+            return;
+        var partial = target + ".partial";
+        try
+        {
+            await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            {
+                if (entry.DataStream is { } data)
+                    await data.CopyToAsync(output, BufferSize, cancellationToken);
+                if (output.Length != entry.Length)
+                    throw new ArchiveCorruptException(
+                        $"{job.ArchivePath}: truncated in entry '{entry.Name}': {output.Length} of {entry.Length} bytes");
+            }
+            File.Move(partial, target, overwrite: true);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new ArchiveCorruptException($"{job.ArchivePath}: truncated or corrupt in entry '{entry.Name}': {e.Message}");
+        }
+        finally
+        {
+            if (File.Exists(partial))
+                File.Delete(partial);
+        }
+    }
+
+    private static bool IsGzip(FileStream file)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var read = file.Read(magic);
+        file.Seek(0, SeekOrigin.Begin);
+        return read == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+    }
+}
+
+public sealed class ArchiveCorruptException(string message) : Exception(message);

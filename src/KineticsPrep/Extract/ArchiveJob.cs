@@ -1,0 +1,23 @@
+namespace KineticsPrep.Extract;
+
+/// <summary>An archive and the folder its clips go to. <see cref="Key"/> names it in the state store.</summary>
+public sealed record ArchiveJob(string ArchivePath, string Key, string Split, string TargetFolder, long Bytes);
+
+public enum ExtractStatus
+{
+    Extracted,
+    AlreadyDone,
+    Failed,
+}
+
+/// <summary>What extracting one archive did. Refused entries were hostile (links, devices, paths out of the target).</summary>
+public sealed record ExtractOutcome(ArchiveJob Job, ExtractStatus Status, int Files, int Skipped, IReadOnlyList<string> Refused, string? Error = null);
+
+public sealed record ExtractProgress(int Archives, int Done, int Failed, long Bytes, long BytesDone);
+
+public sealed record ExtractSummary(IReadOnlyList<ExtractOutcome> Outcomes)
+{
+    public IEnumerable<ExtractOutcome> Failures => Outcomes.Where(o => o.Status == ExtractStatus.Failed);
+
+    public IEnumerable<(ArchiveJob Job, string Entry)> Refused => Outcomes.SelectMany(o => o.Refused.Select(r => (o.Job, r)));
+}

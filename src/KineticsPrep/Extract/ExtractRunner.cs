@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Extract;
+
+/// <summary>
+/// Extracts every archive under ROOT/archives/&lt;split&gt;/ into ROOT/videos/&lt;split&gt;/, several at once. An archive
+/// is marked extracted in the state store only after its last entry, so a re-run skips finished archives and
+/// completes a half-done one. The K400 replacement archive goes to ROOT/videos/replacement/.
+/// </summary>
+public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchives)
+{
+    public const string ReplacementArchive = "replacement_for_corrupted_k400.tgz";
+
+    private static readonly string[] ArchiveSuffixes = [".tar.gz", ".tgz", ".tar"];
+
+    /// <summary>The archives under ROOT/archives, in a stable order.</summary>
+    public static IReadOnlyList<ArchiveJob> FindArchives(string root)
+    {
+        var archives = Path.Combine(Path.GetFullPath(root), "archives");
+        if (!Directory.Exists(archives))
+            return [];
+        return Directory.EnumerateFiles(archives, "*", SearchOption.AllDirectories)
+            .Where(path => ArchiveSuffixes.Any(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+            .Order(StringComparer.Ordinal)
+            .Select(path => JobFor(root, path))
+            .ToList();
+    }
+
+    public static ArchiveJob JobFor(string root, string archivePath)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        var split = Path.GetFileName(archivePath) == ReplacementArchive
+            ? "replacement"
+            : Path.GetFileName(Path.GetDirectoryName(archivePath))!;
+        return new ArchiveJob(
+            archivePath,
+            Path.GetRelativePath(fullRoot, archivePath).Replace('\\', '/'),
+            split,
+            Path.Combine(fullRoot, "videos", split),
+            new FileInfo(archivePath).Length);
+    }
+
+    public async Task<ExtractSummary> RunAsync(string root, IProgress<ExtractProgress>? progress, CancellationToken cancellationToken)
+    {
+        var archives = FindArchives(root);
+        var outcomes = new ConcurrentBag<ExtractOutcome>();
+        int done = 0, failed = 0;
+        long bytesDone = 0;
+        var totalBytes = archives.Sum(a => a.Bytes);
+        void Report() => progress?.Report(new ExtractProgress(archives.Count, Volatile.Read(ref done), Volatile.Read(ref failed), totalBytes, Interlocked.Read(ref bytesDone)));
+        Report();
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
+        // Largest first, so the set does not end on one big archive extracting alone.
+        await Parallel.ForEachAsync(archives.OrderByDescending(a => a.Bytes), parallel, async (job, token) =>
+        {
+            var counter = new BytesCounter(n => { Interlocked.Add(ref bytesDone, n); Report(); });
+            var outcome = await ExtractOneAsync(job, counter, token);
+            outcomes.Add(outcome);
+            Interlocked.Increment(ref outcome.Status == ExtractStatus.Failed ? ref failed : ref done);
+            if (outcome.Status == ExtractStatus.AlreadyDone)
+                Interlocked.Add(ref bytesDone, job.Bytes);
+            Report();
+        });
+        return new ExtractSummary(outcomes.OrderBy(o => o.Job.Key, StringComparer.Ordinal).ToList());
+    }
+
+    private async Task<ExtractOutcome> ExtractOneAsync(ArchiveJob job, IProgress<long> bytes, CancellationToken cancellationToken)
+    {
+        if (state.IsExtracted(job.Key))
+        {
+            DeleteIfAsked(job);
+            return new ExtractOutcome(job, ExtractStatus.AlreadyDone, 0, 0, []);
+        }
+        try
+        {
+            var outcome = await ArchiveExtractor.ExtractAsync(job, bytes, cancellationToken);
+            state.RecordExtraction(job.Key, job.Split, outcome.Files);
+            DeleteIfAsked(job);
+            return outcome;
+        }
+        catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException)
+        {
+            return new ExtractOutcome(job, ExtractStatus.Failed, 0, 0, [], e.Message);
+        }
+    }
+
+    private void DeleteIfAsked(ArchiveJob job)
+    {
+        if (deleteArchives && File.Exists(job.ArchivePath))
+            File.Delete(job.ArchivePath);
+    }
+
+    private sealed class BytesCounter(Action<long> add) : IProgress<long>
+    {
+        public void Report(long value) => add(value);
+    }
+}
