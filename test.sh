@@ -3,9 +3,11 @@
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$repo"
-# shellcheck source=scripts/ensure-ffmpeg.sh
-. scripts/ensure-ffmpeg.sh
+# shellcheck source=scripts/ensure-packages.sh
+. scripts/ensure-packages.sh
 ensure_ffmpeg
+# The download tests serve a mirror with a real nginx on loopback.
+ensure_command nginx nginx-light
 
 log=$(mktemp)
 status=0

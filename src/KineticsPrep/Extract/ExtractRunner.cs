@@ -55,7 +55,7 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
         // Largest first, so the set does not end on one big archive extracting alone.
         await Parallel.ForEachAsync(archives.OrderByDescending(a => a.Bytes), parallel, async (job, token) =>
         {
-            var counter = new BytesCounter(n => { Interlocked.Add(ref bytesDone, n); Report(); });
+            var counter = new DelegateProgress<long>(n => { Interlocked.Add(ref bytesDone, n); Report(); });
             var outcome = await ExtractOneAsync(job, counter, token);
             outcomes.Add(outcome);
             Interlocked.Increment(ref outcome.Status == ExtractStatus.Failed ? ref failed : ref done);
@@ -90,10 +90,5 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
     {
         if (deleteArchives && File.Exists(job.ArchivePath))
             File.Delete(job.ArchivePath);
-    }
-
-    private sealed class BytesCounter(Action<long> add) : IProgress<long>
-    {
-        public void Report(long value) => add(value);
     }
 }

@@ -1,0 +1,27 @@
+# Sourced by ./kinetics-prep and ./test.sh. ensure_command CMD PACKAGE: makes sure CMD is on PATH; as root, installs
+# the Debian PACKAGE when it is missing, otherwise says what to install.
+ensure_command() {
+  local cmd=$1 package=$2
+  if command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ]; then
+    return 0
+  fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "kinetics-prep: $cmd not found; installing Debian's $package package..." >&2
+    local log
+    log=$(mktemp)
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"; } >"$log" 2>&1; then
+      cat "$log" >&2
+      rm -f "$log"
+      echo "kinetics-prep: installing $package failed (see above)." >&2
+      return 2
+    fi
+    rm -f "$log"
+    return 0
+  fi
+  echo "kinetics-prep: $cmd is required. Install Debian's '$package' package: sudo apt-get install -y $package" >&2
+  return 2
+}
+
+ensure_ffmpeg() {
+  ensure_command ffmpeg ffmpeg && ensure_command ffprobe ffmpeg
+}

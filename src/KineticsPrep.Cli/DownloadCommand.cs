@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using KineticsPrep.Catalog;
+using KineticsPrep.Download;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli;
+
+/// <summary><c>kinetics-prep download k400 --root DIR</c>: the CVDF archives and annotation CSVs, resumable and verified.</summary>
+internal static class DownloadCommand
+{
+    private static readonly Argument<string> Dataset = new("DATASET") { Description = "k400, k600 or k700-2020." };
+    private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root: archives/ and annotations/ go here.", Required = true };
+    private static readonly Option<string> Splits = new("--splits") { Description = "Comma-separated splits.", DefaultValueFactory = _ => "train,val,test" };
+    private static readonly Option<int> Jobs = new("--jobs") { Description = "Files downloaded at once.", DefaultValueFactory = _ => new DownloadOptions().Jobs };
+    private static readonly Option<int> Retries = new("--retries") { Description = "Retries per file (5xx, 429, dropped connections, stalls).", DefaultValueFactory = _ => new DownloadOptions().Retries };
+    private static readonly Option<string?> MirrorOption = new("--mirror") { Description = $"Replaces {DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder." };
+
+    public static Command Create()
+    {
+        var command = new Command("download", "Download a Kinetics release's archives and annotation CSVs, resuming partial files.")
+        {
+            Dataset, Root, Splits, Jobs, Retries, MirrorOption,
+        };
+        Dataset.Validators.Add(r =>
+        {
+            if (DatasetCatalog.Find(r.GetValueOrDefault<string>() ?? "") is null)
+                r.AddError("DATASET must be one of: " + string.Join(", ", DatasetCatalog.Versions.Select(v => v.Name)) + ".");
+        });
+        Jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+                r.AddError("--jobs must be at least 1.");
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
+        var splits = parse.GetRequiredValue(Splits).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = splits.Except(version.Splits).ToList();
+        if (unknown.Count > 0)
+            return Fatal.Report($"unknown split(s) {string.Join(", ", unknown)}; {version.Name} has {string.Join(", ", version.Splits)}.");
+
+        var root = parse.GetRequiredValue(Root);
+        root.Create();
+        var options = new DownloadOptions { Jobs = parse.GetValue(Jobs), Retries = parse.GetValue(Retries) };
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = options.Jobs + 2,
+        })
+        { Timeout = Timeout.InfiniteTimeSpan };
+        var runner = new DownloadRunner(StateStore.Open(root.FullName), new FileDownloader(http, options),
+            new Mirror(parse.GetValue(MirrorOption)), options.Jobs);
+
+        var progress = new LatestProgress<DownloadProgress>(new DownloadProgress(0, 0, 0, 0, 0));
+        DownloadSummary summary;
+        try
+        {
+            summary = await ProgressDisplay.RunAsync("download", progress, Describe, Fraction,
+                runner.RunAsync(version, splits, root.FullName, progress, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            return Fatal.Report("Cancelled. Partial files are kept and resume on the next run.");
+        }
+
+        Console.WriteLine($"{summary.Files} files: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
+        foreach (var failure in summary.Failures)
+            Console.Error.WriteLine($"Failed: {failure}");
+        return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+
+    private static double Fraction(DownloadProgress p) => p.Files == 0 ? 1 : (double)(p.Done + p.Failed) / p.Files;
+
+    private static string Describe(DownloadProgress p, TimeSpan elapsed)
+    {
+        var rate = p.BytesDone / Math.Max(elapsed.TotalSeconds, 0.001);
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{p.Done}/{p.Files} files, {p.Failed} failed, {Bytes.Format(p.BytesDone)}, {Bytes.Format((long)rate)}/s");
+        var finished = p.Done + p.Failed;
+        if (p.Done > 0 && finished < p.Files && rate > 0)
+        {
+            // Estimated from the average size of the files finished so far.
+            var remainingBytes = (double)p.BytesKnown / p.Done * p.Files - p.BytesDone;
+            text += $", ETA {TimeSpan.FromSeconds(Math.Max(0, remainingBytes / rate)):hh\\:mm\\:ss}";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,21 @@
+namespace KineticsPrep.Catalog;
+
+/// <summary>
+/// Where the CVDF tree is read from: the real hosts, another HTTP server with the same tree, or a local folder.
+/// <see cref="Map"/> replaces the CVDF prefix in every URL, including those read from list files.
+/// </summary>
+public sealed record Mirror(string? Prefix)
+{
+    public static readonly Mirror Cvdf = new((string?)null);
+
+    public string Map(string url) =>
+        Prefix is { } prefix && url.StartsWith(DatasetCatalog.CvdfPrefix, StringComparison.Ordinal)
+            ? prefix.TrimEnd('/') + url[DatasetCatalog.CvdfPrefix.Length..]
+            : url;
+
+    /// <summary>A local path for file: URLs and plain paths, or null for HTTP(S).</summary>
+    public static string? LocalPath(string url) =>
+        url.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? Uri.UnescapeDataString(new Uri(url).AbsolutePath)
+        : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? null
+        : url;
+}

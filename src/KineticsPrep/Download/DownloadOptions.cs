@@ -1,0 +1,25 @@
+namespace KineticsPrep.Download;
+
+public sealed record DownloadOptions
+{
+    /// <summary>Files downloaded at once.</summary>
+    public int Jobs { get; init; } = 4;
+
+    /// <summary>Retries per file after the first attempt, for 5xx, 429, dropped connections and stalls.</summary>
+    public int Retries { get; init; } = 10;
+
+    /// <summary>The first retry's delay; each next one doubles, with jitter, unless the server says Retry-After.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A connection that sends nothing for this long is dropped and the file resumed.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>A failure worth another try: 5xx, 429, a dropped or short connection, a stall.</summary>
+public sealed class RetryableDownloadException(string message, TimeSpan? retryAfter = null) : Exception(message)
+{
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
+
+/// <summary>A failure that another try will not fix: 404, 403, a missing local file.</summary>
+public sealed class DownloadFailedException(string message) : Exception(message);

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using KineticsPrep.Catalog;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Download;
+
+/// <summary>One file to fetch: its (mirrored) URL, where it goes, and its key in the state store.</summary>
+public sealed record DownloadItem(string Url, string Target, string Split);
+
+public sealed record DownloadProgress(int Files, int Done, int Failed, long BytesKnown, long BytesDone);
+
+public sealed record DownloadSummary(int Files, int Downloaded, int AlreadyDone, IReadOnlyList<string> Failures);
+
+/// <summary>
+/// Downloads a Kinetics release's archives (from the per-split list files), its annotation CSVs and, for K400, the
+/// replacement archive into ROOT/archives/&lt;split&gt;/ and ROOT/annotations/, several files at once. Files already
+/// recorded as complete, or already extracted, are skipped.
+/// </summary>
+public sealed class DownloadRunner(StateStore state, FileDownloader downloader, Mirror mirror, int jobs)
+{
+    public async Task<DownloadSummary> RunAsync(
+        DatasetVersion version, IReadOnlyList<string> splits, string root, IProgress<DownloadProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        var failures = new ConcurrentBag<string>();
+        var items = new List<DownloadItem>();
+        foreach (var split in splits)
+        {
+            items.Add(new DownloadItem(mirror.Map(version.AnnotationUrl(split)), Path.Combine(fullRoot, "annotations", split + ".csv"), split));
+            try
+            {
+                var list = await downloader.FetchTextAsync(mirror.Map(version.ListUrl(split)), cancellationToken);
+                items.AddRange(ArchiveUrls(list).Select(url => new DownloadItem(
+                    mirror.Map(url), Path.Combine(fullRoot, "archives", split, FileNameOf(url)), split)));
+            }
+            catch (DownloadFailedException e)
+            {
+                failures.Add($"list of {split} archives: {e.Message}");
+            }
+        }
+        if (version.ReplacementUrl is { } replacement && splits.Contains("train"))
+            items.Add(new DownloadItem(mirror.Map(replacement), Path.Combine(fullRoot, "archives", "replacement", FileNameOf(replacement)), "replacement"));
+
+        var pending = items.Where(item => !IsDone(fullRoot, item)).ToList();
+        int done = 0, failed = 0;
+        long bytesDone = 0, bytesKnown = 0;
+        void Report() => progress?.Report(new DownloadProgress(pending.Count, Volatile.Read(ref done), Volatile.Read(ref failed),
+            Interlocked.Read(ref bytesKnown), Interlocked.Read(ref bytesDone)));
+        Report();
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(pending, parallel, async (item, token) =>
+        {
+            try
+            {
+                var counter = new DelegateProgress<long>(n => { Interlocked.Add(ref bytesDone, n); Report(); });
+                var result = await downloader.DownloadAsync(item.Url, item.Target, counter, token);
+                state.RecordDownload(new DownloadRecord(Key(fullRoot, item.Target), item.Url, item.Split, result.Bytes, result.Sha256));
+                Interlocked.Add(ref bytesKnown, result.Bytes);
+                Interlocked.Increment(ref done);
+            }
+            catch (DownloadFailedException e)
+            {
+                failures.Add(e.Message);
+                Interlocked.Increment(ref failed);
+            }
+            Report();
+        });
+        return new DownloadSummary(items.Count, done, items.Count - pending.Count, failures.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Recorded as complete and still there at that size, or already extracted (and maybe deleted).</summary>
+    private bool IsDone(string root, DownloadItem item)
+    {
+        var key = Key(root, item.Target);
+        if (state.IsExtracted(key))
+            return true;
+        return state.FindDownload(key) is { } record && File.Exists(item.Target) && new FileInfo(item.Target).Length == record.Bytes;
+    }
+
+    private static string Key(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static IEnumerable<string> ArchiveUrls(string list) =>
+        list.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'));
+
+    // K600 archive names contain spaces, raw or escaped: the local name is the unescaped last segment.
+    private static string FileNameOf(string url) => Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..]);
+}

@@ -1,0 +1,64 @@
+using static KineticsPrep.Tests.TestArchives;
+
+namespace KineticsPrep.Tests;
+
+public sealed class DownloadCommandTests : IDisposable
+{
+    private readonly TempFolder _root = new();
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task A_download_killed_midway_resumes_and_ends_byte_identical_to_the_source()
+    {
+        using var mirror = MirrorTree.K400(archivesPerSplit: 1, clipBytes: 3_000_000, "train");
+        using var nginx = new NginxServer(mirror.Path, limitRate: "1m");
+        var partial = _root.Combine("archives", "train", "part_0.tar.gz.partial");
+
+        using (var process = CliRunner.Start("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(System.IO.File.Exists(partial) && new FileInfo(partial).Length > 1_000_000) && DateTime.UtcNow < deadline && !process.HasExited)
+                await Task.Delay(20);
+            Assert.False(process.HasExited, "the download ended before it could be killed");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        var keptBytes = new FileInfo(partial).Length;
+        Assert.InRange(keptBytes, 1_000_000, new FileInfo(mirror.Archives["train"][0]).Length - 1);
+
+        var rerun = await CliRunner.RunAsync("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url);
+
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Equal(System.IO.File.ReadAllBytes(mirror.Archives["train"][0]), System.IO.File.ReadAllBytes(_root.Combine("archives", "train", "part_0.tar.gz")));
+        Assert.False(System.IO.File.Exists(partial));
+    }
+
+    [Fact]
+    public async Task A_missing_file_makes_the_exit_code_1_and_is_listed()
+    {
+        using var mirror = MirrorTree.K400(archivesPerSplit: 2, clipBytes: 1000, "val");
+        System.IO.File.Delete(mirror.Archives["val"][0]);
+        var result = await CliRunner.RunAsync("download", "k400", "--root", _root.Path, "--splits", "val", "--mirror", mirror.Path, "--retries", "1");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("part_0.tar.gz", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Extract_reports_refused_entries_with_exit_code_1()
+    {
+        Write(_root.Combine("archives", "train", "part_0.tar.gz"), true, File("../x.mp4"), File("ok_000001_000011.mp4"));
+        var result = await CliRunner.RunAsync("extract", "--root", _root.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Refused in", result.Stderr);
+        Assert.True(System.IO.File.Exists(_root.Combine("videos", "train", "ok_000001_000011.mp4")));
+    }
+
+    [Fact]
+    public async Task An_unknown_dataset_is_a_usage_error()
+    {
+        var result = await CliRunner.RunAsync("download", "k500", "--root", _root.Path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("k400, k600, k700-2020", result.Stderr);
+    }
+}
