@@ -3,7 +3,7 @@ namespace KineticsPrep.Download;
 public sealed record DownloadOptions
 {
     /// <summary>Files downloaded at once.</summary>
-    public int Jobs { get; init; } = 4;
+    public int Jobs { get; init; } = 8;
 
     /// <summary>Retries per file after the first attempt, for 5xx, 429, dropped connections and stalls.</summary>
     public int Retries { get; init; } = 10;
