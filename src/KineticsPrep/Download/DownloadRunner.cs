@@ -4,8 +4,12 @@ using KineticsPrep.State;
 
 namespace KineticsPrep.Download;
 
-/// <summary>One file to fetch: its (mirrored) URL, where it goes, and its key in the state store.</summary>
-public sealed record DownloadItem(string Url, string Target, string Split);
+/// <summary>One file to fetch: its (mirrored) URL, where it goes, and its split.</summary>
+public sealed record DownloadItem(string Url, string Target, string Split)
+{
+    /// <summary>Its name in the state store: the target's path relative to the dataset root, with '/'.</summary>
+    public string Key(string root) => Path.GetRelativePath(root, Target).Replace('\\', '/');
+}
 
 public sealed record DownloadProgress(int Files, int Done, int Failed, long BytesKnown, long BytesDone);
 
@@ -23,25 +27,9 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
         CancellationToken cancellationToken)
     {
         var fullRoot = Path.GetFullPath(root);
-        var failures = new ConcurrentBag<string>();
-        var items = new List<DownloadItem>();
-        foreach (var split in splits)
-        {
-            items.Add(new DownloadItem(mirror.Map(version.AnnotationUrl(split)), Path.Combine(fullRoot, "annotations", split + ".csv"), split));
-            try
-            {
-                var list = await downloader.FetchTextAsync(mirror.Map(version.ListUrl(split)), cancellationToken);
-                items.AddRange(ArchiveUrls(list).Select(url => new DownloadItem(
-                    mirror.Map(url), Path.Combine(fullRoot, "archives", split, FileNameOf(url)), split)));
-            }
-            catch (DownloadFailedException e)
-            {
-                failures.Add($"list of {split} archives: {e.Message}");
-            }
-        }
-        if (version.ReplacementUrl is { } replacement && splits.Contains("train"))
-            items.Add(new DownloadItem(mirror.Map(replacement), Path.Combine(fullRoot, "archives", "replacement", FileNameOf(replacement)), "replacement"));
-
+        var plan = await new DownloadPlanner(downloader, mirror).PlanAsync(version, splits, fullRoot, cancellationToken);
+        var failures = new ConcurrentBag<string>(plan.Failures);
+        var items = plan.Annotations.Concat(plan.Archives).ToList();
         var pending = items.Where(item => !IsDone(fullRoot, item)).ToList();
         int done = 0, failed = 0;
         long bytesDone = 0, bytesKnown = 0;
@@ -56,7 +44,7 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
             {
                 var counter = new DelegateProgress<long>(n => { Interlocked.Add(ref bytesDone, n); Report(); });
                 var result = await downloader.DownloadAsync(item.Url, item.Target, counter, token);
-                state.RecordDownload(new DownloadRecord(Key(fullRoot, item.Target), item.Url, item.Split, result.Bytes, result.Sha256));
+                state.RecordDownload(new DownloadRecord(item.Key(fullRoot), item.Url, item.Split, result.Bytes, result.Sha256));
                 Interlocked.Add(ref bytesKnown, result.Bytes);
                 Interlocked.Increment(ref done);
             }
@@ -71,19 +59,13 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
     }
 
     /// <summary>Recorded as complete and still there at that size, or already extracted (and maybe deleted).</summary>
-    private bool IsDone(string root, DownloadItem item)
+    private bool IsDone(string root, DownloadItem item) => IsDone(state, root, item);
+
+    public static bool IsDone(StateStore state, string root, DownloadItem item)
     {
-        var key = Key(root, item.Target);
+        var key = item.Key(root);
         if (state.IsExtracted(key))
             return true;
         return state.FindDownload(key) is { } record && File.Exists(item.Target) && new FileInfo(item.Target).Length == record.Bytes;
     }
-
-    private static string Key(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-
-    private static IEnumerable<string> ArchiveUrls(string list) =>
-        list.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'));
-
-    // K600 archive names contain spaces, raw or escaped: the local name is the unescaped last segment.
-    private static string FileNameOf(string url) => Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..]);
 }

@@ -63,6 +63,26 @@ public sealed class FileDownloader
         }
     }
 
+    /// <summary>The size of a remote file (HEAD's Content-Length, or a local file's length); null when unknown.</summary>
+    public async Task<long?> SizeAsync(string url, CancellationToken cancellationToken)
+    {
+        if (Mirror.LocalPath(url) is { } local)
+            return File.Exists(local) ? new FileInfo(local).Length : null;
+        try
+        {
+            return await _retry.ExecuteAsync(async token =>
+            {
+                using var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), token);
+                ThrowForStatus(url, response);
+                return response.Content.Headers.ContentLength;
+            }, cancellationToken);
+        }
+        catch (Exception e) when (e is RetryableDownloadException or DownloadFailedException or HttpRequestException or IOException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A small text file (a list of archive URLs), with the same retries.</summary>
     public async Task<string> FetchTextAsync(string url, CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ public static class ArchiveExtractor
         await using var content = IsGzip(file) ? new GZipStream(counted, CompressionMode.Decompress) : (Stream)counted;
         using var reader = new TarReader(content);
 
-        int files = 0, skipped = 0;
+        var clips = new SortedSet<string>(StringComparer.Ordinal);
+        var skipped = 0;
         var refused = new List<string>();
         var lastEntry = "(the start)";
         while (true)
@@ -44,8 +45,7 @@ public static class ArchiveExtractor
             switch (Classify(entry))
             {
                 case EntryKind.Clip:
-                    await WriteClipAsync(job, entry, cancellationToken);
-                    files++;
+                    clips.Add(await WriteClipAsync(job, entry, cancellationToken));
                     break;
                 case EntryKind.Refused:
                     refused.Add($"{entry.Name} ({RefusalReason(entry)})");
@@ -57,7 +57,7 @@ public static class ArchiveExtractor
                     break;
             }
         }
-        return new ExtractOutcome(job, ExtractStatus.Extracted, files, skipped, refused);
+        return new ExtractOutcome(job, ExtractStatus.Extracted, clips.ToList(), skipped, refused);
     }
 
     private enum EntryKind
@@ -98,12 +98,14 @@ public static class ArchiveExtractor
         return VideoExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static async Task WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)
+    /// <returns>The clip's file name.</returns>
+    private static async Task<string> WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)
     {
-        var target = Path.Combine(job.TargetFolder, FileName(entry.Name));
+        var name = FileName(entry.Name);
+        var target = Path.Combine(job.TargetFolder, name);
         // A re-run of a half-extracted archive: the clips it already renamed into place are complete.
         if (File.Exists(target) && new FileInfo(target).Length == entry.Length)
-            return;
+            return name;
         var partial = target + ".partial";
         try
         {
@@ -116,6 +118,7 @@ public static class ArchiveExtractor
                         $"{job.ArchivePath}: truncated in entry '{entry.Name}': {output.Length} of {entry.Length} bytes");
             }
             File.Move(partial, target, overwrite: true);
+            return name;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

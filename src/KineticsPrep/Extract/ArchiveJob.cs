@@ -11,7 +11,10 @@ public enum ExtractStatus
 }
 
 /// <summary>What extracting one archive did. Refused entries were hostile (links, devices, paths out of the target).</summary>
-public sealed record ExtractOutcome(ArchiveJob Job, ExtractStatus Status, int Files, int Skipped, IReadOnlyList<string> Refused, string? Error = null);
+public sealed record ExtractOutcome(ArchiveJob Job, ExtractStatus Status, IReadOnlyList<string> Clips, int Skipped, IReadOnlyList<string> Refused, string? Error = null)
+{
+    public int Files => Clips.Count;
+}
 
 public sealed record ExtractProgress(int Archives, int Done, int Failed, long Bytes, long BytesDone);
 

@@ -71,18 +71,18 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
         if (state.IsExtracted(job.Key))
         {
             DeleteIfAsked(job);
-            return new ExtractOutcome(job, ExtractStatus.AlreadyDone, 0, 0, []);
+            return new ExtractOutcome(job, ExtractStatus.AlreadyDone, [], 0, []);
         }
         try
         {
             var outcome = await ArchiveExtractor.ExtractAsync(job, bytes, cancellationToken);
-            state.RecordExtraction(job.Key, job.Split, outcome.Files);
+            state.RecordExtraction(job.Key, job.Split, outcome.Clips);
             DeleteIfAsked(job);
             return outcome;
         }
         catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException)
         {
-            return new ExtractOutcome(job, ExtractStatus.Failed, 0, 0, [], e.Message);
+            return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], e.Message);
         }
     }
 

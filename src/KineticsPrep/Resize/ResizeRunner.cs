@@ -3,9 +3,10 @@ using System.Diagnostics;
 
 namespace KineticsPrep.Resize;
 
-/// <summary>Resizes every video under a folder into another, several clips at once, skipping finished ones.</summary>
+/// <summary>Resizes clips several at once, skipping finished ones.</summary>
 public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
 {
+    /// <summary>Every video under <paramref name="source"/>, into <paramref name="destination"/>; failures are also logged there.</summary>
     /// <exception cref="DirectoryNotFoundException">The source folder does not exist.</exception>
     public async Task<ResizeSummary> RunAsync(
         string source, string destination, IProgress<ResizeProgress>? progress, CancellationToken cancellationToken)
@@ -13,17 +14,35 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
         if (!Directory.Exists(source))
             throw new DirectoryNotFoundException($"Source folder not found: {source}");
 
-        var stopwatch = Stopwatch.StartNew();
         var scan = VideoFinder.Find(source, destination, options.Extensions);
-        var pending = scan.Jobs.Where(job => options.Overwrite || !File.Exists(job.OutputPath)).ToList();
-        var alreadyDone = scan.Jobs.Count - pending.Count;
+        var outcomes = new ConcurrentBag<ClipOutcome>();
+        try
+        {
+            var summary = await RunJobsAsync(scan.Jobs, progress, outcomes, cancellationToken);
+            return summary with { IgnoredDuplicates = scan.IgnoredDuplicates, FailureLogPath = FailureLog.PathFor(destination) };
+        }
+        finally
+        {
+            FailureLog.Write(destination, outcomes.Where(o => o.Status == ClipStatus.Failed));
+        }
+    }
+
+    /// <summary>The given clips; those whose output exists are skipped (unless overwriting).</summary>
+    public Task<ResizeSummary> RunJobsAsync(IReadOnlyList<ResizeJob> jobs, IProgress<ResizeProgress>? progress, CancellationToken cancellationToken) =>
+        RunJobsAsync(jobs, progress, new ConcurrentBag<ClipOutcome>(), cancellationToken);
+
+    private async Task<ResizeSummary> RunJobsAsync(
+        IReadOnlyList<ResizeJob> jobs, IProgress<ResizeProgress>? progress, ConcurrentBag<ClipOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var pending = jobs.Where(job => options.Overwrite || !File.Exists(job.OutputPath)).ToList();
+        var alreadyDone = jobs.Count - pending.Count;
         var pendingBytes = pending.Sum(job => job.SourceBytes);
 
-        var outcomes = new ConcurrentBag<ClipOutcome>();
         int finished = 0, failed = 0;
         long finishedBytes = 0;
         void Report() => progress?.Report(new ResizeProgress(
-            scan.Jobs.Count, alreadyDone, pending.Count, Volatile.Read(ref finished), Volatile.Read(ref failed),
+            jobs.Count, alreadyDone, pending.Count, Volatile.Read(ref finished), Volatile.Read(ref failed),
             pendingBytes, Interlocked.Read(ref finishedBytes)));
         Report();
 
@@ -35,31 +54,24 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
             MaxDegreeOfParallelism = Math.Max(1, options.Workers),
             CancellationToken = cancellationToken,
         };
-        try
+        await Parallel.ForEachAsync(ordered, parallelOptions, async (job, token) =>
         {
-            await Parallel.ForEachAsync(ordered, parallelOptions, async (job, token) =>
-            {
-                var outcome = await resizer.ResizeAsync(job, token);
-                outcomes.Add(outcome);
-                Interlocked.Increment(ref outcome.Status == ClipStatus.Failed ? ref failed : ref finished);
-                Interlocked.Add(ref finishedBytes, job.SourceBytes);
-                Report();
-            });
-        }
-        finally
-        {
-            FailureLog.Write(destination, outcomes.Where(o => o.Status == ClipStatus.Failed));
-        }
+            var outcome = await resizer.ResizeAsync(job, token);
+            outcomes.Add(outcome);
+            Interlocked.Increment(ref outcome.Status == ClipStatus.Failed ? ref failed : ref finished);
+            Interlocked.Add(ref finishedBytes, job.SourceBytes);
+            Report();
+        });
 
         return new ResizeSummary(
-            Found: scan.Jobs.Count,
+            Found: jobs.Count,
             AlreadyDone: alreadyDone,
             Encoded: outcomes.Count(o => o.Status == ClipStatus.Encoded),
             Copied: outcomes.Count(o => o.Status == ClipStatus.Copied),
             Failures: outcomes.Where(o => o.Status == ClipStatus.Failed)
                 .OrderBy(o => o.Job.SourcePath, StringComparer.Ordinal).ToList(),
-            IgnoredDuplicates: scan.IgnoredDuplicates,
-            FailureLogPath: FailureLog.PathFor(destination),
+            IgnoredDuplicates: [],
+            FailureLogPath: null,
             Elapsed: stopwatch.Elapsed);
     }
 }

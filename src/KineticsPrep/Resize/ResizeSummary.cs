@@ -8,5 +8,5 @@ public sealed record ResizeSummary(
     int Copied,
     IReadOnlyList<ClipOutcome> Failures,
     IReadOnlyList<string> IgnoredDuplicates,
-    string FailureLogPath,
+    string? FailureLogPath,
     TimeSpan Elapsed);

@@ -18,12 +18,15 @@ public sealed class StateStore
 
     public string Path { get; }
 
-    public static string PathFor(string root) => System.IO.Path.Combine(System.IO.Path.GetFullPath(root), ".kinetics-prep", "state.db");
+    public const string DefaultName = "state";
 
-    /// <summary>Opens (creating if needed) the store of a dataset root.</summary>
-    public static StateStore Open(string root)
+    public static string PathFor(string root, string name = DefaultName) =>
+        System.IO.Path.Combine(System.IO.Path.GetFullPath(root), ".kinetics-prep", name + ".db");
+
+    /// <summary>Opens (creating if needed) a store of a dataset root; each prepare shard has its own name.</summary>
+    public static StateStore Open(string root, string name = DefaultName)
     {
-        var store = new StateStore(PathFor(root));
+        var store = new StateStore(PathFor(root, name));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
         using var connection = store.Connect();
         Execute(connection, """
@@ -33,6 +36,11 @@ public sealed class StateStore
                 sha256 TEXT NOT NULL, completed_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS extractions (
                 archive TEXT PRIMARY KEY, split TEXT NOT NULL, files INTEGER NOT NULL, completed_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS archive_clips (archive TEXT NOT NULL, clip TEXT NOT NULL, PRIMARY KEY (archive, clip));
+            CREATE TABLE IF NOT EXISTS planned (archive TEXT PRIMARY KEY, split TEXT NOT NULL, url TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS processed (
+                archive TEXT PRIMARY KEY, split TEXT NOT NULL, clips INTEGER NOT NULL, failed INTEGER NOT NULL, completed_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS clip_failures (archive TEXT NOT NULL, clip TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (archive, clip));
             """);
         return store;
     }
@@ -43,7 +51,7 @@ public sealed class StateStore
         Execute(connection,
             "INSERT OR REPLACE INTO downloads (path, url, split, bytes, sha256, completed_at) VALUES ($path, $url, $split, $bytes, $sha, $at)",
             ("$path", record.Path), ("$url", record.Url), ("$split", record.Split), ("$bytes", record.Bytes),
-            ("$sha", record.Sha256), ("$at", DateTime.UtcNow.ToString("O")));
+            ("$sha", record.Sha256), ("$at", Now));
     }
 
     public DownloadRecord? FindDownload(string path)
@@ -67,12 +75,101 @@ public sealed class StateStore
         return records;
     }
 
-    public void RecordExtraction(string archive, string split, int files)
+    /// <summary>Marks an archive extracted and remembers its clips' file names, in one transaction.</summary>
+    public void RecordExtraction(string archive, string split, IReadOnlyCollection<string> clips)
     {
         using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        foreach (var clip in clips)
+            Execute(connection, "INSERT OR IGNORE INTO archive_clips (archive, clip) VALUES ($archive, $clip)", ("$archive", archive), ("$clip", clip));
         Execute(connection,
             "INSERT OR REPLACE INTO extractions (archive, split, files, completed_at) VALUES ($archive, $split, $files, $at)",
-            ("$archive", archive), ("$split", split), ("$files", files), ("$at", DateTime.UtcNow.ToString("O")));
+            ("$archive", archive), ("$split", split), ("$files", clips.Count), ("$at", Now));
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<string> ClipsOf(string archive) =>
+        Strings("SELECT clip FROM archive_clips WHERE archive = $archive ORDER BY clip", ("$archive", archive));
+
+    /// <summary>The archives a prepare run (or shard) set out to do, with their split and URL.</summary>
+    public void RecordPlan(IEnumerable<(string Archive, string Split, string Url)> archives)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (archive, split, url) in archives)
+            Execute(connection, "INSERT OR REPLACE INTO planned (archive, split, url) VALUES ($archive, $split, $url)",
+                ("$archive", archive), ("$split", split), ("$url", url));
+        transaction.Commit();
+    }
+
+    /// <summary>Marks an archive's clips resized (or failed, with their reasons), in one transaction.</summary>
+    public void RecordProcessed(string archive, string split, int clips, IReadOnlyList<(string Clip, string Reason)> failures)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (clip, reason) in failures)
+            Execute(connection, "INSERT OR REPLACE INTO clip_failures (archive, clip, reason) VALUES ($archive, $clip, $reason)",
+                ("$archive", archive), ("$clip", clip), ("$reason", reason));
+        Execute(connection,
+            "INSERT OR REPLACE INTO processed (archive, split, clips, failed, completed_at) VALUES ($archive, $split, $clips, $failed, $at)",
+            ("$archive", archive), ("$split", split), ("$clips", clips), ("$failed", failures.Count), ("$at", Now));
+        transaction.Commit();
+    }
+
+    public bool IsProcessed(string archive)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, "SELECT 1 FROM processed WHERE archive = $archive", ("$archive", archive));
+        return command.ExecuteScalar() is not null;
+    }
+
+    public IReadOnlyList<string> ProcessedArchives() => Strings("SELECT archive FROM processed ORDER BY archive");
+
+    public IReadOnlyList<(string Archive, string Clip, string Reason)> ClipFailures()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, "SELECT archive, clip, reason FROM clip_failures ORDER BY archive, clip");
+        using var reader = command.ExecuteReader();
+        var failures = new List<(string, string, string)>();
+        while (reader.Read())
+            failures.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return failures;
+    }
+
+    /// <summary>Per stage and split: items planned, done, failed, bytes and the first/last completion time.</summary>
+    public IReadOnlyList<StageCount> StageCounts()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, """
+            SELECT 'download', p.split, COUNT(*), COUNT(d.path), 0, COALESCE(SUM(d.bytes), 0), MIN(d.completed_at), MAX(d.completed_at)
+              FROM planned p LEFT JOIN downloads d ON d.path = p.archive GROUP BY p.split
+            UNION ALL
+            SELECT 'extract', p.split, COUNT(*), COUNT(e.archive), 0, COALESCE(SUM(e.files), 0), MIN(e.completed_at), MAX(e.completed_at)
+              FROM planned p LEFT JOIN extractions e ON e.archive = p.archive GROUP BY p.split
+            UNION ALL
+            SELECT 'resize', p.split, COUNT(*), COUNT(r.archive), COALESCE(SUM(r.failed), 0), COALESCE(SUM(r.clips), 0), MIN(r.completed_at), MAX(r.completed_at)
+              FROM planned p LEFT JOIN processed r ON r.archive = p.archive GROUP BY p.split
+            """);
+        using var reader = command.ExecuteReader();
+        var counts = new List<StageCount>();
+        while (reader.Read())
+            counts.Add(new StageCount(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.GetInt64(5), reader.IsDBNull(6) ? null : DateTime.Parse(reader.GetString(6), null, System.Globalization.DateTimeStyles.RoundtripKind),
+                reader.IsDBNull(7) ? null : DateTime.Parse(reader.GetString(7), null, System.Globalization.DateTimeStyles.RoundtripKind)));
+        return counts;
+    }
+
+    private static string Now => DateTime.UtcNow.ToString("O");
+
+    private IReadOnlyList<string> Strings(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+            values.Add(reader.GetString(0));
+        return values;
     }
 
     public bool IsExtracted(string archive)
@@ -104,6 +201,12 @@ public sealed class StateStore
         return command;
     }
 }
+
+/// <summary>
+/// One stage of one split: archives planned and done (failed clips for resize), an amount (bytes downloaded, clips
+/// extracted or resized) and when the first and last archive finished, for rates and ETAs.
+/// </summary>
+public sealed record StageCount(string Stage, string Split, int Planned, int Done, int Failed, long Amount, DateTime? First, DateTime? Last);
 
 /// <summary>A file that arrived whole: where it is, where it came from, its size and SHA-256.</summary>
 public sealed record DownloadRecord(string Path, string Url, string Split, long Bytes, string Sha256);

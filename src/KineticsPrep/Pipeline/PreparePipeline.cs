@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using KineticsPrep.Annotate;
+using KineticsPrep.Download;
+using KineticsPrep.Extract;
+using KineticsPrep.Resize;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Pipeline;
+
+/// <summary>
+/// prepare: download, extract, resize and annotate, pipelined per archive. While the next archive downloads, the
+/// current one is extracted and its clips resized; archives and originals are deleted as soon as they are used.
+/// Every step is recorded in this shard's state store, so a killed run resumes where it stopped.
+/// </summary>
+public sealed class PreparePipeline(PrepareOptions options, FileDownloader downloader, MediaTools tools)
+{
+    private readonly StateStore _state = StateStore.Open(options.Root, options.Shard.StateName);
+    private readonly ConcurrentQueue<string> _failures = new();
+
+    public const string DiskCheckHint = "use --force to start anyway";
+
+    /// <summary>The disk estimate of the last run, for the caller to show.</summary>
+    public DiskEstimate? Estimate { get; private set; }
+
+    public async Task<PrepareResult> RunAsync(IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
+    {
+        var plan = await new DownloadPlanner(downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        foreach (var failure in plan.Failures)
+            _failures.Enqueue(failure);
+        var mine = options.Shard.Select(plan.Archives.OrderBy(a => a.Key(options.Root), StringComparer.Ordinal));
+        _state.RecordPlan(mine.Select(a => (a.Key(options.Root), a.Split, a.Url)));
+        await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
+
+        var remaining = mine.Where(a => !_state.IsProcessed(a.Key(options.Root))).ToList();
+        if (!options.Force)
+            await CheckDiskAsync(remaining, cancellationToken);
+
+        var counters = new Counters(mine.Count, mine.Count - remaining.Count, progress);
+        var ready = Channel.CreateBounded<DownloadItem>(1);
+        var producer = DownloadAheadAsync(remaining, ready.Writer, counters, cancellationToken);
+        await foreach (var archive in ready.Reader.ReadAllAsync(cancellationToken))
+            await ProcessAsync(archive, counters, cancellationToken);
+        await producer;
+
+        // A shard's clips are only part of the dataset: its lists come from --finalize, once every shard is done.
+        var lists = options.Shard.IsWhole ? await WriteListsAsync(cancellationToken) : null;
+        return new PrepareResult(mine.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists);
+    }
+
+    /// <summary>
+    /// --finalize: checks that the shards together processed every archive of the release, then writes the lists.
+    /// </summary>
+    /// <exception cref="PrepareRefusedException">Some archives are not processed by any shard yet.</exception>
+    public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
+    {
+        var plan = await new DownloadPlanner(downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var processed = Directory.GetFiles(Path.GetDirectoryName(_state.Path)!, "*.db")
+            .SelectMany(path => StateStore.Open(options.Root, Path.GetFileNameWithoutExtension(path)).ProcessedArchives())
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();
+        if (plan.Failures.Count > 0 || missing.Count > 0)
+            throw new PrepareRefusedException(
+                $"{missing.Count} archive(s) not processed by any shard yet ({string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : "")})"
+                + string.Concat(plan.Failures.Select(f => "; " + f)) + ". Run the shards to completion first.");
+        await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
+        var lists = await WriteListsAsync(cancellationToken);
+        return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists);
+    }
+
+    /// <summary>The lists from every resized clip and the annotation CSVs (the annotate formats).</summary>
+    public Task<AnnotateReport> WriteListsAsync(CancellationToken cancellationToken) =>
+        new Annotator(new AnnotateOptions(Path.Combine(options.Root, "annotations"), options.ResizedFolder, options.ListsFolder)
+        {
+            Format = options.ListFormat,
+        }, tools).RunAsync(cancellationToken);
+
+    private async Task DownloadAnnotationsAsync(IReadOnlyList<DownloadItem> annotations, CancellationToken cancellationToken)
+    {
+        foreach (var item in annotations.Where(a => !DownloadRunner.IsDone(_state, options.Root, a)))
+            await DownloadAsync(item, null, cancellationToken);
+    }
+
+    private async Task CheckDiskAsync(IReadOnlyList<DownloadItem> remaining, CancellationToken cancellationToken)
+    {
+        var sizes = new ConcurrentBag<long>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(remaining, parallel, async (item, token) =>
+            sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await downloader.SizeAsync(item.Url, token) ?? 0));
+        Directory.CreateDirectory(options.Root);
+        var estimate = DiskEstimate.For(sizes.ToList(), options, new DriveInfo(Path.GetFullPath(options.Root)).AvailableFreeSpace);
+        Estimate = estimate;
+        if (!estimate.Fits)
+            throw new PrepareRefusedException(
+                $"expected peak disk use {Gib(estimate.PeakBytes)} is more than the {Gib(estimate.FreeBytes)} free under {options.Root}; {DiskCheckHint}.");
+    }
+
+    private static string Gib(long bytes) => $"{bytes / (1024.0 * 1024 * 1024):0.0} GiB";
+
+    private async Task DownloadAheadAsync(
+        IReadOnlyList<DownloadItem> archives, ChannelWriter<DownloadItem> ready, Counters counters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DownloadJobs), CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(archives, parallel, async (archive, token) =>
+            {
+                var key = archive.Key(options.Root);
+                if (_state.IsExtracted(key) || DownloadRunner.IsDone(_state, options.Root, archive)
+                    || await DownloadAsync(archive, counters, token))
+                    await ready.WriteAsync(archive, token);
+            });
+        }
+        finally
+        {
+            ready.Complete();
+        }
+    }
+
+    private async Task<bool> DownloadAsync(DownloadItem item, Counters? counters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bytes = counters is null ? null : new DelegateProgress<long>(counters.AddBytes);
+            var result = await downloader.DownloadAsync(item.Url, item.Target, bytes, cancellationToken);
+            _state.RecordDownload(new DownloadRecord(item.Key(options.Root), item.Url, item.Split, result.Bytes, result.Sha256));
+            return true;
+        }
+        catch (DownloadFailedException e)
+        {
+            _failures.Enqueue(e.Message);
+            return false;
+        }
+    }
+
+    private async Task ProcessAsync(DownloadItem archive, Counters counters, CancellationToken cancellationToken)
+    {
+        var key = archive.Key(options.Root);
+        var job = ExtractRunner.JobFor(options.Root, archive.Target);
+        counters.Current = key;
+        if (!_state.IsExtracted(key))
+        {
+            try
+            {
+                var outcome = await ArchiveExtractor.ExtractAsync(job, null, cancellationToken);
+                foreach (var refused in outcome.Refused)
+                    _failures.Enqueue($"{key}: refused entry {refused}");
+                _state.RecordExtraction(key, job.Split, outcome.Clips);
+            }
+            catch (Exception e) when (e is ArchiveCorruptException or IOException)
+            {
+                _failures.Enqueue(e.Message);
+                return;
+            }
+        }
+        if (!options.KeepArchives && File.Exists(archive.Target))
+            File.Delete(archive.Target);
+
+        var resizedFolder = Path.Combine(options.ResizedFolder, job.Split);
+        var clips = _state.ClipsOf(key)
+            .Select(clip => new ResizeJob(
+                Path.Combine(job.TargetFolder, clip),
+                Path.Combine(resizedFolder, Path.ChangeExtension(clip, ".mp4")),
+                File.Exists(Path.Combine(job.TargetFolder, clip)) ? new FileInfo(Path.Combine(job.TargetFolder, clip)).Length : 0))
+            .ToList();
+        var lost = clips.Where(c => !File.Exists(c.SourcePath) && !File.Exists(c.OutputPath)).ToList();
+        var resize = new ResizeRunner(tools, options.Resize);
+        var summary = await resize.RunJobsAsync(clips.Except(lost).ToList(), new DelegateProgress<ResizeProgress>(counters.ClipProgress), cancellationToken);
+
+        var failures = summary.Failures.Select(f => (Path.GetFileName(f.Job.SourcePath), f.Reason ?? "unknown"))
+            .Concat(lost.Select(c => (Path.GetFileName(c.SourcePath), "the extracted original is gone and was never resized")))
+            .ToList();
+        foreach (var (clip, reason) in failures)
+            _failures.Enqueue($"{job.Split}/{clip}: {reason}");
+        if (!options.KeepOriginals)
+        {
+            foreach (var clip in clips.Where(c => File.Exists(c.OutputPath) && File.Exists(c.SourcePath)))
+                File.Delete(clip.SourcePath);
+        }
+        _state.RecordProcessed(key, job.Split, clips.Count, failures);
+        counters.ArchiveDone();
+    }
+
+    /// <summary>Thread-safe tallies behind <see cref="PrepareProgress"/>.</summary>
+    private sealed class Counters(int archives, int archivesDone, IProgress<PrepareProgress>? progress)
+    {
+        private int _archivesDone = archivesDone, _clipsDone, _clipsFailed, _clipsInArchive, _failedInArchive;
+        private long _bytes;
+
+        public int ArchivesDone => Volatile.Read(ref _archivesDone);
+
+        public string Current { get; set; } = "";
+
+        public void AddBytes(long bytes)
+        {
+            Interlocked.Add(ref _bytes, bytes);
+            Report();
+        }
+
+        public void ClipProgress(ResizeProgress p)
+        {
+            Volatile.Write(ref _clipsInArchive, p.AlreadyDone + p.Finished);
+            Volatile.Write(ref _failedInArchive, p.Failed);
+            Report();
+        }
+
+        public void ArchiveDone()
+        {
+            Interlocked.Increment(ref _archivesDone);
+            Interlocked.Add(ref _clipsDone, Interlocked.Exchange(ref _clipsInArchive, 0));
+            Interlocked.Add(ref _clipsFailed, Interlocked.Exchange(ref _failedInArchive, 0));
+            Report();
+        }
+
+        private void Report() => progress?.Report(new PrepareProgress(archives, ArchivesDone,
+            Volatile.Read(ref _clipsDone) + Volatile.Read(ref _clipsInArchive),
+            Volatile.Read(ref _clipsFailed) + Volatile.Read(ref _failedInArchive), Interlocked.Read(ref _bytes), Current));
+    }
+}

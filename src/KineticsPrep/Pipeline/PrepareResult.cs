@@ -1,0 +1,14 @@
+using KineticsPrep.Annotate;
+
+namespace KineticsPrep.Pipeline;
+
+public sealed record PrepareProgress(int Archives, int ArchivesDone, int ClipsDone, int ClipsFailed, long BytesDownloaded, string Current);
+
+/// <summary>
+/// What a prepare run (or shard) did. <see cref="Failures"/> lists everything that went wrong, one line each;
+/// <see cref="Lists"/> is set when the lists were written (an unsharded run, or --finalize).
+/// </summary>
+public sealed record PrepareResult(int Archives, int ArchivesProcessed, IReadOnlyList<string> Failures, AnnotateReport? Lists);
+
+/// <summary>The run should not start: not enough disk, or shards not finished before --finalize.</summary>
+public sealed class PrepareRefusedException(string message) : Exception(message);
