@@ -7,7 +7,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep annotate</c>: training lists from the official CSVs and the clips that exist.</summary>
 internal static class AnnotateCommand
 {
-    private static readonly Dictionary<string, ListFormat> Formats = new()
+    internal static readonly Dictionary<string, ListFormat> Formats = new()
     {
         ["videomae"] = ListFormat.VideoMae,
         ["slowfast"] = ListFormat.VideoMae,
@@ -30,7 +30,7 @@ internal static class AnnotateCommand
     };
     private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Report malformed rows and unknown labels, and go on." };
     private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
-    private static readonly Option<int> Workers = new("--workers") { Description = "Clips checked at once with --check.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
 
     public static Command Create()
     {
@@ -42,11 +42,6 @@ internal static class AnnotateCommand
         {
             if (!Formats.ContainsKey(r.GetValueOrDefault<string>() ?? ""))
                 r.AddError("--format must be one of: " + string.Join(", ", Formats.Keys) + ".");
-        });
-        Workers.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-                r.AddError("--workers must be at least 1.");
         });
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;

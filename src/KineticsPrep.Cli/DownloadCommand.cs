@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
 using KineticsPrep.Catalog;
 using KineticsPrep.Download;
 using KineticsPrep.State;
@@ -10,12 +9,12 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep download k400 --root DIR</c>: the CVDF archives and annotation CSVs, resumable and verified.</summary>
 internal static class DownloadCommand
 {
-    private static readonly Argument<string> Dataset = new("DATASET") { Description = "k400, k600 or k700-2020." };
+    private static readonly Argument<string> Dataset = SharedOptions.Dataset();
     private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root: archives/ and annotations/ go here.", Required = true };
-    private static readonly Option<string> Splits = new("--splits") { Description = "Comma-separated splits.", DefaultValueFactory = _ => "train,val,test" };
-    private static readonly Option<int> Jobs = new("--jobs") { Description = "Files downloaded at once.", DefaultValueFactory = _ => new DownloadOptions().Jobs };
+    private static readonly Option<string> Splits = SharedOptions.Splits();
+    private static readonly Option<int> Jobs = SharedOptions.Jobs("Files downloaded at once.", new DownloadOptions().Jobs);
     private static readonly Option<int> Retries = new("--retries") { Description = "Retries per file (5xx, 429, dropped connections, stalls).", DefaultValueFactory = _ => new DownloadOptions().Retries };
-    private static readonly Option<string?> MirrorOption = new("--mirror") { Description = $"Replaces {DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder." };
+    private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
 
     public static Command Create()
     {
@@ -23,16 +22,6 @@ internal static class DownloadCommand
         {
             Dataset, Root, Splits, Jobs, Retries, MirrorOption,
         };
-        Dataset.Validators.Add(r =>
-        {
-            if (DatasetCatalog.Find(r.GetValueOrDefault<string>() ?? "") is null)
-                r.AddError("DATASET must be one of: " + string.Join(", ", DatasetCatalog.Versions.Select(v => v.Name)) + ".");
-        });
-        Jobs.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-                r.AddError("--jobs must be at least 1.");
-        });
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
     }
@@ -40,21 +29,14 @@ internal static class DownloadCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
-        var splits = parse.GetRequiredValue(Splits).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = splits.Except(version.Splits).ToList();
-        if (unknown.Count > 0)
-            return Fatal.Report($"unknown split(s) {string.Join(", ", unknown)}; {version.Name} has {string.Join(", ", version.Splits)}.");
+        var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
+        if (splitError is not null)
+            return Fatal.Report(splitError);
 
         var root = parse.GetRequiredValue(Root);
         root.Create();
         var options = new DownloadOptions { Jobs = parse.GetValue(Jobs), Retries = parse.GetValue(Retries) };
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectTimeout = TimeSpan.FromSeconds(30),
-            AutomaticDecompression = DecompressionMethods.None,
-            MaxConnectionsPerServer = options.Jobs + 2,
-        })
-        { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = SharedOptions.DownloadClient(options.Jobs);
         var runner = new DownloadRunner(StateStore.Open(root.FullName), new FileDownloader(http, options),
             new Mirror(parse.GetValue(MirrorOption)), options.Jobs);
 

@@ -9,7 +9,7 @@ namespace KineticsPrep.Cli;
 internal static class ExtractCommand
 {
     private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root (archives/ in, videos/ out).", Required = true };
-    private static readonly Option<int> Jobs = new("--jobs") { Description = "Archives extracted at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives extracted at once.", Environment.ProcessorCount);
     private static readonly Option<bool> DeleteArchives = new("--delete-archives") { Description = "Delete each archive as soon as it is extracted." };
 
     public static Command Create()
@@ -18,11 +18,6 @@ internal static class ExtractCommand
         {
             Root, Jobs, DeleteArchives,
         };
-        Jobs.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-                r.AddError("--jobs must be at least 1.");
-        });
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
     }

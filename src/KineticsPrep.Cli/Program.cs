@@ -4,6 +4,7 @@ using KineticsPrep.Cli;
 var root = new RootCommand("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
 {
     ResizeCommand.Create(),
+    PrepareCommand.Create(),
     DownloadCommand.Create(),
     AnnotateCommand.Create(),
     ExtractCommand.Create(),

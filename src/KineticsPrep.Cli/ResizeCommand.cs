@@ -16,11 +16,7 @@ internal static class ResizeCommand
     private static readonly Argument<DirectoryInfo> Source = new("SRC") { Description = "Folder with the source videos (searched recursively)." };
     private static readonly Argument<DirectoryInfo> Destination = new("DST") { Description = "Output folder; SRC's subfolders are mirrored here." };
 
-    private static readonly Option<int> ShortSide = new("--short-side", "--scale")
-    {
-        Description = "Short side of the output in pixels (even).",
-        DefaultValueFactory = _ => 320,
-    };
+    private static readonly Option<int> ShortSide = SharedOptions.ShortSide();
     private static readonly Option<bool> Upscale = new("--upscale") { Description = "Also scale clips smaller than the short side up to it (mmaction2's behaviour)." };
     private static readonly Option<int> Crf = new("--crf") { Description = "x264 constant rate factor, 0-51; lower is better and bigger.", DefaultValueFactory = _ => new ResizeOptions().Crf };
     private static readonly Option<string> Preset = new("--preset") { Description = "x264 preset.", DefaultValueFactory = _ => new ResizeOptions().Preset };
@@ -38,11 +34,7 @@ internal static class ResizeCommand
     private static readonly Option<int?> Gop = new("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." };
     private static readonly Option<bool> KeepAudio = new("--keep-audio") { Description = "Keep the audio, as AAC. Default: audio is dropped." };
     private static readonly Option<bool> AlwaysEncode = new("--always-encode") { Description = "Re-encode clips that are already H.264 at the target size instead of copying them." };
-    private static readonly Option<int> Workers = new("--workers", "--num-worker")
-    {
-        Description = "Clips encoded at once. Default: the number of cores.",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+    private static readonly Option<int> Workers = SharedOptions.Workers("Clips encoded at once. Default: the number of cores.", "--num-worker");
     private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Redo outputs that already exist." };
     private static readonly Option<string[]> Extensions = new("--ext")
     {
@@ -59,13 +51,11 @@ internal static class ResizeCommand
             Source, Destination, ShortSide, Upscale, Crf, Preset, X264Params, Scaler, Fps, Gop, KeepAudio, AlwaysEncode, Workers, Overwrite,
             Extensions, Level, ToMp4,
         };
-        ShortSide.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is >= 2 and <= 8192 && r.GetValueOrDefault<int>() % 2 == 0, "--short-side must be an even number of pixels, 2 to 8192."));
         Crf.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is >= 0 and <= 51, "--crf must be 0 to 51."));
         Preset.Validators.Add(r => Require(r, X264Presets.Contains(r.GetValueOrDefault<string>()), "--preset must be one of: " + string.Join(", ", X264Presets) + "."));
         Scaler.Validators.Add(r => Require(r, Scalers.Contains(r.GetValueOrDefault<string>()), "--scaler must be one of: " + string.Join(", ", Scalers) + "."));
         Fps.Validators.Add(r => Require(r, r.GetValueOrDefault<double?>() is null or > 0 and <= 1000, "--fps must be above 0."));
         Gop.Validators.Add(r => Require(r, r.GetValueOrDefault<int?>() is null or >= 1, "--gop must be at least 1."));
-        Workers.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 1, "--workers must be at least 1."));
         Level.Validators.Add(r => Require(r, r.GetValueOrDefault<int?>() is null or 1 or 2, "--level must be 1 or 2."));
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;

@@ -38,7 +38,7 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
             Path.GetRelativePath(fullRoot, archivePath).Replace('\\', '/'),
             split,
             Path.Combine(fullRoot, "videos", split),
-            new FileInfo(archivePath).Length);
+            File.Exists(archivePath) ? new FileInfo(archivePath).Length : 0);
     }
 
     public async Task<ExtractSummary> RunAsync(string root, IProgress<ExtractProgress>? progress, CancellationToken cancellationToken)

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using KineticsPrep.Annotate;
+using KineticsPrep.Catalog;
+using KineticsPrep.Download;
+using KineticsPrep.Pipeline;
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Cli;
+
+/// <summary><c>kinetics-prep prepare k400 --root DIR</c>: download, extract, resize and annotate, pipelined per archive.</summary>
+internal static class PrepareCommand
+{
+    private static readonly Argument<string> Dataset = SharedOptions.Dataset();
+    private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root.", Required = true };
+    private static readonly Option<int> ShortSide = SharedOptions.ShortSide();
+    private static readonly Option<string> Splits = SharedOptions.Splits();
+    private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
+    private static readonly Option<bool> KeepOriginals = new("--keep-originals") { Description = "Keep the extracted clips after they are resized." };
+    private static readonly Option<bool> KeepArchives = new("--keep-archives") { Description = "Keep the archives after they are extracted." };
+    private static readonly Option<bool> Force = new("--force") { Description = "Start even if the expected peak disk use is above the free space." };
+    private static readonly Option<string?> ShardOption = new("--shard") { Description = "I/N: do the I-th of N slices of the archives. Default: from Slurm job arrays or Kubernetes Indexed Jobs." };
+    private static readonly Option<int?> ShardCount = new("--shard-count") { Description = "Number of Kubernetes indexed jobs (with JOB_COMPLETION_INDEX)." };
+    private static readonly Option<bool> Finalize = new("--finalize") { Description = "After all shards finished: check them and write the lists." };
+    private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
+    private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
+    private static readonly Option<string> Format = new("--format") { Description = "List format, as for annotate.", DefaultValueFactory = _ => "videomae" };
+
+    public static Command Create()
+    {
+        var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
+        {
+            Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format,
+        };
+        Format.Validators.Add(r =>
+        {
+            if (!AnnotateCommand.Formats.ContainsKey(r.GetValueOrDefault<string>() ?? ""))
+                r.AddError("--format must be one of: " + string.Join(", ", AnnotateCommand.Formats.Keys) + ".");
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
+        var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
+        if (splitError is not null)
+            return Fatal.Report(splitError);
+        Shard shard;
+        MediaTools tools;
+        try
+        {
+            shard = parse.GetValue(ShardOption) is { } text
+                ? Shard.Parse(text)
+                : Shard.FromEnvironment(Environment.GetEnvironmentVariable, parse.GetValue(ShardCount)) ?? Shard.Whole;
+            tools = MediaTools.Locate();
+        }
+        catch (Exception e) when (e is FormatException or MediaToolsMissingException)
+        {
+            return Fatal.Report(e.Message);
+        }
+
+        var root = parse.GetRequiredValue(Root);
+        root.Create();
+        var options = new PrepareOptions(version, root.FullName)
+        {
+            Splits = splits,
+            Mirror = new Mirror(parse.GetValue(MirrorOption)),
+            Shard = shard,
+            KeepOriginals = parse.GetValue(KeepOriginals),
+            KeepArchives = parse.GetValue(KeepArchives),
+            Force = parse.GetValue(Force),
+            DownloadJobs = parse.GetValue(Jobs),
+            Resize = new ResizeOptions { ShortSide = parse.GetValue(ShortSide), Workers = parse.GetValue(Workers) },
+            ListFormat = AnnotateCommand.Formats[parse.GetRequiredValue(Format)],
+        };
+        using var http = SharedOptions.DownloadClient(options.DownloadJobs);
+        var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
+        if (!shard.IsWhole)
+            Console.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {Path.Combine(root.FullName, ".kinetics-prep", shard.StateName + ".db")})");
+
+        PrepareResult result;
+        try
+        {
+            if (parse.GetValue(Finalize))
+            {
+                result = await pipeline.FinalizeAsync(cancellationToken);
+            }
+            else
+            {
+                var progress = new LatestProgress<PrepareProgress>(new PrepareProgress(0, 0, 0, 0, 0, ""));
+                result = await ProgressDisplay.RunAsync("prepare", progress, Describe, Fraction, pipeline.RunAsync(progress, cancellationToken));
+            }
+        }
+        catch (PrepareRefusedException e)
+        {
+            return Fatal.Report(e.Message);
+        }
+        catch (AnnotationException e)
+        {
+            return Fatal.Report(e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fatal.Report("Cancelled. Run the same command again to continue where it stopped.");
+        }
+        if (pipeline.Estimate is { } estimate)
+            Console.WriteLine($"Disk: expected peak {Bytes.Format(estimate.PeakBytes)}, {Bytes.Format(estimate.FreeBytes)} free at the start.");
+
+        Console.WriteLine($"{result.ArchivesProcessed}/{result.Archives} archives processed.");
+        if (result.Lists is { } lists)
+            AnnotateSummary.Print(lists, options.ListsFolder);
+        else if (!shard.IsWhole)
+            Console.WriteLine("When every shard has finished, run the same command with --finalize to write the lists.");
+        foreach (var failure in result.Failures.Take(100))
+            Console.Error.WriteLine($"Failed: {failure}");
+        if (result.Failures.Count > 100)
+            Console.Error.WriteLine($"… and {result.Failures.Count - 100} more; see 'kinetics-prep status --root {root.FullName}'.");
+        return result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+
+    private static double Fraction(PrepareProgress p) => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives;
+
+    private static string Describe(PrepareProgress p, TimeSpan elapsed) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized, {p.ClipsFailed} failed, {Bytes.Format(p.BytesDownloaded)} downloaded; {p.Current}");
+}

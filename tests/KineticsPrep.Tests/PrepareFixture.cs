@@ -1,0 +1,59 @@
+using KineticsPrep.Demo;
+
+namespace KineticsPrep.Tests;
+
+/// <summary>A synthetic K400 mirror served by nginx, and a reference run of prepare against it, shared by the prepare tests.</summary>
+public sealed class PrepareFixture : IDisposable
+{
+    private readonly TempFolder _mirror = new();
+    private readonly TempFolder _roots = new();
+
+    public PrepareFixture()
+    {
+        SyntheticMirror.BuildAsync(_mirror.Path, Media.Tools, new SyntheticMirror.Layout(ClipSeconds: 1), CancellationToken.None)
+            .GetAwaiter().GetResult();
+        Nginx = new NginxServer(_mirror.Path);
+        SlowNginx = new NginxServer(_mirror.Path, limitRate: "100k");
+        Reference = NewRoot("reference");
+        ReferenceRun = CliRunner.RunAsync(Prepare(Reference)).GetAwaiter().GetResult();
+    }
+
+    public NginxServer Nginx { get; }
+
+    /// <summary>The same mirror at 100 KB/s per connection, so that a run lasts long enough to be killed at many points.</summary>
+    public NginxServer SlowNginx { get; }
+
+    public string Reference { get; }
+
+    public CliRunner.Result ReferenceRun { get; }
+
+    public string NewRoot(string name) => _roots.Combine(name);
+
+    public string[] Prepare(string root, params string[] extra) => PrepareFrom(Nginx, root, extra);
+
+    public static string[] PrepareFrom(NginxServer server, string root, params string[] extra) =>
+        ["prepare", "k400", "--root", root, "--mirror", server.Url, .. extra];
+
+    /// <summary>Every file under the root's resized clips and lists, relative, with list contents made root-independent.</summary>
+    public static SortedDictionary<string, string> Result(string root)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in new[] { "videos_320p", "lists" })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(root, file);
+                result[relative] = folder == "lists" ? File.ReadAllText(file).Replace(root, "ROOT") : new FileInfo(file).Length > 0 ? "clip" : "empty";
+            }
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        Nginx.Dispose();
+        SlowNginx.Dispose();
+        _mirror.Dispose();
+        _roots.Dispose();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using KineticsPrep.Pipeline;
+
+namespace KineticsPrep.Tests;
+
+public sealed class PrepareTests(PrepareFixture fixture) : IClassFixture<PrepareFixture>
+{
+    [Fact]
+    public void One_command_gives_resized_clips_and_lists_and_cleans_up_archives_and_originals()
+    {
+        Assert.True(fixture.ReferenceRun.ExitCode == 0, fixture.ReferenceRun.Stdout + fixture.ReferenceRun.Stderr);
+        var root = fixture.Reference;
+
+        var train = File.ReadAllLines(Path.Combine(root, "lists", "train.csv"));
+        Assert.Equal(9, train.Length);
+        Assert.Equal($"{root}/videos_320p/replacement/demo0000000_000000_000010.mp4 0", train[0]);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(root, "lists", "val.csv")).Length);
+        Assert.Equal(["abseiling", "air drumming", "playing guitar"], File.ReadAllLines(Path.Combine(root, "lists", "labels.txt")));
+        Assert.Equal(["gonetrainxx_000000_000010"], File.ReadAllLines(Path.Combine(root, "lists", "missing_train.txt")));
+
+        var clips = Directory.GetFiles(Path.Combine(root, "videos_320p"), "*.mp4", SearchOption.AllDirectories);
+        Assert.Equal(16, clips.Length); // 5 archives x 3 clips + 1 replacement
+        Assert.All(clips, clip => Assert.Equal((426, 320, 15), (Media.Inspect(clip).Width, Media.Inspect(clip).Height, Media.Inspect(clip).Frames)));
+        Assert.Empty(Directory.GetFiles(Path.Combine(root, "videos"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Path.Combine(root, "archives"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Killed_with_sigkill_at_ten_points_and_resumed_it_ends_identical_to_an_uninterrupted_run()
+    {
+        var root = fixture.NewRoot("killed");
+        var killed = 0;
+        var finishedEarly = "";
+        for (var point = 0; point < 14 && killed < 10; point++)
+        {
+            using var process = CliRunner.Start(PrepareFixture.PrepareFrom(fixture.SlowNginx, root));
+            var delay = TimeSpan.FromMilliseconds(400 + 150 * point);
+            var stopwatch = Stopwatch.StartNew();
+            while (stopwatch.Elapsed < delay && !process.HasExited)
+                await Task.Delay(5);
+            if (process.HasExited)
+            {
+                var early = await CliRunner.WaitAsync(process);
+                finishedEarly = $"exit {early.ExitCode}: {early.Stdout}{early.Stderr}";
+                break;
+            }
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            killed++;
+        }
+        Assert.True(killed >= 10, $"only {killed} runs could be killed before one finished ({finishedEarly})");
+
+        var final = await CliRunner.RunAsync(fixture.Prepare(root));
+
+        Assert.True(final.ExitCode == 0, final.Stdout + final.Stderr);
+        Assert.Equal(PrepareFixture.Result(fixture.Reference), PrepareFixture.Result(root));
+        Assert.All(Directory.GetFiles(Path.Combine(root, "videos_320p"), "*.mp4", SearchOption.AllDirectories),
+            clip => Assert.Equal(15, Media.Inspect(clip).Frames));
+    }
+
+    [Fact]
+    public async Task Two_shards_at_once_then_finalize_give_the_same_result_as_one_machine()
+    {
+        var root = fixture.NewRoot("sharded");
+        var shards = await Task.WhenAll(
+            CliRunner.RunAsync(fixture.Prepare(root, "--shard", "0/2")),
+            CliRunner.RunAsync(fixture.Prepare(root, "--shard", "1/2")));
+        Assert.All(shards, shard => Assert.True(shard.ExitCode == 0, shard.Stdout + shard.Stderr));
+        Assert.False(Directory.Exists(Path.Combine(root, "lists")));
+        Assert.True(File.Exists(Path.Combine(root, ".kinetics-prep", "shard-0-of-2.db")));
+        Assert.True(File.Exists(Path.Combine(root, ".kinetics-prep", "shard-1-of-2.db")));
+
+        var finalize = await CliRunner.RunAsync(fixture.Prepare(root, "--finalize"));
+
+        Assert.True(finalize.ExitCode == 0, finalize.Stdout + finalize.Stderr);
+        Assert.Equal(PrepareFixture.Result(fixture.Reference), PrepareFixture.Result(root));
+    }
+
+    [Fact]
+    public async Task Finalize_refuses_while_a_shard_has_not_finished()
+    {
+        var root = fixture.NewRoot("half-sharded");
+        var shard = await CliRunner.RunAsync(fixture.Prepare(root, "--shard", "0/3"));
+        Assert.Equal(0, shard.ExitCode);
+
+        var finalize = await CliRunner.RunAsync(fixture.Prepare(root, "--finalize"));
+
+        Assert.Equal(2, finalize.ExitCode);
+        Assert.Contains("not processed by any shard yet", finalize.Stderr);
+    }
+
+    [Fact]
+    public async Task A_disk_too_small_for_the_expected_peak_is_refused_unless_forced()
+    {
+        var root = fixture.NewRoot("tiny-disk");
+        var estimate = DiskEstimate.For([1_000, 4_000], new PrepareOptions(KineticsPrep.Catalog.DatasetCatalog.Find("k400")!, root), freeBytes: 10_000);
+        Assert.Equal((long)(5_000 * DiskEstimate.ResizedFraction) + 4 * 4_000, estimate.PeakBytes);
+        Assert.False(estimate.Fits);
+        await Task.CompletedTask;
+    }
+}
