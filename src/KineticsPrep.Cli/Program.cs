@@ -5,6 +5,8 @@ var root = new RootCommand("kinetics-prep: from nothing to a training-ready Kine
 {
     ResizeCommand.Create(),
     PrepareCommand.Create(),
+    StatusCommand.Create(),
+    DemoCommand.Create(),
     DownloadCommand.Create(),
     AnnotateCommand.Create(),
     ExtractCommand.Create(),

@@ -90,6 +90,33 @@ public sealed class PrepareTests(PrepareFixture fixture) : IClassFixture<Prepare
     }
 
     [Fact]
+    public async Task Status_shows_each_stage_per_split_from_the_state_store()
+    {
+        var status = await CliRunner.RunAsync("status", "--root", fixture.Reference);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Matches(@"download\s+train\s+3/3\s+0\s+[0-9.]+ [KM]iB", status.Stdout);
+        Assert.Matches(@"resize\s+train\s+3/3\s+0\s+9 clips", status.Stdout);
+        Assert.Matches(@"resize\s+replacement\s+1/1", status.Stdout);
+    }
+
+    [Fact]
+    public async Task Status_of_a_root_with_no_state_is_an_error()
+    {
+        var status = await CliRunner.RunAsync("status", "--root", fixture.NewRoot("empty"));
+        Assert.Equal(2, status.ExitCode);
+    }
+
+    [Fact]
+    public async Task The_demo_runs_the_whole_pipeline_on_loopback()
+    {
+        var folder = fixture.NewRoot("demo");
+        var demo = await CliRunner.RunAsync("demo", "--dir", folder);
+        Assert.True(demo.ExitCode == 0, demo.Stdout + demo.Stderr);
+        Assert.Matches(@"train\s+10\s+9\s+1\s+1\s+0", demo.Stdout);
+        Assert.Equal(9, File.ReadAllLines(Path.Combine(folder, "k400", "lists", "train.csv")).Length);
+    }
+
+    [Fact]
     public async Task A_disk_too_small_for_the_expected_peak_is_refused_unless_forced()
     {
         var root = fixture.NewRoot("tiny-disk");

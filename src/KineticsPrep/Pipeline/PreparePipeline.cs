@@ -55,8 +55,8 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
         var plan = await new DownloadPlanner(downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
-        var processed = Directory.GetFiles(Path.GetDirectoryName(_state.Path)!, "*.db")
-            .SelectMany(path => StateStore.Open(options.Root, Path.GetFileNameWithoutExtension(path)).ProcessedArchives())
+        var processed = StateStore.AllUnder(options.Root)
+            .SelectMany(store => store.ProcessedArchives())
             .ToHashSet(StringComparer.Ordinal);
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();
         if (plan.Failures.Count > 0 || missing.Count > 0)

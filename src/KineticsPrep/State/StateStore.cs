@@ -159,6 +159,29 @@ public sealed class StateStore
         return counts;
     }
 
+    /// <summary>Files downloaded and their bytes, archives extracted and their clips: for runs without a prepare plan.</summary>
+    public (long Files, long Bytes, long Archives, long Clips) Totals()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, """
+            SELECT (SELECT COUNT(*) FROM downloads), (SELECT COALESCE(SUM(bytes), 0) FROM downloads),
+                   (SELECT COUNT(*) FROM extractions), (SELECT COALESCE(SUM(files), 0) FROM extractions)
+            """);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    /// <summary>Every store under a root: the default one and one per prepare shard.</summary>
+    public static IReadOnlyList<StateStore> AllUnder(string root)
+    {
+        var folder = System.IO.Path.GetDirectoryName(PathFor(root))!;
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.db").Order(StringComparer.Ordinal)
+                .Select(path => Open(root, System.IO.Path.GetFileNameWithoutExtension(path))).ToList()
+            : [];
+    }
+
     private static string Now => DateTime.UtcNow.ToString("O");
 
     private IReadOnlyList<string> Strings(string sql, params (string Name, object Value)[] parameters)

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using KineticsPrep.Catalog;
+using KineticsPrep.Demo;
+using KineticsPrep.Download;
+using KineticsPrep.Pipeline;
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Cli;
+
+/// <summary><c>kinetics-prep demo</c>: the whole pipeline on a small synthetic mirror served on loopback, in about a minute.</summary>
+internal static class DemoCommand
+{
+    private static readonly Option<DirectoryInfo> Folder = new("--dir")
+    {
+        Description = "Where the demo mirror and dataset go.",
+        DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "kinetics-prep-demo")),
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(Folder), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DirectoryInfo folder, CancellationToken cancellationToken)
+    {
+        MediaTools tools;
+        try
+        {
+            tools = MediaTools.Locate();
+        }
+        catch (MediaToolsMissingException e)
+        {
+            return Fatal.Report(e.Message);
+        }
+        var mirror = Path.Combine(folder.FullName, "mirror");
+        var root = Path.Combine(folder.FullName, "k400");
+        if (Directory.Exists(folder.FullName))
+            Directory.Delete(folder.FullName, recursive: true);
+
+        Console.WriteLine($"1. Building a synthetic K400 mirror (CVDF layout, real CSV dialects, a replacement archive) in {mirror}");
+        await SyntheticMirror.BuildAsync(mirror, tools, new SyntheticMirror.Layout(), cancellationToken);
+        await using var server = new LoopbackFileServer(mirror);
+        Console.WriteLine($"2. Serving it at {server.Url}");
+        Console.WriteLine($"3. Running: kinetics-prep prepare k400 --root {root} --mirror {server.Url}");
+
+        var options = new PrepareOptions(DatasetCatalog.Find("k400")!, root) { Mirror = new Mirror(server.Url) };
+        using var http = SharedOptions.DownloadClient(options.DownloadJobs);
+        var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
+        var progress = new LatestProgress<PrepareProgress>(new PrepareProgress(0, 0, 0, 0, 0, ""));
+        var result = await ProgressDisplay.RunAsync("prepare", progress,
+            (p, _) => $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized", p => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives,
+            pipeline.RunAsync(progress, cancellationToken));
+
+        if (result.Lists is { } lists)
+            AnnotateSummary.Print(lists, options.ListsFolder);
+        foreach (var failure in result.Failures)
+            Console.Error.WriteLine($"Failed: {failure}");
+        Console.WriteLine($"4. Done. Resized clips: {options.ResizedFolder}; lists: {options.ListsFolder}");
+        Console.WriteLine($"   Try: ./kinetics-prep status --root {root}");
+        return result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+}
