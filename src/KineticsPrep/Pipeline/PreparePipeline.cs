@@ -37,11 +37,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             await CheckDiskAsync(remaining, cancellationToken);
 
         var counters = new Counters(mine.Count, mine.Count - remaining.Count, progress);
-        var ready = Channel.CreateBounded<DownloadItem>(1);
-        var producer = DownloadAheadAsync(remaining, ready.Writer, counters, cancellationToken);
-        await foreach (var archive in ready.Reader.ReadAllAsync(cancellationToken))
-            await ProcessAsync(archive, counters, cancellationToken);
-        await producer;
+        await RunStagesAsync(remaining, counters, cancellationToken);
 
         // A shard's clips are only part of the dataset: its lists come from --finalize, once every shard is done.
         var lists = options.Shard.IsWhole ? await WriteListsAsync(cancellationToken) : null;
@@ -133,7 +129,49 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         }
     }
 
-    private async Task ProcessAsync(DownloadItem archive, Counters counters, CancellationToken cancellationToken)
+    /// <summary>
+    /// Three stages joined by bounded channels: archives are downloaded ahead, extracted as they arrive, and their clips
+    /// fed to one pool of resize workers, so the cores stay busy across archive boundaries while disk use stays bounded.
+    /// </summary>
+    private async Task RunStagesAsync(IReadOnlyList<DownloadItem> archives, Counters counters, CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ready = Channel.CreateBounded<DownloadItem>(1);
+        var clips = Channel.CreateBounded<ClipWork>(Math.Max(4, 2 * options.Resize.Workers));
+        var stages = new[]
+        {
+            DownloadAheadAsync(archives, ready.Writer, counters, failed.Token),
+            ExtractAllAsync(ready.Reader, clips.Writer, counters, failed.Token),
+            ResizeAllAsync(clips.Reader, counters, failed.Token),
+        };
+        foreach (var stage in stages)
+            _ = stage.ContinueWith(_ => failed.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        await Task.WhenAll(stages);
+    }
+
+    private async Task ExtractAllAsync(ChannelReader<DownloadItem> ready, ChannelWriter<ClipWork> clips, Counters counters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var archive in ready.ReadAllAsync(cancellationToken))
+            {
+                var tracker = await ExtractAsync(archive, counters, cancellationToken);
+                if (tracker is null)
+                    continue;
+                if (tracker.Jobs.Count == 0)
+                    Finish(tracker, counters);
+                foreach (var job in tracker.Jobs)
+                    await clips.WriteAsync(new ClipWork(job, tracker), cancellationToken);
+            }
+        }
+        finally
+        {
+            clips.Complete();
+        }
+    }
+
+    /// <summary>Extracts an archive (unless already done), deletes it, and lists its clips' resize jobs.</summary>
+    private async Task<ArchiveTracker?> ExtractAsync(DownloadItem archive, Counters counters, CancellationToken cancellationToken)
     {
         var key = archive.Key(options.Root);
         var job = ExtractRunner.JobFor(options.Root, archive.Target);
@@ -150,41 +188,60 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             catch (Exception e) when (e is ArchiveCorruptException or IOException)
             {
                 _failures.Enqueue(e.Message);
-                return;
+                return null;
             }
         }
         if (!options.KeepArchives && File.Exists(archive.Target))
             File.Delete(archive.Target);
 
         var resizedFolder = Path.Combine(options.ResizedFolder, job.Split);
-        var clips = _state.ClipsOf(key)
-            .Select(clip => new ResizeJob(
-                Path.Combine(job.TargetFolder, clip),
-                Path.Combine(resizedFolder, Path.ChangeExtension(clip, ".mp4")),
-                File.Exists(Path.Combine(job.TargetFolder, clip)) ? new FileInfo(Path.Combine(job.TargetFolder, clip)).Length : 0))
+        var jobs = _state.ClipsOf(key)
+            .Select(clip => Path.Combine(job.TargetFolder, clip))
+            .Select(source => new ResizeJob(source, Path.Combine(resizedFolder, Path.ChangeExtension(Path.GetFileName(source), ".mp4")),
+                File.Exists(source) ? new FileInfo(source).Length : 0))
             .ToList();
-        var lost = clips.Where(c => !File.Exists(c.SourcePath) && !File.Exists(c.OutputPath)).ToList();
-        var resize = new ResizeRunner(tools, options.Resize);
-        var summary = await resize.RunJobsAsync(clips.Except(lost).ToList(), new DelegateProgress<ResizeProgress>(counters.ClipProgress), cancellationToken);
+        return new ArchiveTracker(key, job.Split, jobs);
+    }
 
-        var failures = summary.Failures.Select(f => (Path.GetFileName(f.Job.SourcePath), f.Reason ?? "unknown"))
-            .Concat(lost.Select(c => (Path.GetFileName(c.SourcePath), "the extracted original is gone and was never resized")))
-            .ToList();
+    private async Task ResizeAllAsync(ChannelReader<ClipWork> clips, Counters counters, CancellationToken cancellationToken)
+    {
+        var resizer = new ClipResizer(tools, options.Resize);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Resize.Workers), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(clips.ReadAllAsync(cancellationToken), parallel, async (work, token) =>
+        {
+            var job = work.Job;
+            string? failure = null;
+            if (!File.Exists(job.OutputPath))
+            {
+                failure = !File.Exists(job.SourcePath)
+                    ? "the extracted original is gone and was never resized"
+                    : await resizer.ResizeAsync(job, token) is { Status: ClipStatus.Failed } outcome ? outcome.Reason ?? "unknown" : null;
+            }
+            counters.ClipDone(failure is not null);
+            if (work.Tracker.ClipDone(Path.GetFileName(job.SourcePath), failure))
+                Finish(work.Tracker, counters);
+        });
+    }
+
+    /// <summary>All of an archive's clips are resized or failed: delete the originals and record it done.</summary>
+    private void Finish(ArchiveTracker tracker, Counters counters)
+    {
+        var failures = tracker.Failures;
         foreach (var (clip, reason) in failures)
-            _failures.Enqueue($"{job.Split}/{clip}: {reason}");
+            _failures.Enqueue($"{tracker.Split}/{clip}: {reason}");
         if (!options.KeepOriginals)
         {
-            foreach (var clip in clips.Where(c => File.Exists(c.OutputPath) && File.Exists(c.SourcePath)))
-                File.Delete(clip.SourcePath);
+            foreach (var job in tracker.Jobs.Where(j => File.Exists(j.OutputPath) && File.Exists(j.SourcePath)))
+                File.Delete(job.SourcePath);
         }
-        _state.RecordProcessed(key, job.Split, clips.Count, failures);
+        _state.RecordProcessed(tracker.Key, tracker.Split, tracker.Jobs.Count, failures);
         counters.ArchiveDone();
     }
 
     /// <summary>Thread-safe tallies behind <see cref="PrepareProgress"/>.</summary>
     private sealed class Counters(int archives, int archivesDone, IProgress<PrepareProgress>? progress)
     {
-        private int _archivesDone = archivesDone, _clipsDone, _clipsFailed, _clipsInArchive, _failedInArchive;
+        private int _archivesDone = archivesDone, _clipsDone, _clipsFailed;
         private long _bytes;
 
         public int ArchivesDone => Volatile.Read(ref _archivesDone);
@@ -197,23 +254,19 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             Report();
         }
 
-        public void ClipProgress(ResizeProgress p)
+        public void ClipDone(bool failed)
         {
-            Volatile.Write(ref _clipsInArchive, p.AlreadyDone + p.Finished);
-            Volatile.Write(ref _failedInArchive, p.Failed);
+            Interlocked.Increment(ref failed ? ref _clipsFailed : ref _clipsDone);
             Report();
         }
 
         public void ArchiveDone()
         {
             Interlocked.Increment(ref _archivesDone);
-            Interlocked.Add(ref _clipsDone, Interlocked.Exchange(ref _clipsInArchive, 0));
-            Interlocked.Add(ref _clipsFailed, Interlocked.Exchange(ref _failedInArchive, 0));
             Report();
         }
 
         private void Report() => progress?.Report(new PrepareProgress(archives, ArchivesDone,
-            Volatile.Read(ref _clipsDone) + Volatile.Read(ref _clipsInArchive),
-            Volatile.Read(ref _clipsFailed) + Volatile.Read(ref _failedInArchive), Interlocked.Read(ref _bytes), Current));
+            Volatile.Read(ref _clipsDone), Volatile.Read(ref _clipsFailed), Interlocked.Read(ref _bytes), Current));
     }
 }

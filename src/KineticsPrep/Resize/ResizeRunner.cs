@@ -27,10 +27,6 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
         }
     }
 
-    /// <summary>The given clips; those whose output exists are skipped (unless overwriting).</summary>
-    public Task<ResizeSummary> RunJobsAsync(IReadOnlyList<ResizeJob> jobs, IProgress<ResizeProgress>? progress, CancellationToken cancellationToken) =>
-        RunJobsAsync(jobs, progress, new ConcurrentBag<ClipOutcome>(), cancellationToken);
-
     private async Task<ResizeSummary> RunJobsAsync(
         IReadOnlyList<ResizeJob> jobs, IProgress<ResizeProgress>? progress, ConcurrentBag<ClipOutcome> outcomes, CancellationToken cancellationToken)
     {

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Pipeline;
+
+/// <summary>One archive's clips on their way through the resize pool; knows when the last one is done.</summary>
+internal sealed class ArchiveTracker(string key, string split, IReadOnlyList<ResizeJob> jobs)
+{
+    private readonly ConcurrentBag<(string Clip, string Reason)> _failures = [];
+    private int _remaining = jobs.Count;
+
+    public string Key { get; } = key;
+
+    public string Split { get; } = split;
+
+    public IReadOnlyList<ResizeJob> Jobs { get; } = jobs;
+
+    public IReadOnlyList<(string Clip, string Reason)> Failures => _failures.OrderBy(f => f.Clip, StringComparer.Ordinal).ToList();
+
+    /// <returns>True for the archive's last clip.</returns>
+    public bool ClipDone(string clip, string? failure)
+    {
+        if (failure is not null)
+            _failures.Add((clip, failure));
+        return Interlocked.Decrement(ref _remaining) == 0;
+    }
+}
+
+/// <summary>A clip to resize, and the archive it belongs to.</summary>
+internal sealed record ClipWork(ResizeJob Job, ArchiveTracker Tracker);
