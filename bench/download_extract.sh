@@ -9,7 +9,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${BENCH_DIR:-/tmp/kp-bench-download}
 archives=${ARCHIVES:-8}
 archive_mb=${ARCHIVE_MB:-256}
-for tool in nginx:nginx-light aria2c:aria2 wget:wget; do
+for tool in aria2c:aria2 wget:wget; do
   command -v "${tool%%:*}" >/dev/null || [ -x "/usr/sbin/${tool%%:*}" ] || { apt-get update -qq && apt-get install -y -qq "${tool#*:}"; }
 done
 mkdir -p "$work"
@@ -33,23 +33,9 @@ if [ ! -f "$mirror/400/train/k400_train_path.txt" ]; then
 fi
 
 port=18080
-conf=$work/nginx.conf
-cat >"$conf" <<CONF
-user root;
-worker_processes 2;
-daemon on;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 256; }
-http {
-  access_log off; sendfile on;
-  client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
-  server { listen 127.0.0.1:$port; root $mirror; location / { limit_rate 50m; } }
-}
-CONF
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-"$nginx_bin" -c "$conf" -p "$work"
-trap '"$nginx_bin" -c "$conf" -p "$work" -s stop' EXIT
+# shellcheck source=bench/nginx.sh
+. "$repo/bench/nginx.sh"
+start_nginx "$work" "$mirror" "$port" 50m
 url=http://127.0.0.1:$port
 "$repo/kinetics-prep" --version >/dev/null   # build before timing
 

@@ -7,7 +7,6 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${BENCH_DIR:-/tmp/kp-bench-prepare}
 archives=${ARCHIVES:-12} clips=${CLIPS:-2} rate=${RATE:-5m}
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 mirror=$work/mirror/400
 if [ ! -f "$mirror/train/k400_train_path.txt" ]; then
   echo "making a mirror of $archives archives x $clips clips (10 s, 640x360, noisy, like ../shared/bench/make_corpus.sh)..."
@@ -35,23 +34,10 @@ if [ ! -f "$mirror/train/k400_train_path.txt" ]; then
   rm -rf "$work/clips"
 fi
 
-port=18081 conf=$work/nginx.conf
-cat >"$conf" <<CONF
-user root;
-worker_processes 1;
-daemon on;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 64; }
-http {
-  access_log off; sendfile on;
-  client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
-  server { listen 127.0.0.1:$port; root $work/mirror; location / { limit_rate $rate; } }
-}
-CONF
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-"$nginx_bin" -c "$conf" -p "$work"
-trap '"$nginx_bin" -c "$conf" -p "$work" -s stop' EXIT
+port=18081
+# shellcheck source=bench/nginx.sh
+. "$repo/bench/nginx.sh"
+start_nginx "$work" "$work/mirror" "$port" "$rate"
 url=http://127.0.0.1:$port
 kp=$repo/kinetics-prep
 "$kp" --version >/dev/null   # build before timing
