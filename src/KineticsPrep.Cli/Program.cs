@@ -7,6 +7,8 @@ var root = new RootCommand("kinetics-prep: from nothing to a training-ready Kine
     PrepareCommand.Create(),
     StatusCommand.Create(),
     DemoCommand.Create(),
+    VerifyCommand.Create(),
+    ReportCommand.Create(),
     DownloadCommand.Create(),
     AnnotateCommand.Create(),
     ExtractCommand.Create(),

@@ -213,9 +213,13 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             string? failure = null;
             if (!File.Exists(job.OutputPath))
             {
-                failure = !File.Exists(job.SourcePath)
-                    ? "the extracted original is gone and was never resized"
-                    : await resizer.ResizeAsync(job, token) is { Status: ClipStatus.Failed } outcome ? outcome.Reason ?? "unknown" : null;
+                if (!File.Exists(job.SourcePath))
+                    failure = "the extracted original is gone and was never resized";
+                else if (await resizer.ResizeAsync(job, token) is var outcome && outcome.Status == ClipStatus.Failed)
+                    failure = outcome.Reason ?? "unknown";
+                else if (outcome is { Source: { } source, Size: { } size })
+                    _state.RecordResized(new ResizedClip(Path.GetRelativePath(options.Root, job.OutputPath), work.Tracker.Split,
+                        Math.Min(source.DisplayWidth, source.DisplayHeight), source.DurationSeconds, Math.Min(size.Width, size.Height)));
             }
             counters.ClipDone(failure is not null);
             if (work.Tracker.ClipDone(Path.GetFileName(job.SourcePath), failure))

@@ -11,5 +11,6 @@ public enum ClipStatus
     Failed,
 }
 
-/// <summary>What happened to one clip. <see cref="Reason"/> is set for failures.</summary>
-public sealed record ClipOutcome(ResizeJob Job, ClipStatus Status, TargetSize? Size = null, string? Reason = null, string? CommandLine = null);
+/// <summary>What happened to one clip. <see cref="Reason"/> is set for failures; <see cref="Source"/> once it was probed.</summary>
+public sealed record ClipOutcome(
+    ResizeJob Job, ClipStatus Status, TargetSize? Size = null, string? Reason = null, string? CommandLine = null, VideoInfo? Source = null);

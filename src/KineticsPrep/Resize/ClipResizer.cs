@@ -31,7 +31,7 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
 
             File.Move(job.PartialPath, job.OutputPath, overwrite: true);
             var status = FFmpegArguments.CanCopyVideo(info, size, options) ? ClipStatus.Copied : ClipStatus.Encoded;
-            return new ClipOutcome(job, status, size);
+            return new ClipOutcome(job, status, size, Source: info);
         }
         catch (MediaToolException e)
         {

@@ -6,7 +6,7 @@ namespace KineticsPrep.Resize;
 public sealed class FFmpeg(string executablePath)
 {
     /// <summary>What a finished encode reports: how far into the input it got, and its last stderr lines.</summary>
-    public sealed record Result(double? EncodedSeconds, IReadOnlyList<string> StderrTail, string CommandLine);
+    public sealed record Result(double? EncodedSeconds, long Frames, IReadOnlyList<string> StderrTail, string CommandLine);
 
     /// <param name="arguments">Arguments that include <c>-progress pipe:1</c>, as <see cref="FFmpegArguments"/> builds them.</param>
     /// <param name="inputUrl">The input as named in the arguments, to strip from error messages.</param>
@@ -15,12 +15,16 @@ public sealed class FFmpeg(string executablePath)
         IReadOnlyList<string> arguments, string inputUrl, CancellationToken cancellationToken)
     {
         double? encodedSeconds = null;
+        long frames = 0;
         var output = await ToolProcess.RunAsync(executablePath, arguments, inputUrl, line =>
         {
             if (ParseOutTime(line) is { } seconds)
                 encodedSeconds = seconds;
+            else if (line.StartsWith("frame=", StringComparison.Ordinal)
+                     && long.TryParse(line.AsSpan("frame=".Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var frame))
+                frames = frame;
         }, cancellationToken);
-        return new Result(encodedSeconds, output.StderrTail, output.CommandLine);
+        return new Result(encodedSeconds, frames, output.StderrTail, output.CommandLine);
     }
 
     /// <summary>Reads "out_time_us=…" from ffmpeg's -progress output, in seconds.</summary>

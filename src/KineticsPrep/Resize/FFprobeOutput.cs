@@ -8,7 +8,7 @@ internal static class FFprobeOutput
 {
     /// <summary>The fields <see cref="Parse"/> needs, in ffprobe's -show_entries syntax.</summary>
     public const string Entries =
-        "stream=index,codec_type,codec_name,pix_fmt,width,height,sample_aspect_ratio,duration" +
+        "stream=index,codec_type,codec_name,pix_fmt,width,height,sample_aspect_ratio,avg_frame_rate,duration" +
         ":stream_disposition=default,attached_pic:stream_side_data=rotation:format=duration";
 
     /// <summary>Returns the main video stream, or null when the file has none.</summary>
@@ -49,7 +49,10 @@ internal static class FFprobeOutput
             SampleAspectNum: sarNum,
             SampleAspectDen: sarDen,
             DurationSeconds: Number(v, "duration") ?? formatDuration,
-            Audio: audio);
+            Audio: audio)
+        {
+            FrameRate = Rate(Text(v, "avg_frame_rate")),
+        };
     }
 
     private static int Rotation(JsonElement stream)
@@ -73,6 +76,16 @@ internal static class FFprobeOutput
             && num > 0 && den > 0)
             return (num, den);
         return (1, 1);
+    }
+
+    private static double? Rate(string? text)
+    {
+        var parts = text?.Split('/');
+        return parts is [var n, var d]
+               && double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var num)
+               && double.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var den) && num > 0 && den > 0
+            ? num / den
+            : null;
     }
 
     private static int Disposition(JsonElement stream, string name) =>

@@ -13,6 +13,9 @@ public sealed record VideoInfo(
     double? DurationSeconds,
     AudioStreamInfo? Audio)
 {
+    /// <summary>Average frames per second, when the container says.</summary>
+    public double? FrameRate { get; init; }
+
     private bool IsQuarterTurn => Math.Abs(Rotation % 180) == 90;
 
     private bool HasSquarePixels => SampleAspectNum == SampleAspectDen;

@@ -41,6 +41,11 @@ public sealed class StateStore
             CREATE TABLE IF NOT EXISTS processed (
                 archive TEXT PRIMARY KEY, split TEXT NOT NULL, clips INTEGER NOT NULL, failed INTEGER NOT NULL, completed_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS clip_failures (archive TEXT NOT NULL, clip TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (archive, clip));
+            CREATE TABLE IF NOT EXISTS resized (
+                path TEXT PRIMARY KEY, split TEXT NOT NULL, source_short INTEGER NOT NULL, source_duration REAL, short INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS verified (
+                path TEXT PRIMARY KEY, ok INTEGER NOT NULL, reason TEXT, duration REAL, width INTEGER, height INTEGER, fps REAL,
+                codec TEXT, checked_at TEXT NOT NULL);
             """);
         return store;
     }
@@ -159,6 +164,55 @@ public sealed class StateStore
         return counts;
     }
 
+    /// <summary>What a resize did to one clip: its short side and duration before, its short side after.</summary>
+    public void RecordResized(ResizedClip clip)
+    {
+        using var connection = Connect();
+        Execute(connection,
+            "INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short) VALUES ($path, $split, $ss, $sd, $short)",
+            ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
+            ("$short", clip.ShortSide));
+    }
+
+    public IReadOnlyList<ResizedClip> ResizedClips()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, "SELECT path, split, source_short, source_duration, short FROM resized ORDER BY path");
+        using var reader = command.ExecuteReader();
+        var clips = new List<ResizedClip>();
+        while (reader.Read())
+            clips.Add(new ResizedClip(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.GetInt32(4)));
+        return clips;
+    }
+
+    /// <summary>The result of verifying one clip (replacing an earlier one).</summary>
+    public void RecordVerified(VerifiedClip clip)
+    {
+        using var connection = Connect();
+        Execute(connection, """
+            INSERT OR REPLACE INTO verified (path, ok, reason, duration, width, height, fps, codec, checked_at)
+            VALUES ($path, $ok, $reason, $duration, $width, $height, $fps, $codec, $at)
+            """,
+            ("$path", clip.Path), ("$ok", clip.Ok ? 1 : 0), ("$reason", (object?)clip.Reason ?? DBNull.Value),
+            ("$duration", (object?)clip.Duration ?? DBNull.Value), ("$width", (object?)clip.Width ?? DBNull.Value),
+            ("$height", (object?)clip.Height ?? DBNull.Value), ("$fps", (object?)clip.Fps ?? DBNull.Value),
+            ("$codec", (object?)clip.Codec ?? DBNull.Value), ("$at", Now));
+    }
+
+    public IReadOnlyList<VerifiedClip> VerifiedClips()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, "SELECT path, ok, reason, duration, width, height, fps, codec FROM verified ORDER BY path");
+        using var reader = command.ExecuteReader();
+        var clips = new List<VerifiedClip>();
+        while (reader.Read())
+            clips.Add(new VerifiedClip(reader.GetString(0), reader.GetInt32(1) == 1, reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
+        return clips;
+    }
+
     /// <summary>Files downloaded and their bytes, archives extracted and their clips: for runs without a prepare plan.</summary>
     public (long Files, long Bytes, long Archives, long Clips) Totals()
     {
@@ -230,6 +284,12 @@ public sealed class StateStore
 /// extracted or resized) and when the first and last archive finished, for rates and ETAs.
 /// </summary>
 public sealed record StageCount(string Stage, string Split, int Planned, int Done, int Failed, long Amount, DateTime? First, DateTime? Last);
+
+/// <summary>A resized clip (path relative to the root): short side and duration before, short side after.</summary>
+public sealed record ResizedClip(string Path, string Split, int SourceShortSide, double? SourceDuration, int ShortSide);
+
+/// <summary>What verify found in a clip: readable or not (and why), and its duration, size, frame rate and codec.</summary>
+public sealed record VerifiedClip(string Path, bool Ok, string? Reason, double? Duration, int? Width, int? Height, double? Fps, string? Codec);
 
 /// <summary>A file that arrived whole: where it is, where it came from, its size and SHA-256.</summary>
 public sealed record DownloadRecord(string Path, string Url, string Split, long Bytes, string Sha256);

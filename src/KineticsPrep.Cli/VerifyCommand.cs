@@ -1,0 +1,79 @@
+using System.CommandLine;
+using KineticsPrep.Resize;
+using KineticsPrep.State;
+using KineticsPrep.Verify;
+
+namespace KineticsPrep.Cli;
+
+/// <summary><c>kinetics-prep verify --root DIR</c> (or paths): finds every clip that would crash a loader.</summary>
+internal static class VerifyCommand
+{
+    private static readonly Argument<string[]> Paths = new("PATHS") { Description = "Clips or folders to check (instead of --root).", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<DirectoryInfo?> Root = new("--root") { Description = "Dataset root: checks its videos_<S>p clips and records the results in its state store." };
+    private static readonly Option<bool> Full = new("--full") { Description = "Decode every frame, not only the first and the last." };
+    private static readonly Option<bool> FixLists = new("--fix-lists") { Description = "Rewrite ROOT/lists without the unreadable clips." };
+    private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once.");
+
+    public static Command Create()
+    {
+        var command = new Command("verify", "Check that every clip opens and its first and last frames decode; list the ones that do not.")
+        {
+            Paths, Root, Full, FixLists, Workers,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var root = parse.GetValue(Root);
+        var paths = parse.GetValue(Paths) ?? [];
+        if (root is null && paths.Length == 0)
+            return Fatal.Report("give --root DIR or the clips/folders to check.");
+        if (root is { Exists: false })
+            return Fatal.Report($"Root folder not found: {root.FullName}");
+        if (parse.GetValue(FixLists) && root is null)
+            return Fatal.Report("--fix-lists needs --root (the lists are ROOT/lists).");
+        var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
+        if (missing is not null)
+            return Fatal.Report($"not found: {missing}");
+        MediaTools tools;
+        try
+        {
+            tools = MediaTools.Locate();
+        }
+        catch (MediaToolsMissingException e)
+        {
+            return Fatal.Report(e.Message);
+        }
+
+        var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : VerifyRunner.ResizedFolders(root!.FullName));
+        var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),
+            root is null ? null : StateStore.Open(root.FullName), root?.FullName);
+        var progress = new LatestProgress<VerifyProgress>(new VerifyProgress(0, 0, 0));
+        IReadOnlyList<KineticsPrep.State.VerifiedClip> results;
+        try
+        {
+            results = await ProgressDisplay.RunAsync("verify", progress,
+                (p, _) => $"{p.Checked}/{p.Clips} clips, {p.Bad} unreadable", p => p.Clips == 0 ? 1 : (double)p.Checked / p.Clips,
+                runner.RunAsync(clips, progress, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            return Fatal.Report("Cancelled.");
+        }
+
+        var bad = results.Where(r => !r.Ok).ToList();
+        Console.WriteLine($"{results.Count} clips checked, {bad.Count} unreadable.");
+        foreach (var clip in bad)
+            Console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
+        if (parse.GetValue(FixLists) && bad.Count > 0)
+        {
+            var lists = Path.Combine(root!.FullName, "lists");
+            var badPaths = bad.Select(c => Path.Combine(root.FullName, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
+            var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
+            Console.WriteLine($"Removed {removed} line(s) from the lists in {lists}.");
+        }
+        return bad.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+}

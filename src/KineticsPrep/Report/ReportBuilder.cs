@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using KineticsPrep.Annotate;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Report;
+
+/// <summary>Gathers a dataset root's numbers: the annotate report and lists, and every state store.</summary>
+public static class ReportBuilder
+{
+    private static readonly double[] ShortSideEdges = [144, 240, 256, 320, 360, 480, 720, 1080];
+    private static readonly double[] DurationEdges = [2, 4, 6, 8, 9, 10, 11];
+
+    public static DatasetReport Build(string root)
+    {
+        var lists = Path.Combine(root, "lists");
+        var annotate = File.Exists(Path.Combine(lists, Annotator.ReportFileName))
+            ? JsonSerializer.Deserialize<AnnotateReport>(File.ReadAllText(Path.Combine(lists, Annotator.ReportFileName)), Json)
+            : null;
+        var stores = StateStore.AllUnder(root);
+        var resized = stores.SelectMany(s => s.ResizedClips()).ToList();
+        var verified = stores.SelectMany(s => s.VerifiedClips()).ToList();
+
+        var failures = new List<ReportFailure>();
+        failures.AddRange(stores.SelectMany(s => s.ClipFailures()).Select(f => new ReportFailure("resize", $"{f.Archive}: {f.Clip}", f.Reason)));
+        failures.AddRange(verified.Where(v => !v.Ok).Select(v => new ReportFailure("verify", v.Path, v.Reason ?? "unreadable")));
+        if (annotate is not null)
+        {
+            failures.AddRange(annotate.BadRows.Select(r => new ReportFailure("annotate", $"{r.File}:{r.Line}", r.Problem)));
+            failures.AddRange(annotate.Corrupt.Select(c => new ReportFailure("annotate --check", c.Path, c.Reason)));
+        }
+
+        // After resize: what verify measured when it ran, else what resize produced (durations are kept).
+        var verifiedOk = verified.Where(v => v.Ok && v.Width is not null && v.Height is not null).ToList();
+        var after = verifiedOk.Count > 0
+            ? (Short: verifiedOk.Select(v => (double)Math.Min(v.Width!.Value, v.Height!.Value)), Duration: verifiedOk.Select(v => v.Duration))
+            : (Short: resized.Select(r => (double)r.ShortSide), Duration: resized.Select(r => r.SourceDuration));
+
+        return new DatasetReport(
+            Path.GetFullPath(root),
+            DateTime.UtcNow,
+            annotate?.Splits ?? [],
+            Classes(lists),
+            Bin("Short side before resize", "px", resized.Select(r => (double)r.SourceShortSide), ShortSideEdges),
+            Bin("Short side after resize", "px", after.Short, ShortSideEdges),
+            Bin("Duration before resize", "s", resized.Select(r => r.SourceDuration).OfType<double>(), DurationEdges),
+            Bin("Duration after resize", "s", after.Duration.OfType<double>(), DurationEdges),
+            failures);
+    }
+
+    /// <summary>Clips per class and split, counted from the written lists.</summary>
+    private static IReadOnlyList<ClassClips> Classes(string lists)
+    {
+        var labelsFile = Path.Combine(lists, Annotator.LabelsFileName);
+        if (!File.Exists(labelsFile))
+            return [];
+        var labels = File.ReadAllLines(labelsFile);
+        var counts = labels.ToDictionary(l => l, _ => new Dictionary<string, int>(), StringComparer.Ordinal);
+        foreach (var split in SplitFiles.Splits)
+        {
+            foreach (var id in LabelIds(lists, split).Where(id => id >= 0 && id < labels.Length))
+                counts[labels[id]][split] = counts[labels[id]].GetValueOrDefault(split) + 1;
+        }
+        var totals = counts.ToDictionary(c => c.Key, c => c.Value.Values.Sum());
+        var sorted = totals.Values.Order().ToList();
+        var median = sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+        return counts
+            .Select(c => new ClassClips(c.Key, c.Value, totals[c.Key], totals[c.Key] < median * DatasetReport.WeakFractionOfMedian))
+            .OrderBy(c => c.Total).ThenBy(c => c.Label, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static IEnumerable<int> LabelIds(string lists, string split)
+    {
+        var json = Path.Combine(lists, split + ".json");
+        if (File.Exists(json))
+            return JsonDocument.Parse(File.ReadAllText(json)).RootElement.EnumerateArray().Select(e => e.GetProperty("label").GetInt32()).ToList();
+        var csv = Path.Combine(lists, split + ".csv");
+        if (!File.Exists(csv))
+            return [];
+        var lines = File.ReadAllLines(csv);
+        if (lines.Length > 0 && lines[0].StartsWith("path,label_id", StringComparison.Ordinal))
+        {
+            using var reader = new CsvHelper.CsvReader(new StringReader(string.Join('\n', lines)), CultureInfo.InvariantCulture);
+            return reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>()
+                .Select(r => int.Parse((string)r["label_id"], CultureInfo.InvariantCulture)).ToList();
+        }
+        return lines.Where(l => l.Length > 0).Select(l => int.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)).ToList();
+    }
+
+    private static Histogram Bin(string title, string unit, IEnumerable<double> values, double[] edges)
+    {
+        var counts = new int[edges.Length + 1];
+        foreach (var value in values)
+        {
+            var bin = Array.FindIndex(edges, edge => value < edge);
+            counts[bin < 0 ? edges.Length : bin]++;
+        }
+        string Format(double v) => v.ToString(CultureInfo.InvariantCulture);
+        var bins = counts.Select((count, i) => new HistogramBin(
+            i == 0 ? $"< {Format(edges[0])}" : i == edges.Length ? $"≥ {Format(edges[^1])}" : $"{Format(edges[i - 1])}–{Format(edges[i])}",
+            count)).ToList();
+        return new Histogram(title, unit, bins);
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using KineticsPrep.Resize;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Verify;
+
+public sealed record VerifyProgress(int Clips, int Checked, int Bad);
+
+/// <summary>Verifies many clips at once and records each result in the state store, when there is one.</summary>
+public sealed class VerifyRunner(MediaTools tools, bool full, int workers, StateStore? state, string? root)
+{
+    /// <summary>The clips to check: video files under the given paths (files or folders), or the root's resized clips.</summary>
+    public static IReadOnlyList<string> ClipsUnder(IEnumerable<string> paths) =>
+        paths.SelectMany(path => Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true })
+                    .Where(file => ResizeOptions.DefaultExtensions.Contains(Path.GetExtension(file).TrimStart('.'), StringComparer.OrdinalIgnoreCase))
+                : [Path.GetFullPath(path)])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>ROOT/videos_&lt;S&gt;p folders, where prepare puts the resized clips.</summary>
+    public static IReadOnlyList<string> ResizedFolders(string root) =>
+        Directory.Exists(root) ? Directory.GetDirectories(root, "videos_*p").Order(StringComparer.Ordinal).ToList() : [];
+
+    public async Task<IReadOnlyList<VerifiedClip>> RunAsync(IReadOnlyList<string> clips, IProgress<VerifyProgress>? progress, CancellationToken cancellationToken)
+    {
+        var verifier = new ClipVerifier(tools, full);
+        var results = new ConcurrentBag<VerifiedClip>();
+        int done = 0, bad = 0;
+        progress?.Report(new VerifyProgress(clips.Count, 0, 0));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(clips, parallel, async (clip, token) =>
+        {
+            var recorded = root is null ? clip : Path.GetRelativePath(root, clip);
+            var result = await verifier.VerifyAsync(clip, recorded, token);
+            state?.RecordVerified(result);
+            results.Add(result);
+            if (!result.Ok)
+                Interlocked.Increment(ref bad);
+            progress?.Report(new VerifyProgress(clips.Count, Interlocked.Increment(ref done), Volatile.Read(ref bad)));
+        });
+        return results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+    }
+}
