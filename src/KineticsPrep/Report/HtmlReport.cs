@@ -74,7 +74,7 @@ public static class HtmlReport
 
     private static void HistogramChart(StringBuilder html, Histogram histogram)
     {
-        const int height = 140, barWidth = 44, top = 16;
+        const int height = 140, barWidth = 62, top = 16;
         var width = barWidth * histogram.Bins.Count + 10;
         var max = Math.Max(1, histogram.Bins.Max(b => b.Count));
         html.Append(Invariant($"<figure><figcaption>{HtmlEncode(histogram.Title)} ({histogram.Unit}, {histogram.Count} clips)</figcaption>"));

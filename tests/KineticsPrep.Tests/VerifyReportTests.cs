@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Tests;
+
+public sealed class VerifyReportTests(PrepareFixture fixture) : IClassFixture<PrepareFixture>
+{
+    /// <summary>A copy of the reference dataset that a test may damage.</summary>
+    private string CopyOfReference(string name)
+    {
+        var copy = fixture.NewRoot(name);
+        foreach (var file in Directory.GetFiles(fixture.Reference, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(fixture.Reference, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        foreach (var list in Directory.GetFiles(Path.Combine(copy, "lists")))
+            File.WriteAllText(list, File.ReadAllText(list).Replace(fixture.Reference, copy));
+        return copy;
+    }
+
+    [Fact]
+    public async Task Verify_lists_unreadable_clips_with_reasons_records_them_and_fix_lists_drops_them()
+    {
+        var root = CopyOfReference("verify");
+        var broken = Path.Combine(root, "videos_320p", "train", "demo0000004_000040_000050.mp4");
+        Media.Truncate(broken);
+        var empty = Path.Combine(root, "videos_320p", "val", "demo0000009_000020_000030.mp4");
+        File.WriteAllBytes(empty, []);
+
+        var result = await CliRunner.RunAsync("verify", "--root", root, "--fix-lists");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("16 clips checked, 2 unreadable", result.Stdout);
+        Assert.Contains("videos_320p/train/demo0000004_000040_000050.mp4: ", result.Stderr);
+        Assert.Contains("empty file", result.Stderr);
+        Assert.DoesNotContain(File.ReadAllLines(Path.Combine(root, "lists", "train.csv")), l => l.StartsWith(broken + " ", StringComparison.Ordinal));
+        Assert.Equal(8, File.ReadAllLines(Path.Combine(root, "lists", "train.csv")).Length);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(root, "lists", "val.csv")).Length);
+        var recorded = StateStore.Open(root).VerifiedClips();
+        Assert.Equal(16, recorded.Count);
+        Assert.Equal((426, 320, "h264"), recorded.Where(v => v.Ok).Select(v => (v.Width!.Value, v.Height!.Value, v.Codec!)).Distinct().Single());
+        Assert.Equal(15.0, recorded.First(v => v.Ok).Fps!.Value, 3);
+    }
+
+    [Fact]
+    public async Task Verify_full_decodes_every_frame_of_given_paths()
+    {
+        var result = await CliRunner.RunAsync("verify", "--full", Path.Combine(fixture.Reference, "videos_320p", "val"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 clips checked, 0 unreadable", result.Stdout);
+    }
+
+    [Fact]
+    public async Task The_report_is_one_offline_page_with_the_split_numbers_class_chart_histograms_and_failures()
+    {
+        var root = CopyOfReference("report");
+        File.WriteAllText(Path.Combine(root, "videos_320p", "test", "demo0000012_000050_000060.mp4"), "not a video");
+        await CliRunner.RunAsync("verify", "--root", root);
+
+        var result = await CliRunner.RunAsync("report", "--root", root);
+
+        Assert.Equal(0, result.ExitCode);
+        var html = File.ReadAllText(Path.Combine(root, "report.html"));
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotMatch(@"(src|href)=", html);
+        Assert.Matches(@"<tr><td>train</td><td>10</td><td>9</td><td>1</td><td>0</td><td>1</td></tr>", html);
+        Assert.Equal(3, Regex.Matches(Section(html, "id=\"classes\""), "<rect ").Count);
+        Assert.Equal(4, Regex.Matches(html, "class=\"histogram\"").Count);
+        Assert.Contains("demo0000012_000050_000060.mp4", Section(html, "id=\"failures\""));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "report.json")));
+        var train = json.RootElement.GetProperty("splits").EnumerateArray().Single(s => s.GetProperty("split").GetString() == "train");
+        Assert.Equal(9, train.GetProperty("found").GetInt32());
+        Assert.Equal(16, json.RootElement.GetProperty("short_side_before").GetProperty("count").GetInt32());
+        Assert.Equal(15, json.RootElement.GetProperty("short_side_after").GetProperty("count").GetInt32()); // verified and readable
+        Assert.Equal("verify", json.RootElement.GetProperty("failures").EnumerateArray().Single().GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public void Weak_classes_are_those_far_below_the_median()
+    {
+        var root = fixture.NewRoot("weak");
+        var lists = Path.Combine(root, "lists");
+        Directory.CreateDirectory(lists);
+        File.WriteAllLines(Path.Combine(lists, "labels.txt"), ["a", "b", "c"]);
+        File.WriteAllLines(Path.Combine(lists, "train.csv"), [.. Enumerable.Repeat("/x 0", 10), .. Enumerable.Repeat("/y 1", 10), "/z 2"]);
+
+        var report = KineticsPrep.Report.ReportBuilder.Build(root);
+
+        Assert.Equal(["c"], report.Classes.Where(c => c.Weak).Select(c => c.Label));
+        Assert.Equal(("c", 1), (report.Classes[0].Label, report.Classes[0].Total));
+    }
+
+    private static string Section(string html, string marker)
+    {
+        var start = html.IndexOf(marker, StringComparison.Ordinal);
+        var end = html.IndexOf("</table>", start, StringComparison.Ordinal) is var e and > 0 ? e : html.Length;
+        var svgEnd = html.IndexOf("</svg>", start, StringComparison.Ordinal);
+        return html[start..(svgEnd > 0 && svgEnd < end ? svgEnd : end)];
+    }
+}
