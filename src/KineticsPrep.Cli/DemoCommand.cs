@@ -16,14 +16,16 @@ internal static class DemoCommand
         DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "kinetics-prep-demo")),
     };
 
+    private static readonly Option<bool> MirrorOnly = new("--mirror-only") { Description = "Only build the mirror (DIR/mirror), for serving it some other way." };
+
     public static Command Create()
     {
-        var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(Folder), cancellationToken));
+        var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder, MirrorOnly };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(Folder), parse.GetValue(MirrorOnly), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo folder, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DirectoryInfo folder, bool mirrorOnly, CancellationToken cancellationToken)
     {
         MediaTools tools;
         try
@@ -41,6 +43,8 @@ internal static class DemoCommand
 
         Console.WriteLine($"1. Building a synthetic K400 mirror (CVDF layout, real CSV dialects, a replacement archive) in {mirror}");
         await SyntheticMirror.BuildAsync(mirror, tools, new SyntheticMirror.Layout(), cancellationToken);
+        if (mirrorOnly)
+            return ExitCodes.Success;
         await using var server = new LoopbackFileServer(mirror);
         Console.WriteLine($"2. Serving it at {server.Url}");
         Console.WriteLine($"3. Running: kinetics-prep prepare k400 --root {root} --mirror {server.Url}");

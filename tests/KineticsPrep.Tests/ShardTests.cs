@@ -44,5 +44,10 @@ public sealed class ShardTests
     }
 
     [Fact]
+    public void A_resubmitted_slurm_task_keeps_its_slice_when_the_count_is_given() =>
+        Assert.Equal(new Shard(7, 16), Shard.FromEnvironment(
+            Env(("SLURM_ARRAY_TASK_ID", "7"), ("SLURM_ARRAY_TASK_COUNT", "1"), ("SLURM_ARRAY_TASK_MIN", "7"), ("SLURM_ARRAY_TASK_MAX", "7")), 16));
+
+    [Fact]
     public void No_scheduler_means_no_shard() => Assert.Null(Shard.FromEnvironment(Env(), null));
 }

@@ -28,11 +28,14 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         var plan = await new DownloadPlanner(downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
+        CheckShardCount();
         var mine = options.Shard.Select(plan.Archives.OrderBy(a => a.Key(options.Root), StringComparer.Ordinal));
         _state.RecordPlan(mine.Select(a => (a.Key(options.Root), a.Split, a.Url)));
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
 
-        var remaining = mine.Where(a => !_state.IsProcessed(a.Key(options.Root))).ToList();
+        // Archives that this or any other shard on the same root already finished are not redone.
+        var processed = StateStore.AllUnder(options.Root).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
+        var remaining = mine.Where(a => !processed.Contains(a.Key(options.Root))).ToList();
         if (!options.Force)
             await CheckDiskAsync(remaining, cancellationToken);
 
@@ -62,6 +65,18 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
         var lists = await WriteListsAsync(cancellationToken);
         return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists);
+    }
+
+    /// <summary>Shards of another count on the same root mean a mistake, e.g. a resubmitted task that lost its count.</summary>
+    private void CheckShardCount()
+    {
+        var others = StateStore.AllUnder(options.Root)
+            .Select(store => Path.GetFileNameWithoutExtension(store.Path))
+            .Where(name => name.StartsWith("shard-", StringComparison.Ordinal) && !name.EndsWith($"-of-{options.Shard.Count}", StringComparison.Ordinal))
+            .ToList();
+        if (others.Count > 0)
+            throw new PrepareRefusedException(
+                $"{options.Root} already has {string.Join(", ", others)}: run this as one of those shards (--shard I/N, or --shard-count N with a Slurm array) so the slices match");
     }
 
     /// <summary>The lists from every resized clip and the annotation CSVs (the annotate formats).</summary>

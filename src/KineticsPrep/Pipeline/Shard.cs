@@ -30,28 +30,27 @@ public sealed record Shard(int Index, int Count)
     }
 
     /// <summary>
-    /// The shard a cluster scheduler gives this process: a Slurm job array (SLURM_ARRAY_TASK_ID with
-    /// SLURM_ARRAY_TASK_COUNT, or with SLURM_ARRAY_TASK_MIN/MAX) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with
-    /// <paramref name="count"/> from an option). Null when there is none.
+    /// The shard a cluster scheduler gives this process: a Slurm job array task or a Kubernetes Indexed Job
+    /// (JOB_COMPLETION_INDEX). With <paramref name="count"/> (--shard-count), the index is the task id as it is, so a
+    /// single task resubmitted with <c>sbatch --array=7</c> keeps its slice. Without it, a Slurm array gives both:
+    /// the index is SLURM_ARRAY_TASK_ID less SLURM_ARRAY_TASK_MIN, the count SLURM_ARRAY_TASK_COUNT (or MAX − MIN + 1).
+    /// Null when there is no scheduler.
     /// </summary>
     public static Shard? FromEnvironment(Func<string, string?> environment, int? count)
     {
-        if (Number(environment("SLURM_ARRAY_TASK_ID")) is { } task)
-        {
-            var min = Number(environment("SLURM_ARRAY_TASK_MIN")) ?? 0;
-            var total = Number(environment("SLURM_ARRAY_TASK_COUNT"))
-                ?? (Number(environment("SLURM_ARRAY_TASK_MAX")) is { } max ? max - min + 1 : null);
-            if (total is { } n && task - min < n)
-                return new Shard(task - min, n);
-            throw new FormatException("SLURM_ARRAY_TASK_ID is set, but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX give the array's size");
-        }
-        if (Number(environment("JOB_COMPLETION_INDEX")) is { } index)
-        {
-            if (count is not { } n || index >= n)
-                throw new FormatException("JOB_COMPLETION_INDEX is set: give the number of indexed jobs with --shard-count");
-            return new Shard(index, n);
-        }
-        return null;
+        var index = Number(environment("SLURM_ARRAY_TASK_ID")) ?? Number(environment("JOB_COMPLETION_INDEX"));
+        if (index is not { } id)
+            return null;
+        if (count is { } n)
+            return id < n ? new Shard(id, n) : throw new FormatException($"task index {id} is not below --shard-count {n}");
+        if (Number(environment("SLURM_ARRAY_TASK_ID")) is null)
+            throw new FormatException("JOB_COMPLETION_INDEX is set: give the number of indexed jobs with --shard-count");
+        var min = Number(environment("SLURM_ARRAY_TASK_MIN")) ?? 0;
+        var total = Number(environment("SLURM_ARRAY_TASK_COUNT"))
+            ?? (Number(environment("SLURM_ARRAY_TASK_MAX")) is { } max ? max - min + 1 : null);
+        if (total is { } t && id - min < t)
+            return new Shard(id - min, t);
+        throw new FormatException("SLURM_ARRAY_TASK_ID is set, but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX give the array's size");
     }
 
     private static int? Number(string? text) =>
