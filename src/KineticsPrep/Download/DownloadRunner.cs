@@ -30,7 +30,7 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
         var plan = await new DownloadPlanner(downloader, mirror).PlanAsync(version, splits, fullRoot, cancellationToken);
         var failures = new ConcurrentBag<string>(plan.Failures);
         var items = plan.Annotations.Concat(plan.Archives).ToList();
-        var pending = items.Where(item => !IsDone(fullRoot, item)).ToList();
+        var pending = items.Where(item => !IsDone(state, fullRoot, item)).ToList();
         int done = 0, failed = 0;
         long bytesDone = 0, bytesKnown = 0;
         void Report() => progress?.Report(new DownloadProgress(pending.Count, Volatile.Read(ref done), Volatile.Read(ref failed),
@@ -59,8 +59,6 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
     }
 
     /// <summary>Recorded as complete and still there at that size, or already extracted (and maybe deleted).</summary>
-    private bool IsDone(string root, DownloadItem item) => IsDone(state, root, item);
-
     public static bool IsDone(StateStore state, string root, DownloadItem item)
     {
         var key = item.Key(root);

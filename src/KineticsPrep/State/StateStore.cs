@@ -59,26 +59,11 @@ public sealed class StateStore
             ("$sha", record.Sha256), ("$at", Now));
     }
 
-    public DownloadRecord? FindDownload(string path)
-    {
-        using var connection = Connect();
-        using var command = Command(connection, "SELECT path, url, split, bytes, sha256 FROM downloads WHERE path = $path", ("$path", path));
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new DownloadRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4))
-            : null;
-    }
+    public DownloadRecord? FindDownload(string path) =>
+        Query("SELECT path, url, split, bytes, sha256 FROM downloads WHERE path = $path", ReadDownload, ("$path", path)).SingleOrDefault();
 
-    public IReadOnlyList<DownloadRecord> Downloads()
-    {
-        using var connection = Connect();
-        using var command = Command(connection, "SELECT path, url, split, bytes, sha256 FROM downloads ORDER BY path");
-        using var reader = command.ExecuteReader();
-        var records = new List<DownloadRecord>();
-        while (reader.Read())
-            records.Add(new DownloadRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4)));
-        return records;
-    }
+    private static DownloadRecord ReadDownload(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4));
 
     /// <summary>Marks an archive extracted and remembers its clips' file names, in one transaction.</summary>
     public void RecordExtraction(string archive, string split, IReadOnlyCollection<string> clips)
@@ -94,7 +79,7 @@ public sealed class StateStore
     }
 
     public IReadOnlyList<string> ClipsOf(string archive) =>
-        Strings("SELECT clip FROM archive_clips WHERE archive = $archive ORDER BY clip", ("$archive", archive));
+        Query("SELECT clip FROM archive_clips WHERE archive = $archive ORDER BY clip", r => r.GetString(0), ("$archive", archive));
 
     /// <summary>The archives a prepare run (or shard) set out to do, with their split and URL.</summary>
     public void RecordPlan(IEnumerable<(string Archive, string Split, string Url)> archives)
@@ -121,25 +106,10 @@ public sealed class StateStore
         transaction.Commit();
     }
 
-    public bool IsProcessed(string archive)
-    {
-        using var connection = Connect();
-        using var command = Command(connection, "SELECT 1 FROM processed WHERE archive = $archive", ("$archive", archive));
-        return command.ExecuteScalar() is not null;
-    }
+    public IReadOnlyList<string> ProcessedArchives() => Query("SELECT archive FROM processed ORDER BY archive", r => r.GetString(0));
 
-    public IReadOnlyList<string> ProcessedArchives() => Strings("SELECT archive FROM processed ORDER BY archive");
-
-    public IReadOnlyList<(string Archive, string Clip, string Reason)> ClipFailures()
-    {
-        using var connection = Connect();
-        using var command = Command(connection, "SELECT archive, clip, reason FROM clip_failures ORDER BY archive, clip");
-        using var reader = command.ExecuteReader();
-        var failures = new List<(string, string, string)>();
-        while (reader.Read())
-            failures.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        return failures;
-    }
+    public IReadOnlyList<(string Archive, string Clip, string Reason)> ClipFailures() =>
+        Query("SELECT archive, clip, reason FROM clip_failures ORDER BY archive, clip", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
 
     /// <summary>Per stage and split: items planned, done, failed, bytes and the first/last completion time.</summary>
     public IReadOnlyList<StageCount> StageCounts()
@@ -155,13 +125,9 @@ public sealed class StateStore
             SELECT 'resize', p.split, COUNT(*), COUNT(r.archive), COALESCE(SUM(r.failed), 0), COALESCE(SUM(r.clips), 0), MIN(r.completed_at), MAX(r.completed_at)
               FROM planned p LEFT JOIN processed r ON r.archive = p.archive GROUP BY p.split
             """);
-        using var reader = command.ExecuteReader();
-        var counts = new List<StageCount>();
-        while (reader.Read())
-            counts.Add(new StageCount(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                reader.GetInt64(5), reader.IsDBNull(6) ? null : DateTime.Parse(reader.GetString(6), null, System.Globalization.DateTimeStyles.RoundtripKind),
-                reader.IsDBNull(7) ? null : DateTime.Parse(reader.GetString(7), null, System.Globalization.DateTimeStyles.RoundtripKind)));
-        return counts;
+        return Read(command, r => new StageCount(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5),
+            r.IsDBNull(6) ? null : DateTime.Parse(r.GetString(6), null, System.Globalization.DateTimeStyles.RoundtripKind),
+            r.IsDBNull(7) ? null : DateTime.Parse(r.GetString(7), null, System.Globalization.DateTimeStyles.RoundtripKind)));
     }
 
     /// <summary>What a resize did to one clip: its short side and duration before, its short side after.</summary>
@@ -174,16 +140,9 @@ public sealed class StateStore
             ("$short", clip.ShortSide));
     }
 
-    public IReadOnlyList<ResizedClip> ResizedClips()
-    {
-        using var connection = Connect();
-        using var command = Command(connection, "SELECT path, split, source_short, source_duration, short FROM resized ORDER BY path");
-        using var reader = command.ExecuteReader();
-        var clips = new List<ResizedClip>();
-        while (reader.Read())
-            clips.Add(new ResizedClip(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.GetInt32(4)));
-        return clips;
-    }
+    public IReadOnlyList<ResizedClip> ResizedClips() =>
+        Query("SELECT path, split, source_short, source_duration, short FROM resized ORDER BY path",
+            r => new ResizedClip(r.GetString(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt32(4)));
 
     /// <summary>The result of verifying one clip (replacing an earlier one).</summary>
     public void RecordVerified(VerifiedClip clip)
@@ -199,19 +158,11 @@ public sealed class StateStore
             ("$codec", (object?)clip.Codec ?? DBNull.Value), ("$at", Now));
     }
 
-    public IReadOnlyList<VerifiedClip> VerifiedClips()
-    {
-        using var connection = Connect();
-        using var command = Command(connection, "SELECT path, ok, reason, duration, width, height, fps, codec FROM verified ORDER BY path");
-        using var reader = command.ExecuteReader();
-        var clips = new List<VerifiedClip>();
-        while (reader.Read())
-            clips.Add(new VerifiedClip(reader.GetString(0), reader.GetInt32(1) == 1, reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7)));
-        return clips;
-    }
+    public IReadOnlyList<VerifiedClip> VerifiedClips() =>
+        Query("SELECT path, ok, reason, duration, width, height, fps, codec FROM verified ORDER BY path",
+            r => new VerifiedClip(r.GetString(0), r.GetInt32(1) == 1, r.IsDBNull(2) ? null : r.GetString(2),
+                r.IsDBNull(3) ? null : r.GetDouble(3), r.IsDBNull(4) ? null : r.GetInt32(4), r.IsDBNull(5) ? null : r.GetInt32(5),
+                r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetString(7)));
 
     /// <summary>Files downloaded and their bytes, archives extracted and their clips: for runs without a prepare plan.</summary>
     public (long Files, long Bytes, long Archives, long Clips) Totals()
@@ -238,15 +189,20 @@ public sealed class StateStore
 
     private static string Now => DateTime.UtcNow.ToString("O");
 
-    private IReadOnlyList<string> Strings(string sql, params (string Name, object Value)[] parameters)
+    private IReadOnlyList<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)
     {
         using var connection = Connect();
         using var command = Command(connection, sql, parameters);
+        return Read(command, map);
+    }
+
+    private static IReadOnlyList<T> Read<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
+    {
         using var reader = command.ExecuteReader();
-        var values = new List<string>();
+        var rows = new List<T>();
         while (reader.Read())
-            values.Add(reader.GetString(0));
-        return values;
+            rows.Add(map(reader));
+        return rows;
     }
 
     public bool IsExtracted(string archive)
