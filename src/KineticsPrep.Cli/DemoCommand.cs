@@ -55,7 +55,7 @@ internal static class DemoCommand
         var progress = new LatestProgress<PrepareProgress>(new PrepareProgress(0, 0, 0, 0, 0, ""));
         var result = await ProgressDisplay.RunAsync("prepare", progress,
             (p, _) => $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized", p => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives,
-            pipeline.RunAsync(progress, cancellationToken));
+            pipeline.RunAsync(await pipeline.StartAsync(cancellationToken), progress, cancellationToken));
 
         if (result.Lists is { } lists)
             AnnotateSummary.Print(lists, options.ListsFolder);

@@ -89,8 +89,11 @@ internal static class PrepareCommand
             }
             else
             {
+                var start = await pipeline.StartAsync(cancellationToken);
+                Console.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do. Disk: expected peak " +
+                                  $"{Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
                 var progress = new LatestProgress<PrepareProgress>(new PrepareProgress(0, 0, 0, 0, 0, ""));
-                result = await ProgressDisplay.RunAsync("prepare", progress, Describe, Fraction, pipeline.RunAsync(progress, cancellationToken));
+                result = await ProgressDisplay.RunAsync("prepare", progress, Describe, Fraction, pipeline.RunAsync(start, progress, cancellationToken));
             }
         }
         catch (PrepareRefusedException e)
@@ -105,9 +108,6 @@ internal static class PrepareCommand
         {
             return Fatal.Report("Cancelled. Run the same command again to continue where it stopped.");
         }
-        if (pipeline.Estimate is { } estimate)
-            Console.WriteLine($"Disk: expected peak {Bytes.Format(estimate.PeakBytes)}, {Bytes.Format(estimate.FreeBytes)} free at the start.");
-
         Console.WriteLine($"{result.ArchivesProcessed}/{result.Archives} archives processed.");
         if (result.Lists is { } lists)
             AnnotateSummary.Print(lists, options.ListsFolder);

@@ -117,12 +117,32 @@ public sealed class PrepareTests(PrepareFixture fixture) : IClassFixture<Prepare
     }
 
     [Fact]
+    public void The_peak_disk_estimate_is_the_resized_output_plus_the_archives_in_flight()
+    {
+        var options = new PrepareOptions(KineticsPrep.Catalog.DatasetCatalog.Find("k400")!, fixture.NewRoot("estimate"));
+        var estimate = DiskEstimate.For([1_000, 4_000], options, freeBytes: 10_000);
+        Assert.Equal((long)(5_000 * DiskEstimate.ResizedFraction) + (options.DownloadJobs + 2) * 4_000, estimate.PeakBytes);
+        Assert.False(estimate.Fits);
+        Assert.True(DiskEstimate.For([1_000, 4_000], options with { KeepArchives = true }, 0).PeakBytes > estimate.PeakBytes);
+    }
+
+    [Fact]
     public async Task A_disk_too_small_for_the_expected_peak_is_refused_unless_forced()
     {
-        var root = fixture.NewRoot("tiny-disk");
-        var estimate = DiskEstimate.For([1_000, 4_000], new PrepareOptions(KineticsPrep.Catalog.DatasetCatalog.Find("k400")!, root), freeBytes: 10_000);
-        Assert.Equal((long)(5_000 * DiskEstimate.ResizedFraction) + 4 * 4_000, estimate.PeakBytes);
-        Assert.False(estimate.Fits);
-        await Task.CompletedTask;
+        // So many archives in flight that no disk can hold them.
+        var options = new PrepareOptions(KineticsPrep.Catalog.DatasetCatalog.Find("k400")!, fixture.NewRoot("tiny-disk"))
+        {
+            Mirror = new KineticsPrep.Catalog.Mirror(fixture.Nginx.Url),
+            DownloadJobs = 100_000_000,
+        };
+        using var http = new HttpClient();
+        PreparePipeline Pipeline(PrepareOptions o) => new(o, new KineticsPrep.Download.FileDownloader(http, o.Download), Media.Tools);
+
+        var refused = await Assert.ThrowsAsync<PrepareRefusedException>(() => Pipeline(options).StartAsync(CancellationToken.None));
+        Assert.Contains("--force", refused.Message);
+
+        var forced = await Pipeline(options with { Force = true }).StartAsync(CancellationToken.None);
+        Assert.False(forced.Estimate.Fits);
+        Assert.Equal(6, forced.Remaining.Count);
     }
 }

@@ -20,10 +20,12 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 
     public const string DiskCheckHint = "use --force to start anyway";
 
-    /// <summary>The disk estimate of the last run, for the caller to show.</summary>
-    public DiskEstimate? Estimate { get; private set; }
-
-    public async Task<PrepareResult> RunAsync(IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the release's archive lists, takes this shard's slice, fetches the annotation CSVs and estimates the peak
+    /// disk use of what is left to do.
+    /// </summary>
+    /// <exception cref="PrepareRefusedException">The disk will not fit it (without --force), or the shard count clashes.</exception>
+    public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
         var plan = await new DownloadPlanner(downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
@@ -36,15 +38,21 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         // Archives that this or any other shard on the same root already finished are not redone.
         var processed = StateStore.AllUnder(options.Root).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
         var remaining = mine.Where(a => !processed.Contains(a.Key(options.Root))).ToList();
-        if (!options.Force)
-            await CheckDiskAsync(remaining, cancellationToken);
+        var estimate = await EstimateDiskAsync(remaining, cancellationToken);
+        if (!estimate.Fits && !options.Force)
+            throw new PrepareRefusedException(
+                $"expected peak disk use {Gib(estimate.PeakBytes)} is more than the {Gib(estimate.FreeBytes)} free under {options.Root}; {DiskCheckHint}.");
+        return new PrepareStart(mine, remaining, estimate);
+    }
 
-        var counters = new Counters(mine.Count, mine.Count - remaining.Count, progress);
-        await RunStagesAsync(remaining, counters, cancellationToken);
+    public async Task<PrepareResult> RunAsync(PrepareStart start, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
+    {
+        var counters = new Counters(start.Archives.Count, start.Archives.Count - start.Remaining.Count, progress);
+        await RunStagesAsync(start.Remaining, counters, cancellationToken);
 
         // A shard's clips are only part of the dataset: its lists come from --finalize, once every shard is done.
         var lists = options.Shard.IsWhole ? await WriteListsAsync(cancellationToken) : null;
-        return new PrepareResult(mine.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists);
+        return new PrepareResult(start.Archives.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists);
     }
 
     /// <summary>
@@ -92,18 +100,14 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             await DownloadAsync(item, null, cancellationToken);
     }
 
-    private async Task CheckDiskAsync(IReadOnlyList<DownloadItem> remaining, CancellationToken cancellationToken)
+    private async Task<DiskEstimate> EstimateDiskAsync(IReadOnlyList<DownloadItem> remaining, CancellationToken cancellationToken)
     {
         var sizes = new ConcurrentBag<long>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(remaining, parallel, async (item, token) =>
             sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await downloader.SizeAsync(item.Url, token) ?? 0));
         Directory.CreateDirectory(options.Root);
-        var estimate = DiskEstimate.For(sizes.ToList(), options, new DriveInfo(Path.GetFullPath(options.Root)).AvailableFreeSpace);
-        Estimate = estimate;
-        if (!estimate.Fits)
-            throw new PrepareRefusedException(
-                $"expected peak disk use {Gib(estimate.PeakBytes)} is more than the {Gib(estimate.FreeBytes)} free under {options.Root}; {DiskCheckHint}.");
+        return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(Path.GetFullPath(options.Root)).AvailableFreeSpace);
     }
 
     private static string Gib(long bytes) => $"{bytes / (1024.0 * 1024 * 1024):0.0} GiB";

@@ -2,6 +2,9 @@ using KineticsPrep.Annotate;
 
 namespace KineticsPrep.Pipeline;
 
+/// <summary>What a run sets out to do: this shard's archives, those not done yet, and the disk it should need.</summary>
+public sealed record PrepareStart(IReadOnlyList<Download.DownloadItem> Archives, IReadOnlyList<Download.DownloadItem> Remaining, DiskEstimate Estimate);
+
 public sealed record PrepareProgress(int Archives, int ArchivesDone, int ClipsDone, int ClipsFailed, long BytesDownloaded, string Current);
 
 /// <summary>
