@@ -25,4 +25,14 @@ if (parse.Errors.Count > 0)
 
 // Commands clean up after themselves on Ctrl+C, so System.CommandLine must not end the process before they return.
 using var termination = new TerminationSignal();
-return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, termination.Token);
+try
+{
+    return await parse.InvokeAsync(
+        new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, termination.Token);
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // Anything a command did not expect is fatal (exit 2), not "some items failed" (System.CommandLine's 1).
+    Console.Error.WriteLine($"kinetics-prep: unexpected error: {e}");
+    return ExitCodes.UsageOrFatal;
+}
