@@ -38,11 +38,13 @@ internal static class StatusCommand
         var totals = stores.Select(s => s.Totals()).ToList();
         Console.WriteLine($"Downloaded {totals.Sum(t => t.Files)} files ({Bytes.Format(totals.Sum(t => t.Bytes))}); " +
                           $"extracted {totals.Sum(t => t.Archives)} archives ({totals.Sum(t => t.Clips)} clips).");
-        var failures = stores.SelectMany(s => s.ClipFailures()).ToList();
-        foreach (var (archive, clip, reason) in failures.Take(20))
-            Console.WriteLine($"  failed: {archive}: {clip}: {reason}");
+        var failures = stores.SelectMany(s => s.Failures()).Select(f => $"{f.Stage}: {f.Item}: {f.Reason}")
+            .Concat(stores.SelectMany(s => s.ClipFailures()).Select(f => $"resize: {f.Archive}: {f.Clip}: {f.Reason}"))
+            .ToList();
+        foreach (var failure in failures.Take(20))
+            Console.WriteLine($"  failed {failure}");
         if (failures.Count > 20)
-            Console.WriteLine($"  … and {failures.Count - 20} more failed clips.");
+            Console.WriteLine($"  … and {failures.Count - 20} more failures.");
         return ExitCodes.Success;
     }
 

@@ -35,13 +35,26 @@ public sealed class DownloadCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_file_makes_the_exit_code_1_and_is_listed()
+    public async Task A_missing_file_makes_the_exit_code_1_is_listed_and_status_shows_it_until_a_rerun_gets_it()
     {
         using var mirror = MirrorTree.K400(archivesPerSplit: 2, clipBytes: 1000, "val");
-        System.IO.File.Delete(mirror.Archives["val"][0]);
-        var result = await CliRunner.RunAsync("download", "k400", "--root", _root.Path, "--splits", "val", "--mirror", mirror.Path, "--retries", "1");
+        var archive = mirror.Archives["val"][0];
+        System.IO.File.Move(archive, archive + ".away");
+        string[] download = ["download", "k400", "--root", _root.Path, "--splits", "val", "--mirror", mirror.Path, "--retries", "1"];
+
+        var result = await CliRunner.RunAsync(download);
+        var status = await CliRunner.RunAsync("status", "--root", _root.Path);
+
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("part_0.tar.gz", result.Stderr);
+        Assert.Contains("failed download: archives/val/part_0.tar.gz: ", status.Stdout);
+
+        System.IO.File.Move(archive + ".away", archive);
+        var rerun = await CliRunner.RunAsync(download);
+        var statusAfter = await CliRunner.RunAsync("status", "--root", _root.Path);
+
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.DoesNotContain("failed", statusAfter.Stdout);
     }
 
     [Fact]

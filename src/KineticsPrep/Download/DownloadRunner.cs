@@ -51,6 +51,7 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
             catch (DownloadFailedException e)
             {
                 failures.Add(e.Message);
+                state.RecordFailure(item.Key(fullRoot), "download", e.Message);
                 Interlocked.Increment(ref failed);
             }
             Report();

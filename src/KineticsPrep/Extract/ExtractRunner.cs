@@ -82,6 +82,7 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
         }
         catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException)
         {
+            state.RecordFailure(job.Key, "extract", e.Message);
             return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], e.Message);
         }
     }

@@ -144,6 +144,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         catch (DownloadFailedException e)
         {
             _failures.Enqueue(e.Message);
+            _state.RecordFailure(item.Key(options.Root), "download", e.Message);
             return false;
         }
     }
@@ -207,6 +208,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             catch (Exception e) when (e is ArchiveCorruptException or IOException)
             {
                 _failures.Enqueue(e.Message);
+                _state.RecordFailure(key, "extract", e.Message);
                 return null;
             }
         }

@@ -41,6 +41,7 @@ public sealed class StateStore
             CREATE TABLE IF NOT EXISTS processed (
                 archive TEXT PRIMARY KEY, split TEXT NOT NULL, clips INTEGER NOT NULL, failed INTEGER NOT NULL, completed_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS clip_failures (archive TEXT NOT NULL, clip TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (archive, clip));
+            CREATE TABLE IF NOT EXISTS failures (item TEXT PRIMARY KEY, stage TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS resized (
                 path TEXT PRIMARY KEY, split TEXT NOT NULL, source_short INTEGER NOT NULL, source_duration REAL, short INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS verified (
@@ -53,6 +54,7 @@ public sealed class StateStore
     public void RecordDownload(DownloadRecord record)
     {
         using var connection = Connect();
+        Execute(connection, "DELETE FROM failures WHERE item = $item", ("$item", record.Path));
         Execute(connection,
             "INSERT OR REPLACE INTO downloads (path, url, split, bytes, sha256, completed_at) VALUES ($path, $url, $split, $bytes, $sha, $at)",
             ("$path", record.Path), ("$url", record.Url), ("$split", record.Split), ("$bytes", record.Bytes),
@@ -75,6 +77,7 @@ public sealed class StateStore
         Execute(connection,
             "INSERT OR REPLACE INTO extractions (archive, split, files, completed_at) VALUES ($archive, $split, $files, $at)",
             ("$archive", archive), ("$split", split), ("$files", clips.Count), ("$at", Now));
+        Execute(connection, "DELETE FROM failures WHERE item = $item", ("$item", archive));
         transaction.Commit();
     }
 
@@ -129,6 +132,19 @@ public sealed class StateStore
             r.IsDBNull(6) ? null : DateTime.Parse(r.GetString(6), null, System.Globalization.DateTimeStyles.RoundtripKind),
             r.IsDBNull(7) ? null : DateTime.Parse(r.GetString(7), null, System.Globalization.DateTimeStyles.RoundtripKind)));
     }
+
+    /// <summary>
+    /// A file or archive that could not be downloaded or extracted, with the reason; cleared when a later run succeeds.
+    /// </summary>
+    public void RecordFailure(string item, string stage, string reason)
+    {
+        using var connection = Connect();
+        Execute(connection, "INSERT OR REPLACE INTO failures (item, stage, reason, failed_at) VALUES ($item, $stage, $reason, $at)",
+            ("$item", item), ("$stage", stage), ("$reason", reason), ("$at", Now));
+    }
+
+    public IReadOnlyList<(string Item, string Stage, string Reason)> Failures() =>
+        Query("SELECT item, stage, reason FROM failures ORDER BY stage, item", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
 
     /// <summary>What a resize did to one clip: its short side and duration before, its short side after.</summary>
     public void RecordResized(ResizedClip clip)
