@@ -47,7 +47,7 @@ public static class SyntheticMirror
                 WriteArchive(Path.Combine(base400, split, archive), $"{split}_256", clips);
                 urls.Add($"{DatasetCatalog.CvdfPrefix}/400/{split}/{archive}");
             }
-            rows.Add(Row(Labels[0], $"gone{split,-7}".Replace(' ', 'x'), 0, split)); // no clip: counted as missing
+            rows.Add(Row(Labels[0], $"gone{split}".PadRight(11, 'x'), 0, split)); // an 11-character id with no clip: missing
             await File.WriteAllLinesAsync(Path.Combine(base400, split, $"k400_{split}_path.txt"), urls, cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(base400, "annotations", $"{split}.csv"),
                 "label,youtube_id,time_start,time_end,split,is_cc\n" + string.Join("\n", rows) + "\n", cancellationToken);
