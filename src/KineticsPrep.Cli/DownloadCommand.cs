@@ -10,7 +10,7 @@ namespace KineticsPrep.Cli;
 internal static class DownloadCommand
 {
     private static readonly Argument<string> Dataset = SharedOptions.Dataset();
-    private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root: archives/ and annotations/ go here.", Required = true };
+    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root: archives/ and annotations/ go here.");
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Files downloaded at once.", new DownloadOptions().Jobs);
     private static readonly Option<int> Retries = new("--retries") { Description = "Retries per file (5xx, 429, dropped connections, stalls).", DefaultValueFactory = _ => new DownloadOptions().Retries };

@@ -8,7 +8,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep extract --root DIR</c>: every downloaded archive into ROOT/videos/&lt;split&gt;/.</summary>
 internal static class ExtractCommand
 {
-    private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root (archives/ in, videos/ out).", Required = true };
+    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root (archives/ in, videos/ out).");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives extracted at once.", Environment.ProcessorCount);
     private static readonly Option<bool> DeleteArchives = new("--delete-archives") { Description = "Delete each archive as soon as it is extracted." };
 

@@ -12,7 +12,7 @@ namespace KineticsPrep.Cli;
 internal static class PrepareCommand
 {
     private static readonly Argument<string> Dataset = SharedOptions.Dataset();
-    private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root.", Required = true };
+    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root.");
     private static readonly Option<int> ShortSide = SharedOptions.ShortSide();
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();

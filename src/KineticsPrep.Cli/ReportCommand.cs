@@ -6,7 +6,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep report --root DIR</c>: report.html (self-contained, offline) and report.json.</summary>
 internal static class ReportCommand
 {
-    private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root.", Required = true };
+    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root.");
 
     public static Command Create()
     {

@@ -5,6 +5,8 @@ namespace KineticsPrep.Cli;
 /// <summary>Options that several commands take, made fresh for each command.</summary>
 internal static class SharedOptions
 {
+    public static Option<DirectoryInfo> Root(string description) => new("--root") { Description = description, Required = true };
+
     public static Option<int> ShortSide()
     {
         var option = new Option<int>("--short-side", "--scale")

@@ -7,7 +7,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep status --root DIR</c>: where a dataset stands, per stage and split, from the state stores.</summary>
 internal static class StatusCommand
 {
-    private static readonly Option<DirectoryInfo> Root = new("--root") { Description = "Dataset root.", Required = true };
+    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root.");
 
     public static Command Create()
     {
