@@ -38,7 +38,7 @@ internal static class ResizeCommand
     private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Redo outputs that already exist." };
     private static readonly Option<string[]> Extensions = new("--ext")
     {
-        Description = "Source extensions, comma-separated or repeated. Default: " + string.Join(",", ResizeOptions.DefaultExtensions),
+        Description = "Source extensions, comma-separated or repeated. Default: " + string.Join(",", VideoFiles.Extensions),
         AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<int?> Level = new("--level") { Description = "Accepted for mmaction2 compatibility: SRC is always searched recursively." };
@@ -90,7 +90,7 @@ internal static class ResizeCommand
             Overwrite = parse.GetValue(Overwrite),
             Extensions = parse.GetValue(Extensions) is { Length: > 0 } extensions
                 ? extensions.SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
-                : ResizeOptions.DefaultExtensions,
+                : VideoFiles.Extensions,
         };
 
         MediaTools tools;

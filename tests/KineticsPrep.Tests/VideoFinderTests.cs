@@ -19,7 +19,7 @@ public sealed class VideoFinderTests
         Touch(temp.Combine("src", "c_000003_000013.MKV"));
         Touch(temp.Combine("src", "notes.txt"));
 
-        var scan = VideoFinder.Find(temp.Combine("src"), temp.Combine("dst"), ResizeOptions.DefaultExtensions);
+        var scan = VideoFinder.Find(temp.Combine("src"), temp.Combine("dst"), VideoFiles.Extensions);
 
         Assert.Equal(
             [temp.Combine("dst", "abseiling", "a_000001_000011.mp4"), temp.Combine("dst", "air drumming", "b_000002_000012.mp4"), temp.Combine("dst", "c_000003_000013.mp4")],
@@ -43,7 +43,7 @@ public sealed class VideoFinderTests
         Touch(temp.Combine("a.mp4"));
         Touch(temp.Combine("._a.mp4"));
         Touch(temp.Combine("out", "a.mp4"));
-        var scan = VideoFinder.Find(temp.Path, temp.Combine("out"), ResizeOptions.DefaultExtensions);
+        var scan = VideoFinder.Find(temp.Path, temp.Combine("out"), VideoFiles.Extensions);
         Assert.Equal([temp.Combine("a.mp4")], scan.Jobs.Select(j => j.SourcePath));
     }
 
@@ -53,7 +53,7 @@ public sealed class VideoFinderTests
         using var temp = new TempFolder();
         Touch(temp.Combine("a.webm"));
         Touch(temp.Combine("a.mp4"));
-        var scan = VideoFinder.Find(temp.Path, temp.Combine("out"), ResizeOptions.DefaultExtensions);
+        var scan = VideoFinder.Find(temp.Path, temp.Combine("out"), VideoFiles.Extensions);
         Assert.Equal([temp.Combine("a.mp4")], scan.Jobs.Select(j => j.SourcePath));
         Assert.Equal([temp.Combine("a.webm")], scan.IgnoredDuplicates);
     }

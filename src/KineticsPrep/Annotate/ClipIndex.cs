@@ -6,9 +6,6 @@ namespace KineticsPrep.Annotate;
 /// </summary>
 public sealed class ClipIndex
 {
-    /// <summary>Video extensions in order of preference when a clip exists in several.</summary>
-    public static readonly IReadOnlyList<string> Extensions = ["mp4", "webm", "mkv", "avi", "mov", "m4v", "flv"];
-
     public const string ReplacementFolderName = "replacement";
 
     private readonly Dictionary<string, Found> _originals = new(StringComparer.Ordinal);
@@ -43,7 +40,7 @@ public sealed class ClipIndex
         var replacementMarker = Path.DirectorySeparatorChar + ReplacementFolderName + Path.DirectorySeparatorChar;
         foreach (var path in Directory.EnumerateFiles(root, "*", options))
         {
-            var rank = Rank(path);
+            var rank = VideoFiles.Rank(path);
             if (rank < 0)
                 continue;
             var isReplacement = treatAllAsReplacement
@@ -54,19 +51,5 @@ public sealed class ClipIndex
                 || (rank == existing.Rank && string.CompareOrdinal(path, existing.Path) < 0))
                 target[name] = new Found(path, rank);
         }
-    }
-
-    private static int Rank(string path)
-    {
-        var extension = Path.GetExtension(path.AsSpan());
-        if (extension.Length < 2)
-            return -1;
-        extension = extension[1..];
-        for (var i = 0; i < Extensions.Count; i++)
-        {
-            if (extension.Equals(Extensions[i], StringComparison.OrdinalIgnoreCase))
-                return i;
-        }
-        return -1;
     }
 }

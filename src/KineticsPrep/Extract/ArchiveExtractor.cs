@@ -12,8 +12,6 @@ public static class ArchiveExtractor
 {
     private const int BufferSize = 1 << 20;
 
-    public static readonly IReadOnlyList<string> VideoExtensions = ["mp4", "webm", "mkv", "avi", "mov", "m4v", "flv"];
-
     /// <summary>Extracts every clip; throws <see cref="ArchiveCorruptException"/> where the archive breaks.</summary>
     public static async Task<ExtractOutcome> ExtractAsync(ArchiveJob job, IProgress<long>? bytesRead, CancellationToken cancellationToken)
     {
@@ -75,7 +73,7 @@ public static class ArchiveExtractor
         if (!IsRegularFile(entry.EntryType) || EscapesTarget(entry.Name))
             return EntryKind.Refused;
         var name = FileName(entry.Name);
-        if (name.StartsWith("._", StringComparison.Ordinal) || !IsVideo(name))
+        if (name.StartsWith("._", StringComparison.Ordinal) || !VideoFiles.IsVideo(name))
             return EntryKind.Skipped;
         return EntryKind.Clip;
     }
@@ -91,12 +89,6 @@ public static class ArchiveExtractor
         || name.Split('/', '\\').Any(segment => segment == "..");
 
     private static string FileName(string entryName) => entryName.Split('/', '\\').Last(s => s.Length > 0);
-
-    private static bool IsVideo(string name)
-    {
-        var extension = Path.GetExtension(name).TrimStart('.');
-        return VideoExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase);
-    }
 
     /// <returns>The clip's file name.</returns>
     private static async Task<string> WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)

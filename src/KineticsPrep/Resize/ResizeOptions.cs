@@ -3,10 +3,8 @@ namespace KineticsPrep.Resize;
 /// <summary>How <see cref="ResizeRunner"/> finds, sizes and encodes clips.</summary>
 public sealed record ResizeOptions
 {
-    public static readonly IReadOnlyList<string> DefaultExtensions = ["mp4", "webm", "mkv", "avi", "mov", "m4v", "flv"];
-
     /// <summary>Extensions of the source videos, without the dot, matched case-insensitively.</summary>
-    public IReadOnlyList<string> Extensions { get; init; } = DefaultExtensions;
+    public IReadOnlyList<string> Extensions { get; init; } = VideoFiles.Extensions;
 
     /// <summary>The short side of the output, in pixels. Must be even.</summary>
     public int ShortSide { get; init; } = 320;

@@ -13,7 +13,7 @@ public sealed class VerifyRunner(MediaTools tools, bool full, int workers, State
     public static IReadOnlyList<string> ClipsUnder(IEnumerable<string> paths) =>
         paths.SelectMany(path => Directory.Exists(path)
                 ? Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true })
-                    .Where(file => ResizeOptions.DefaultExtensions.Contains(Path.GetExtension(file).TrimStart('.'), StringComparer.OrdinalIgnoreCase))
+                    .Where(VideoFiles.IsVideo)
                 : [Path.GetFullPath(path)])
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
