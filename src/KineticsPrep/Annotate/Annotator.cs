@@ -50,20 +50,20 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         {
             var kept = list.Entries.Where(e => !corrupt.ContainsKey(e.Path)).ToList();
             ListWriter.Write(options.Format, options.Out, list.Split, kept, labels, DisplayPath);
-            File.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing);
+            AtomicFile.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing);
             reports.Add(new SplitReport(
                 list.Split, list.CsvRows, kept.Count, list.Missing.Count,
                 kept.Count(e => list.Replaced.Contains(e.Path)),
                 list.Entries.Count - kept.Count,
                 FewestClips(kept, labels)));
         }
-        File.WriteAllLines(Path.Combine(options.Out, LabelsFileName), labels.Names);
+        AtomicFile.WriteAllLines(Path.Combine(options.Out, LabelsFileName), labels.Names);
 
         var report = new AnnotateReport(
             reports, labels.Names.Count, badRows ?? [],
             lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
                 .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList());
-        File.WriteAllText(Path.Combine(options.Out, ReportFileName), JsonSerializer.Serialize(report, ReportJson));
+        AtomicFile.WriteAllText(Path.Combine(options.Out, ReportFileName), JsonSerializer.Serialize(report, ReportJson));
         return report;
     }
 

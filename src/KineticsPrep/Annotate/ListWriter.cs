@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
@@ -30,13 +29,13 @@ public static class ListWriter
         switch (format)
         {
             case ListFormat.VideoMae:
-                WriteAtomically(path, writer => WriteSpaceSeparated(writer, entries, displayPath));
+                AtomicFile.Write(path, writer => WriteSpaceSeparated(writer, entries, displayPath));
                 break;
             case ListFormat.Csv:
-                WriteAtomically(path, writer => WriteCsv(writer, entries, labels, displayPath));
+                AtomicFile.Write(path, writer => WriteCsv(writer, entries, labels, displayPath));
                 break;
             case ListFormat.Json:
-                WriteAtomically(path, writer => WriteJson(writer, entries, displayPath));
+                AtomicFile.Write(path, writer => WriteJson(writer, entries, displayPath));
                 break;
             case ListFormat.Folders:
                 WriteLinks(path, entries, labels, displayPath);
@@ -98,17 +97,5 @@ public static class ListWriter
             // A relative list path is relative to --relative-to; a link target must be relative to the link itself.
             File.CreateSymbolicLink(link, Path.IsPathRooted(target) ? target : Path.GetRelativePath(Path.GetDirectoryName(link)!, entry.Path));
         }
-    }
-
-    private static void WriteAtomically(string path, Action<TextWriter> write)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".partial";
-        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-        {
-            writer.NewLine = "\n";
-            write(writer);
-        }
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -10,19 +10,13 @@ public static class ReportWriter
     {
         var html = Path.Combine(root, "report.html");
         var json = Path.Combine(root, "report.json");
-        WriteAtomically(html, HtmlReport.Render(report));
-        WriteAtomically(json, JsonSerializer.Serialize(report, new JsonSerializerOptions
+        AtomicFile.WriteAllText(html, HtmlReport.Render(report));
+        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions
         {
             WriteIndented = true,
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }));
         return (html, json);
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        File.WriteAllText(path + ".partial", text);
-        File.Move(path + ".partial", path, overwrite: true);
     }
 }

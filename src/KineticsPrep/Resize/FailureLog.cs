@@ -14,14 +14,10 @@ public static class FailureLog
     /// <summary>Replaces the log with this run's failures (an empty list when there were none).</summary>
     public static void Write(string destination, IEnumerable<ClipOutcome> failures)
     {
-        var path = PathFor(destination);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var entries = failures
             .OrderBy(f => f.Job.SourcePath, StringComparer.Ordinal)
             .Select(f => new Entry(f.Job.SourcePath, f.Reason ?? "unknown", f.CommandLine));
-        var temporary = path + ".partial";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(entries, SerializerOptions));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(PathFor(destination), JsonSerializer.Serialize(entries, SerializerOptions));
     }
 
     public static IReadOnlyList<Entry> Read(string destination) =>

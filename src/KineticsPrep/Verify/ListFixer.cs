@@ -31,9 +31,7 @@ public static class ListFixer
                 removed += lines.Length - kept.Count;
                 rewritten = string.Concat(kept.Select(line => line + "\n"));
             }
-            var temporary = list + ".partial";
-            File.WriteAllText(temporary, rewritten);
-            File.Move(temporary, list, overwrite: true);
+            AtomicFile.WriteAllText(list, rewritten);
         }
         return removed;
     }
