@@ -27,11 +27,7 @@ public sealed class FileDownloader
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<RetryableDownloadException>()
-                    .Handle<HttpRequestException>(e => e.StatusCode is null)
-                    .Handle<IOException>()
-                    .Handle<TimeoutException>(),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
                 MaxRetryAttempts = Math.Max(1, options.Retries),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -45,6 +41,13 @@ public sealed class FileDownloader
 
     public sealed record Result(long Bytes, string Sha256);
 
+    /// <summary>
+    /// A failure another try may fix: 5xx, 429, a refused, dropped or short connection, a stall. (HTTP statuses that
+    /// will not change, such as 404, come as <see cref="DownloadFailedException"/> from <see cref="ThrowForStatus"/>.)
+    /// </summary>
+    private static bool IsTransient(Exception e) =>
+        e is RetryableDownloadException or IOException or TimeoutException or HttpRequestException;
+
     /// <param name="bytes">Receives every chunk's size; a negative value when a restart throws away bytes.</param>
     /// <exception cref="DownloadFailedException">Not found, forbidden, or still failing after every retry.</exception>
     public async Task<Result> DownloadAsync(string url, string target, IProgress<long>? bytes, CancellationToken cancellationToken)
@@ -57,7 +60,7 @@ public sealed class FileDownloader
             File.Move(partial, target, overwrite: true);
             return result;
         }
-        catch (Exception e) when (e is RetryableDownloadException or HttpRequestException or IOException or TimeoutException)
+        catch (Exception e) when (IsTransient(e))
         {
             throw new DownloadFailedException($"{url}: {e.Message} (gave up after {_options.Retries} retries; run again to resume)");
         }
@@ -77,7 +80,7 @@ public sealed class FileDownloader
                 return response.Content.Headers.ContentLength;
             }, cancellationToken);
         }
-        catch (Exception e) when (e is RetryableDownloadException or DownloadFailedException or HttpRequestException or IOException or TimeoutException)
+        catch (Exception e) when (IsTransient(e) || e is DownloadFailedException)
         {
             return null;
         }
@@ -97,7 +100,7 @@ public sealed class FileDownloader
                 return await response.Content.ReadAsStringAsync(token);
             }, cancellationToken);
         }
-        catch (Exception e) when (e is RetryableDownloadException or HttpRequestException or IOException or TimeoutException)
+        catch (Exception e) when (IsTransient(e))
         {
             throw new DownloadFailedException($"{url}: {e.Message}");
         }
