@@ -69,7 +69,7 @@ internal static class AnnotateCommand
                 tools = MediaTools.Locate();
             report = await new Annotator(options, tools).RunAsync(cancellationToken);
         }
-        catch (Exception e) when (e is AnnotationException or DirectoryNotFoundException or FileNotFoundException or MediaToolsMissingException)
+        catch (AnnotationException e)
         {
             return Fatal.Report(e.Message);
         }

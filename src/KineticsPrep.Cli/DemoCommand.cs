@@ -27,15 +27,7 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(DirectoryInfo folder, bool mirrorOnly, CancellationToken cancellationToken)
     {
-        MediaTools tools;
-        try
-        {
-            tools = MediaTools.Locate();
-        }
-        catch (MediaToolsMissingException e)
-        {
-            return Fatal.Report(e.Message);
-        }
+        var tools = MediaTools.Locate();
         var mirror = Path.Combine(folder.FullName, "mirror");
         var root = Path.Combine(folder.FullName, "k400");
         if (Directory.Exists(folder.FullName))

@@ -48,18 +48,17 @@ internal static class PrepareCommand
         if (splitError is not null)
             return Fatal.Report(splitError);
         Shard shard;
-        MediaTools tools;
         try
         {
             shard = parse.GetValue(ShardOption) is { } text
                 ? Shard.Parse(text)
                 : Shard.FromEnvironment(Environment.GetEnvironmentVariable, parse.GetValue(ShardCount)) ?? Shard.Whole;
-            tools = MediaTools.Locate();
         }
-        catch (Exception e) when (e is FormatException or MediaToolsMissingException)
+        catch (FormatException e)
         {
             return Fatal.Report(e.Message);
         }
+        var tools = MediaTools.Locate();
 
         var root = parse.GetRequiredValue(Root);
         root.Create();

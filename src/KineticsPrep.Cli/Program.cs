@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KineticsPrep.Cli;
+using KineticsPrep.Resize;
 
 var root = new RootCommand("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
 {
@@ -29,6 +30,11 @@ try
 {
     return await parse.InvokeAsync(
         new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, termination.Token);
+}
+catch (Exception e) when (e is MediaToolsMissingException or IOException or UnauthorizedAccessException)
+{
+    // Missing ffmpeg, a full disk, a folder that cannot be written: the message says it all, and what is done is kept.
+    return Fatal.Report(e.Message);
 }
 catch (Exception e) when (e is not OperationCanceledException)
 {

@@ -93,15 +93,7 @@ internal static class ResizeCommand
                 : VideoFiles.Extensions,
         };
 
-        MediaTools tools;
-        try
-        {
-            tools = MediaTools.Locate();
-        }
-        catch (MediaToolsMissingException e)
-        {
-            return Fatal.Report(e.Message);
-        }
+        var tools = MediaTools.Locate();
 
         var progress = new LatestProgress<ResizeProgress>(new ResizeProgress(0, 0, 0, 0, 0, 0, 0));
         var runner = new ResizeRunner(tools, options);
@@ -116,10 +108,6 @@ internal static class ResizeCommand
         {
             Console.Error.WriteLine("Cancelled. Finished outputs are kept; run the same command again to continue.");
             return ExitCodes.UsageOrFatal;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fatal.Report(e.Message);
         }
 
         PrintSummary(summary);

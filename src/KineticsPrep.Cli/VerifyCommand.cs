@@ -37,15 +37,7 @@ internal static class VerifyCommand
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
             return Fatal.Report($"not found: {missing}");
-        MediaTools tools;
-        try
-        {
-            tools = MediaTools.Locate();
-        }
-        catch (MediaToolsMissingException e)
-        {
-            return Fatal.Report(e.Message);
-        }
+        var tools = MediaTools.Locate();
 
         var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : VerifyRunner.ResizedFolders(root!.FullName));
         var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),

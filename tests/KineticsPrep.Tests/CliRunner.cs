@@ -9,7 +9,9 @@ public static class CliRunner
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Process Start(params string[] arguments)
+    public static Process Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(Executable)
         {
@@ -20,12 +22,20 @@ public static class CliRunner
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         info.Environment["CI"] = "true";
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
         return Process.Start(info)!;
     }
 
     public static async Task<Result> RunAsync(params string[] arguments)
     {
         using var process = Start(arguments);
+        return await WaitAsync(process);
+    }
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        using var process = Start(environment, arguments);
         return await WaitAsync(process);
     }
 

@@ -13,6 +13,38 @@ public sealed class ResizeCommandTests
         Assert.Contains("Source folder not found", result.Stderr);
     }
 
+    [Fact]
+    public async Task Missing_ffmpeg_is_a_fatal_error_that_names_the_debian_package()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("src"));
+        // A PATH without ffmpeg; DOTNET_ROOT so the executable still finds the runtime.
+        var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var environment = new Dictionary<string, string> { ["PATH"] = temp.Combine("empty"), ["DOTNET_ROOT"] = dotnetRoot };
+
+        var result = await CliRunner.RunAsync(environment, "resize", temp.Combine("src"), temp.Combine("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("ffmpeg and ffprobe not found on PATH", result.Stderr);
+        Assert.Contains("apt-get install -y ffmpeg", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task An_unwritable_destination_is_a_fatal_error_with_the_systems_message_and_no_stack_trace()
+    {
+        using var temp = new TempFolder();
+        Media.MakeClip(temp.Combine("src", "a.mp4"), 64, 64);
+        File.WriteAllText(temp.Combine("out"), "a file where the output folder should be");
+
+        var result = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"kinetics-prep: The file '{temp.Combine("out")}' already exists", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.Equal("a file where the output folder should be", File.ReadAllText(temp.Combine("out")));
+    }
+
     [Theory]
     [InlineData("--short-side", "321")]
     [InlineData("--crf", "60")]

@@ -14,6 +14,8 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
         if (!Directory.Exists(source))
             throw new DirectoryNotFoundException($"Source folder not found: {source}");
 
+        // Fails here, before any work, when the destination cannot be a folder.
+        Directory.CreateDirectory(destination);
         var scan = VideoFinder.Find(source, destination, options.Extensions);
         var outcomes = new ConcurrentBag<ClipOutcome>();
         try
