@@ -36,12 +36,12 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
 
         // Archives that this or any other shard on the same root already finished are not redone.
-        var processed = StateStore.AllUnder(options.Root).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
+        var processed = ProcessedByAnyShard();
         var remaining = mine.Where(a => !processed.Contains(a.Key(options.Root))).ToList();
         var estimate = await EstimateDiskAsync(remaining, cancellationToken);
         if (!estimate.Fits && !options.Force)
             throw new PrepareRefusedException(
-                $"expected peak disk use {Gib(estimate.PeakBytes)} is more than the {Gib(estimate.FreeBytes)} free under {options.Root}; {DiskCheckHint}.");
+                $"expected peak disk use {Bytes.Format(estimate.PeakBytes)} is more than the {Bytes.Format(estimate.FreeBytes)} free under {options.Root}; {DiskCheckHint}.");
         return new PrepareStart(mine, remaining, estimate);
     }
 
@@ -62,9 +62,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
         var plan = await new DownloadPlanner(downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
-        var processed = StateStore.AllUnder(options.Root)
-            .SelectMany(store => store.ProcessedArchives())
-            .ToHashSet(StringComparer.Ordinal);
+        var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();
         if (plan.Failures.Count > 0 || missing.Count > 0)
             throw new PrepareRefusedException(
@@ -74,6 +72,9 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         var lists = await WriteListsAsync(cancellationToken);
         return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists);
     }
+
+    private HashSet<string> ProcessedByAnyShard() =>
+        StateStore.AllUnder(options.Root).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Shards of another count on the same root mean a mistake, e.g. a resubmitted task that lost its count.</summary>
     private void CheckShardCount()
@@ -109,8 +110,6 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         Directory.CreateDirectory(options.Root);
         return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(Path.GetFullPath(options.Root)).AvailableFreeSpace);
     }
-
-    private static string Gib(long bytes) => $"{bytes / (1024.0 * 1024 * 1024):0.0} GiB";
 
     private async Task DownloadAheadAsync(
         IReadOnlyList<DownloadItem> archives, ChannelWriter<DownloadItem> ready, Counters counters, CancellationToken cancellationToken)

@@ -7,12 +7,13 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
     /// <exception cref="MediaToolsMissingException">Either is missing.</exception>
     public static MediaTools Locate()
     {
-        var missing = new[] { "ffmpeg", "ffprobe" }.Where(name => FindOnPath(name) is null).ToList();
-        if (missing.Count > 0)
+        var (ffmpeg, ffprobe) = (FindOnPath("ffmpeg"), FindOnPath("ffprobe"));
+        if (ffmpeg is null || ffprobe is null)
             throw new MediaToolsMissingException(
-                $"{string.Join(" and ", missing)} not found on PATH. Install Debian's 'ffmpeg' package " +
-                "(apt-get install -y ffmpeg), or run ./kinetics-prep, which installs it when run as root.");
-        return new MediaTools(FindOnPath("ffmpeg")!, FindOnPath("ffprobe")!);
+                $"{string.Join(" and ", new[] { ffmpeg is null ? "ffmpeg" : null, ffprobe is null ? "ffprobe" : null }.OfType<string>())} " +
+                "not found on PATH. Install Debian's 'ffmpeg' package (apt-get install -y ffmpeg), or run ./kinetics-prep, " +
+                "which installs it when run as root.");
+        return new MediaTools(ffmpeg, ffprobe);
     }
 
     private static string? FindOnPath(string name) =>

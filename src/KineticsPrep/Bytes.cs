@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace KineticsPrep.Cli;
+namespace KineticsPrep;
 
-internal static class Bytes
+public static class Bytes
 {
     private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB"];
 
