@@ -1,4 +1,3 @@
-using System.Globalization;
 using KineticsPrep.Resize;
 using KineticsPrep.State;
 
@@ -21,17 +20,7 @@ public sealed class ClipVerifier(MediaTools tools, bool full)
             if (new FileInfo(path).Length == 0)
                 return new VerifiedClip(recordedPath, false, "empty file (0 bytes)", null, null, null, null, null);
             info = await _ffprobe.ProbeAsync(path, cancellationToken);
-            var input = FFmpegArguments.InputUrl(path);
-            if (full)
-            {
-                await DecodeAsync(input, [], null, "no frame could be decoded", cancellationToken);
-            }
-            else
-            {
-                await DecodeAsync(input, [], 1, "the first frame does not decode", cancellationToken);
-                // The last second: loaders that sample across the whole clip read it.
-                await DecodeAsync(input, ["-sseof", "-1"], null, "the last frames do not decode", cancellationToken);
-            }
+            await DecodeAsync(FFmpegArguments.InputUrl(path), cancellationToken);
             return Result(recordedPath, info, null);
         }
         catch (MediaToolException e)
@@ -43,14 +32,19 @@ public sealed class ClipVerifier(MediaTools tools, bool full)
     private static VerifiedClip Result(string path, VideoInfo? info, string? reason) =>
         new(path, reason is null, reason, info?.DurationSeconds, info?.DisplayWidth, info?.DisplayHeight, info?.FrameRate, info?.Codec);
 
-    private async Task DecodeAsync(string input, string[] seek, int? frames, string noFrames, CancellationToken cancellationToken)
+    /// <summary>
+    /// One ffmpeg for both checks: the first frame (output 1) and, from the same file opened again one second before
+    /// its end, the last frames (output 2); with <c>full</c>, every frame. -xerror turns any decode error into a failure.
+    /// </summary>
+    private async Task DecodeAsync(string input, CancellationToken cancellationToken)
     {
-        List<string> arguments = ["-nostdin", "-v", "error", "-xerror", "-nostats", "-progress", "pipe:1", .. seek, "-i", input, "-map", "0:v:0"];
-        if (frames is { } count)
-            arguments.AddRange(["-frames:v", count.ToString(CultureInfo.InvariantCulture)]);
-        arguments.AddRange(["-f", "null", "-"]);
+        List<string> arguments = ["-nostdin", "-v", "error", "-xerror", "-nostats", "-progress", "pipe:1", "-i", input];
+        if (full)
+            arguments.AddRange(["-map", "0:v:0", "-f", "null", "-"]);
+        else
+            arguments.AddRange(["-sseof", "-1", "-i", input, "-map", "0:v:0", "-frames:v", "1", "-f", "null", "-", "-map", "1:v:0", "-f", "null", "-"]);
         var result = await _ffmpeg.RunAsync(arguments, input, cancellationToken);
         if (result.Frames == 0)
-            throw new MediaToolException(ToolProcess.Reason(result.StderrTail, input, noFrames), result.CommandLine);
+            throw new MediaToolException(ToolProcess.Reason(result.StderrTail, input, "no frame could be decoded"), result.CommandLine);
     }
 }
