@@ -24,7 +24,7 @@ internal static class PrepareCommand
     private static readonly Option<bool> Finalize = new("--finalize") { Description = "After all shards finished: check them and write the lists." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
-    private static readonly Option<string> Format = new("--format") { Description = "List format, as for annotate.", DefaultValueFactory = _ => "videomae" };
+    private static readonly Option<string> Format = SharedOptions.ListFormat("List format, as for annotate.");
 
     public static Command Create()
     {
@@ -32,11 +32,6 @@ internal static class PrepareCommand
         {
             Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format,
         };
-        Format.Validators.Add(r =>
-        {
-            if (!AnnotateCommand.Formats.ContainsKey(r.GetValueOrDefault<string>() ?? ""))
-                r.AddError("--format must be one of: " + string.Join(", ", AnnotateCommand.Formats.Keys) + ".");
-        });
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
     }
@@ -72,7 +67,7 @@ internal static class PrepareCommand
             Force = parse.GetValue(Force),
             DownloadJobs = parse.GetValue(Jobs),
             Resize = new ResizeOptions { ShortSide = parse.GetValue(ShortSide), Workers = parse.GetValue(Workers) },
-            ListFormat = AnnotateCommand.Formats[parse.GetRequiredValue(Format)],
+            ListFormat = SharedOptions.ListFormats[parse.GetRequiredValue(Format)],
         };
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);

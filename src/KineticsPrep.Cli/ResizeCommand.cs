@@ -18,20 +18,24 @@ internal static class ResizeCommand
 
     private static readonly Option<int> ShortSide = SharedOptions.ShortSide();
     private static readonly Option<bool> Upscale = new("--upscale") { Description = "Also scale clips smaller than the short side up to it (mmaction2's behaviour)." };
-    private static readonly Option<int> Crf = new("--crf") { Description = "x264 constant rate factor, 0-51; lower is better and bigger.", DefaultValueFactory = _ => new ResizeOptions().Crf };
-    private static readonly Option<string> Preset = new("--preset") { Description = "x264 preset.", DefaultValueFactory = _ => new ResizeOptions().Preset };
+    private static readonly Option<int> Crf = new Option<int>("--crf") { Description = "x264 constant rate factor, 0-51; lower is better and bigger.", DefaultValueFactory = _ => new ResizeOptions().Crf }
+        .Require(crf => crf is >= 0 and <= 51, "--crf must be 0 to 51.");
+    private static readonly Option<string> Preset = new Option<string>("--preset") { Description = "x264 preset.", DefaultValueFactory = _ => new ResizeOptions().Preset }
+        .OneOf(X264Presets);
     private static readonly Option<string> X264Params = new("--x264-params")
     {
         Description = "Extra x264 settings on top of the preset, key=value:key=value; \"\" for the preset alone.",
         DefaultValueFactory = _ => new ResizeOptions().X264Params,
     };
-    private static readonly Option<string> Scaler = new("--scaler")
+    private static readonly Option<string> Scaler = new Option<string>("--scaler")
     {
         Description = "Scaling algorithm: " + string.Join(", ", Scalers) + ".",
         DefaultValueFactory = _ => new ResizeOptions().Scaler,
-    };
-    private static readonly Option<double?> Fps = new("--fps") { Description = "Output frame rate. Default: every source frame is kept, with its timestamp." };
-    private static readonly Option<int?> Gop = new("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." };
+    }.OneOf(Scalers);
+    private static readonly Option<double?> Fps = new Option<double?>("--fps") { Description = "Output frame rate. Default: every source frame is kept, with its timestamp." }
+        .Require(fps => fps is null or > 0 and <= 1000, "--fps must be above 0, at most 1000.");
+    private static readonly Option<int?> Gop = new Option<int?>("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." }
+        .Require(gop => gop is null or >= 1, "--gop must be at least 1.");
     private static readonly Option<bool> KeepAudio = new("--keep-audio") { Description = "Keep the audio, as AAC. Default: audio is dropped." };
     private static readonly Option<bool> AlwaysEncode = new("--always-encode") { Description = "Re-encode clips that are already H.264 at the target size instead of copying them." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips encoded at once. Default: the number of cores.", "--num-worker");
@@ -41,7 +45,8 @@ internal static class ResizeCommand
         Description = "Source extensions, comma-separated or repeated. Default: " + string.Join(",", VideoFiles.Extensions),
         AllowMultipleArgumentsPerToken = true,
     };
-    private static readonly Option<int?> Level = new("--level") { Description = "Accepted for mmaction2 compatibility: SRC is always searched recursively." };
+    private static readonly Option<int?> Level = new Option<int?>("--level") { Description = "Accepted for mmaction2 compatibility: SRC is always searched recursively." }
+        .Require(level => level is null or 1 or 2, "--level must be 1 or 2.");
     private static readonly Option<bool> ToMp4 = new("--to-mp4") { Description = "Accepted for mmaction2 compatibility: the output is always mp4." };
 
     public static Command Create()
@@ -51,20 +56,8 @@ internal static class ResizeCommand
             Source, Destination, ShortSide, Upscale, Crf, Preset, X264Params, Scaler, Fps, Gop, KeepAudio, AlwaysEncode, Workers, Overwrite,
             Extensions, Level, ToMp4,
         };
-        Crf.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is >= 0 and <= 51, "--crf must be 0 to 51."));
-        Preset.Validators.Add(r => Require(r, X264Presets.Contains(r.GetValueOrDefault<string>()), "--preset must be one of: " + string.Join(", ", X264Presets) + "."));
-        Scaler.Validators.Add(r => Require(r, Scalers.Contains(r.GetValueOrDefault<string>()), "--scaler must be one of: " + string.Join(", ", Scalers) + "."));
-        Fps.Validators.Add(r => Require(r, r.GetValueOrDefault<double?>() is null or > 0 and <= 1000, "--fps must be above 0."));
-        Gop.Validators.Add(r => Require(r, r.GetValueOrDefault<int?>() is null or >= 1, "--gop must be at least 1."));
-        Level.Validators.Add(r => Require(r, r.GetValueOrDefault<int?>() is null or 1 or 2, "--level must be 1 or 2."));
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
-    }
-
-    private static void Require(System.CommandLine.Parsing.OptionResult result, bool condition, string message)
-    {
-        if (!condition)
-            result.AddError(message);
     }
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)

@@ -7,46 +7,33 @@ internal static class SharedOptions
 {
     public static Option<DirectoryInfo> Root(string description) => new("--root") { Description = description, Required = true };
 
-    public static Option<int> ShortSide()
-    {
-        var option = new Option<int>("--short-side", "--scale")
-        {
-            Description = "Short side of the resized clips in pixels (even).",
-            DefaultValueFactory = _ => 320,
-        };
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 2 or > 8192 || r.GetValueOrDefault<int>() % 2 != 0)
-                r.AddError("--short-side must be an even number of pixels, 2 to 8192.");
-        });
-        return option;
-    }
+    public static Option<int> ShortSide() =>
+        new Option<int>("--short-side", "--scale") { Description = "Short side of the resized clips in pixels (even).", DefaultValueFactory = _ => 320 }
+            .Require(side => side is >= 2 and <= 8192 && side % 2 == 0, "--short-side must be an even number of pixels, 2 to 8192.");
 
-    public static Option<int> Workers(string description, params string[] aliases)
-    {
-        var option = new Option<int>("--workers", aliases)
-        {
-            Description = description,
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-                r.AddError("--workers must be at least 1.");
-        });
-        return option;
-    }
+    public static Option<int> Workers(string description, params string[] aliases) =>
+        new Option<int>("--workers", aliases) { Description = description, DefaultValueFactory = _ => Environment.ProcessorCount }
+            .Require(workers => workers >= 1, "--workers must be at least 1.");
 
-    public static Option<int> Jobs(string description, int defaultValue)
-    {
-        var option = new Option<int>("--jobs") { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
+    public static Option<int> Jobs(string description, int defaultValue) =>
+        new Option<int>("--jobs") { Description = description, DefaultValueFactory = _ => defaultValue }
+            .Require(jobs => jobs >= 1, "--jobs must be at least 1.");
+
+    /// <summary>List formats by name; slowfast and mmaction2 read the same lines as VideoMAE.</summary>
+    public static readonly IReadOnlyDictionary<string, KineticsPrep.Annotate.ListFormat> ListFormats =
+        new Dictionary<string, KineticsPrep.Annotate.ListFormat>
         {
-            if (r.GetValueOrDefault<int>() < 1)
-                r.AddError("--jobs must be at least 1.");
-        });
-        return option;
-    }
+            ["videomae"] = KineticsPrep.Annotate.ListFormat.VideoMae,
+            ["slowfast"] = KineticsPrep.Annotate.ListFormat.VideoMae,
+            ["mmaction2"] = KineticsPrep.Annotate.ListFormat.VideoMae,
+            ["csv"] = KineticsPrep.Annotate.ListFormat.Csv,
+            ["json"] = KineticsPrep.Annotate.ListFormat.Json,
+            ["folders"] = KineticsPrep.Annotate.ListFormat.Folders,
+        };
+
+    public static Option<string> ListFormat(string description) =>
+        new Option<string>("--format") { Description = description, DefaultValueFactory = _ => "videomae" }
+            .OneOf(ListFormats.Keys.ToList());
 
     public static Option<string?> Mirror() => new("--mirror")
     {

@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace KineticsPrep.Cli;
+
+/// <summary>Validation for options, as one-liners: a parse error (exit 2) with the given message.</summary>
+internal static class OptionRules
+{
+    public static Option<T> Require<T>(this Option<T> option, Func<T?, bool> valid, string message)
+    {
+        option.Validators.Add(result =>
+        {
+            if (!valid(result.GetValueOrDefault<T>()))
+                result.AddError(message);
+        });
+        return option;
+    }
+
+    public static Option<string> OneOf(this Option<string> option, IReadOnlyCollection<string> values) =>
+        option.Require(value => value is not null && values.Contains(value), $"{option.Name} must be one of: {string.Join(", ", values)}.");
+}
