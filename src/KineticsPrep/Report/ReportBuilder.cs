@@ -78,14 +78,13 @@ public static class ReportBuilder
         var csv = Path.Combine(lists, split + ".csv");
         if (!File.Exists(csv))
             return [];
-        var lines = File.ReadAllLines(csv);
-        if (lines.Length > 0 && lines[0].StartsWith("path,label_id", StringComparison.Ordinal))
+        if (File.ReadLines(csv).FirstOrDefault()?.StartsWith("path,label_id", StringComparison.Ordinal) == true)
         {
-            using var reader = new CsvHelper.CsvReader(new StringReader(string.Join('\n', lines)), CultureInfo.InvariantCulture);
+            using var reader = new CsvHelper.CsvReader(new StreamReader(csv), CultureInfo.InvariantCulture);
             return reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>()
                 .Select(r => int.Parse((string)r["label_id"], CultureInfo.InvariantCulture)).ToList();
         }
-        return lines.Where(l => l.Length > 0).Select(l => int.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)).ToList();
+        return File.ReadLines(csv).Where(l => l.Length > 0).Select(l => int.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)).ToList();
     }
 
     private static Histogram Bin(string title, string unit, IEnumerable<double> values, double[] edges)
