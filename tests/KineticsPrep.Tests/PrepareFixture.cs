@@ -20,6 +20,8 @@ public sealed class PrepareFixture : IDisposable
 
     public NginxServer Nginx { get; }
 
+    public string Mirror => _mirror.Path;
+
     /// <summary>The same mirror at 100 KB/s per connection, so that a run lasts long enough to be killed at many points.</summary>
     public NginxServer SlowNginx { get; }
 

@@ -90,6 +90,27 @@ public sealed class PrepareTests(PrepareFixture fixture) : IClassFixture<Prepare
     }
 
     [Fact]
+    public async Task Without_annotation_csvs_the_clips_are_still_prepared_and_the_missing_lists_are_explained()
+    {
+        var mirror = fixture.NewRoot("mirror-without-csvs");
+        foreach (var file in Directory.GetFiles(fixture.Mirror, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".csv", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(mirror, Path.GetRelativePath(fixture.Mirror, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        using var server = new NginxServer(mirror);
+        var root = fixture.NewRoot("no-csvs");
+
+        var result = await CliRunner.RunAsync(PrepareFixture.PrepareFrom(server, root));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("annotations/train.csv: HTTP 404", result.Stderr);
+        Assert.Contains("lists not written: ", result.Stderr);
+        Assert.Equal(16, Directory.GetFiles(Path.Combine(root, "videos_320p"), "*.mp4", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
     public async Task Status_shows_each_stage_per_split_from_the_state_store()
     {
         var status = await CliRunner.RunAsync("status", "--root", fixture.Reference);

@@ -51,7 +51,16 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         await RunStagesAsync(start.Remaining, counters, cancellationToken);
 
         // A shard's clips are only part of the dataset: its lists come from --finalize, once every shard is done.
-        var lists = options.Shard.IsWhole ? await WriteListsAsync(cancellationToken) : null;
+        AnnotateReport? lists = null;
+        try
+        {
+            lists = options.Shard.IsWhole ? await WriteListsAsync(cancellationToken) : null;
+        }
+        catch (AnnotationException e)
+        {
+            // E.g. an annotation CSV that could not be downloaded (listed with the other failures): the clips are kept.
+            _failures.Enqueue($"lists not written: {e.Message}");
+        }
         return new PrepareResult(start.Archives.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists);
     }
 
