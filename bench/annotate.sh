@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: 'kinetics-prep annotate' at full Kinetics-400 scale (306k CSV rows, ~300k files). Target: <= 3 s, <= 300 MB.
-# Usage: bench/annotate.sh   Env: BENCH_DIR (default /tmp/kp-bench-annotate), SHARED (default ../shared).
+# Usage: bench/annotate.sh   Env: BENCH_DIR (default /tmp/kp-bench-annotate).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-shared=${SHARED:-$repo/../shared}
 work=${BENCH_DIR:-/tmp/kp-bench-annotate}
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
 if [ ! -f "$work/annotations/test.csv" ]; then
   echo "making the tree in $work..."
-  python3 "$repo/bench/make_annotate_tree.py" "$work" "$shared/fixtures/annotations/label_map_k400.txt" >/dev/null
+  python3 "$repo/bench/make_annotate_tree.py" "$work" "$repo/tests/fixtures/annotations/label_map_k400.txt" >/dev/null
 fi
 "$repo/kinetics-prep" --version >/dev/null   # build before timing
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"

@@ -9,7 +9,7 @@ work=${BENCH_DIR:-/tmp/kp-bench-prepare}
 archives=${ARCHIVES:-12} clips=${CLIPS:-2} rate=${RATE:-5m}
 mirror=$work/mirror/400
 if [ ! -f "$mirror/train/k400_train_path.txt" ]; then
-  echo "making a mirror of $archives archives x $clips clips (10 s, 640x360, noisy, like ../shared/bench/make_corpus.sh)..."
+  echo "making a mirror of $archives archives x $clips clips (10 s, 640x360, noisy, like bench/make_corpus.sh)..."
   mkdir -p "$mirror/train" "$mirror/annotations" "$work/clips"
   echo "label,youtube_id,time_start,time_end,split,is_cc" >"$mirror/annotations/train.csv"
   : >"$mirror/train/k400_train_path.txt"

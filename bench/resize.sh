@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark: kinetics-prep resize against the mmaction2 baseline, in one run, on the shared 24-clip corpus.
+# Benchmark: kinetics-prep resize against the mmaction2 baseline, in one run, on the 24-clip corpus of bench/make_corpus.sh.
 # Usage: bench/resize.sh [extra 'kinetics-prep resize' options...]
-# Env: BENCH_DIR (work folder, default /tmp/kp-bench), SHARED (default ../shared), WORKERS_BASELINE (default 8).
+# Env: BENCH_DIR (work folder, default /tmp/kp-bench), WORKERS_BASELINE (default 8).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-shared=${SHARED:-$repo/../shared}
 work=${BENCH_DIR:-/tmp/kp-bench}
 corpus=$work/corpus
 mkdir -p "$work"
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(ffmpeg -version | head -1)"
 echo "== corpus: $corpus"
-bash "$shared/bench/make_corpus.sh" "$corpus" 4 >/dev/null
+bash "$repo/bench/make_corpus.sh" "$corpus" 4 >/dev/null
 "$repo/kinetics-prep" --version >/dev/null   # build before timing
 
 # seconds (wall, user+sys of children) of a command
@@ -26,7 +25,7 @@ measure() {
 }
 
 rm -rf "$work/baseline" "$work/kinetics-prep"
-read -r base_wall base_cpu < <(measure python3 "$shared/bench/mmaction2_resize.py" "$corpus" "$work/baseline" \
+read -r base_wall base_cpu < <(measure python3 "$repo/bench/mmaction2_resize.py" "$corpus" "$work/baseline" \
   --scale 320 --num-worker "${WORKERS_BASELINE:-8}")
 read -r kp_wall kp_cpu < <(measure "$repo/kinetics-prep" resize "$corpus" "$work/kinetics-prep" "$@")
 tail -1 "$work/last.log"
@@ -34,5 +33,5 @@ tail -1 "$work/last.log"
 printf 'baseline (mmaction2, %s workers): wall %.1f s, cpu %.1f s\n' "${WORKERS_BASELINE:-8}" "$base_wall" "$base_cpu"
 printf 'kinetics-prep resize %s: wall %.1f s, cpu %.1f s\n' "$*" "$kp_wall" "$kp_cpu"
 printf 'throughput ratio (baseline wall / kinetics-prep wall): %.2fx\n' "$(echo "$base_wall / $kp_wall" | bc -l)"
-echo "quality baseline:      $(bash "$shared/bench/quality.sh" "$corpus" "$work/baseline")"
-echo "quality kinetics-prep: $(bash "$shared/bench/quality.sh" "$corpus" "$work/kinetics-prep")"
+echo "quality baseline:      $(bash "$repo/bench/quality.sh" "$corpus" "$work/baseline")"
+echo "quality kinetics-prep: $(bash "$repo/bench/quality.sh" "$corpus" "$work/kinetics-prep")"

@@ -25,3 +25,15 @@ ensure_command() {
 ensure_ffmpeg() {
   ensure_command ffmpeg ffmpeg && ensure_command ffprobe ffmpeg
 }
+
+# The launcher's rule: an ffmpeg named by KINETICS_PREP_FFMPEG or found on PATH (conda, module load, a static build)
+# is used as it is; only root with apt and no ffmpeg anywhere gets Debian's package. Everyone else is told by the
+# tool itself, which names every way to get one, and only by the commands that need it.
+install_ffmpeg_if_root() {
+  if [ -n "${KINETICS_PREP_FFMPEG:-}" ] || command -v ffmpeg >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    ensure_ffmpeg || true
+  fi
+}

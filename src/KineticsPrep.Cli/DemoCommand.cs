@@ -44,9 +44,8 @@ internal static class DemoCommand
         var options = new PrepareOptions(DatasetCatalog.Find("k400")!, root) { Mirror = new Mirror(server.Url) };
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
-        var progress = new LatestProgress<PrepareProgress>(new PrepareProgress(0, 0, 0, 0, 0, ""));
-        var result = await ProgressDisplay.RunAsync("prepare", progress,
-            (p, _) => $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized", p => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives,
+        var progress = new LatestProgress<PrepareProgress>(PrepareProgress.None);
+        var result = await ProgressDisplay.RunAsync("prepare", progress, PrepareCommand.Describe, PrepareCommand.Fraction,
             pipeline.RunAsync(await pipeline.StartAsync(cancellationToken), progress, cancellationToken));
 
         if (result.Lists is { } lists)

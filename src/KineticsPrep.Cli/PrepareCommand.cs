@@ -86,7 +86,7 @@ internal static class PrepareCommand
                 var start = await pipeline.StartAsync(cancellationToken);
                 Console.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do. Disk: expected peak " +
                                   $"{Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
-                var progress = new LatestProgress<PrepareProgress>(new PrepareProgress(0, 0, 0, 0, 0, ""));
+                var progress = new LatestProgress<PrepareProgress>(PrepareProgress.None);
                 result = await ProgressDisplay.RunAsync("prepare", progress, Describe, Fraction, pipeline.RunAsync(start, progress, cancellationToken));
             }
         }
@@ -114,9 +114,15 @@ internal static class PrepareCommand
         return result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
     }
 
-    private static double Fraction(PrepareProgress p) => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives;
+    public static double Fraction(PrepareProgress p) => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives;
 
-    private static string Describe(PrepareProgress p, TimeSpan elapsed) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized, {p.ClipsFailed} failed, {Bytes.Format(p.BytesDownloaded)} downloaded; {p.Current}");
+    /// <summary>The line on the bar and in the plain log: archives, clips/s, MB/s downloaded, ETA, the current archive.</summary>
+    public static string Describe(PrepareProgress p, TimeSpan elapsed)
+    {
+        var eta = p.TimeLeft(elapsed) is { } left ? left.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized ({p.ClipsPerSecond(elapsed):0.0} clips/s), " +
+            $"{p.ClipsFailed} failed, {Bytes.Format(p.BytesDownloaded)} downloaded ({p.BytesPerSecond(elapsed) / 1e6:0.0} MB/s), " +
+            $"ETA {eta}; {p.Current}");
+    }
 }

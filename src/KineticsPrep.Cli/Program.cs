@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KineticsPrep;
 using KineticsPrep.Cli;
 using KineticsPrep.Resize;
 
@@ -31,10 +32,10 @@ try
     return await parse.InvokeAsync(
         new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, termination.Token);
 }
-catch (Exception e) when (e is MediaToolsMissingException or IOException or UnauthorizedAccessException)
+catch (Exception e) when (e is DiskFullException or MediaToolsMissingException or IOException or UnauthorizedAccessException)
 {
     // Missing ffmpeg, a full disk, a folder that cannot be written: the message says it all, and what is done is kept.
-    return Fatal.Report(e.Message);
+    return Fatal.Report(e is IOException && DiskSpace.IsFull(e) ? $"the disk is full: {e.Message}" : e.Message);
 }
 catch (Exception e) when (e is not OperationCanceledException)
 {

@@ -3,21 +3,35 @@ using System.Text;
 namespace KineticsPrep;
 
 /// <summary>
-/// Writes a file under a temporary name (PATH.partial) and renames it into place, so a reader or a killed run never
-/// sees half a file. UTF-8 without a BOM, LF line ends.
+/// Writes a file under a temporary name (PATH.partial), flushes it to disk and renames it into place, so a reader or
+/// a killed run never sees half a file. UTF-8 without a BOM, LF line ends.
 /// </summary>
 public static class AtomicFile
 {
+    /// <exception cref="DiskFullException">The disk filled up; the temporary file is removed and the old file kept.</exception>
     public static void Write(string path, Action<TextWriter> write)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = path + ".partial";
-        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        try
         {
-            writer.NewLine = "\n";
-            write(writer);
+            Directory.CreateDirectory(folder);
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                using (var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+                {
+                    writer.NewLine = "\n";
+                    write(writer);
+                }
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
         }
-        File.Move(temporary, path, overwrite: true);
+        catch (Exception e) when (DiskSpace.IsFull(e) && e is not DiskFullException)
+        {
+            File.Delete(temporary);
+            throw new DiskFullException(folder, null, e);
+        }
     }
 
     public static void WriteAllText(string path, string text) => Write(path, writer => writer.Write(text));

@@ -7,7 +7,7 @@ public sealed class AnnotateFixture : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    public static string FixtureAnnotations { get; } = Path.Combine(Path.GetDirectoryName(Media.FixtureVideos)!, "annotations");
+    public static string FixtureAnnotations { get; } = Path.Combine(AppContext.BaseDirectory, "fixtures", "annotations");
 
     public string Annotations => _temp.Combine("annotations");
 

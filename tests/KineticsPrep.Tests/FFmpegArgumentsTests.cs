@@ -6,9 +6,9 @@ public sealed class FFmpegArgumentsTests
 {
     private static readonly VideoInfo SmallH264 = new(0, "h264", "yuv420p", 320, 240, 0, 1, 1, 10, new AudioStreamInfo(1, "mp3"));
 
-    private static IReadOnlyList<string> Build(VideoInfo info, ResizeOptions options) =>
+    private static IReadOnlyList<string> Build(VideoInfo info, ResizeOptions options, FFmpegVersion? version = null) =>
         FFmpegArguments.For("/in/-abc_000001_000011.mp4", "/out/-abc.mp4.partial", info,
-            TargetSize.For(info.DisplayWidth, info.DisplayHeight, options.ShortSide, options.Upscale), options);
+            TargetSize.For(info.DisplayWidth, info.DisplayHeight, options.ShortSide, options.Upscale), options, version ?? new FFmpegVersion(5, 1));
 
     private static string After(IReadOnlyList<string> arguments, string flag) => arguments[arguments.ToList().IndexOf(flag) + 1];
 
@@ -80,5 +80,17 @@ public sealed class FFmpegArgumentsTests
         Assert.Equal("aac", After(arguments, "-c:a"));
         var aacSource = Build(SmallH264 with { Audio = new AudioStreamInfo(1, "aac") }, new ResizeOptions { KeepAudio = true });
         Assert.Equal("copy", After(aacSource, "-c:a"));
+    }
+
+    [Theory]
+    [InlineData(4, 4, "-vsync")]
+    [InlineData(5, 0, "-vsync")]
+    [InlineData(5, 1, "-fps_mode")]
+    [InlineData(7, 1, "-fps_mode")]
+    public void Frame_timing_is_kept_with_the_option_that_the_ffmpeg_release_knows(int major, int minor, string option)
+    {
+        var arguments = Build(SmallH264 with { Codec = "vp9" }, new ResizeOptions(), new FFmpegVersion(major, minor));
+        Assert.Equal("passthrough", After(arguments, option));
+        Assert.Single(arguments, a => a is "-vsync" or "-fps_mode");
     }
 }

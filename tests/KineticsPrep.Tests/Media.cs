@@ -11,7 +11,8 @@ public static class Media
 {
     public static readonly MediaTools Tools = MediaTools.Locate();
 
-    public static string FixtureVideos { get; } = FindFixtureVideos();
+    /// <summary>Real clips from public repositories (tests/fixtures, copied next to the test assembly).</summary>
+    public static string FixtureVideos { get; } = Path.Combine(AppContext.BaseDirectory, "fixtures", "videos");
 
     public sealed record Facts(int Width, int Height, int Frames, string VideoCodec, string? AudioCodec, int Rotation);
 
@@ -77,16 +78,5 @@ public static class Media
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"{executable} failed: {result.StandardError}");
         return result.StandardOutput;
-    }
-
-    private static string FindFixtureVideos()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "videos");
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/fixtures/videos not found above " + AppContext.BaseDirectory);
     }
 }

@@ -3,7 +3,7 @@ using KineticsPrep.Pipeline;
 
 namespace KineticsPrep.Tests;
 
-public sealed class PrepareTests(PrepareFixture fixture) : IClassFixture<PrepareFixture>
+public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture<PrepareFixture>
 {
     [Fact]
     public void One_command_gives_resized_clips_and_lists_and_cleans_up_archives_and_originals()
@@ -24,6 +24,11 @@ public sealed class PrepareTests(PrepareFixture fixture) : IClassFixture<Prepare
         Assert.Empty(Directory.GetFiles(Path.Combine(root, "videos"), "*", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(Path.Combine(root, "archives"), "*", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void Its_log_lines_show_clips_per_second_megabytes_per_second_and_an_eta() =>
+        Assert.Matches(@"prepare: 6/6 archives, 16 clips resized \(\d+\.\d clips/s\), 0 failed, [\d.]+ [KM]iB downloaded \(\d+\.\d MB/s\), ETA 00:00:00;",
+            fixture.ReferenceRun.Stdout);
 
     [Fact]
     public async Task Killed_with_sigkill_at_ten_points_and_resumed_it_ends_identical_to_an_uninterrupted_run()

@@ -46,7 +46,7 @@ public sealed class FileDownloader
     /// will not change, such as 404, come as <see cref="DownloadFailedException"/> from <see cref="ThrowForStatus"/>.)
     /// </summary>
     private static bool IsTransient(Exception e) =>
-        e is RetryableDownloadException or IOException or TimeoutException or HttpRequestException;
+        (e is RetryableDownloadException or IOException or TimeoutException or HttpRequestException) && !DiskSpace.IsFull(e);
 
     /// <param name="bytes">Receives every chunk's size; a negative value when a restart throws away bytes.</param>
     /// <exception cref="DownloadFailedException">Not found, forbidden, or still failing after every retry.</exception>
@@ -113,7 +113,9 @@ public sealed class FileDownloader
             ? OpenLocal(local, existing)
             : await OpenHttpAsync(url, partial, existing, cancellationToken);
 
-        await using var output = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true);
+        // Unbuffered (the chunks are already large): a write that fails for lack of space fails once, here, and not
+        // again when the stream is disposed.
+        await using var output = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, useAsync: true);
         if (source.Offset < existing)
             bytes?.Report(source.Offset - existing);
         output.SetLength(source.Offset);
@@ -121,19 +123,28 @@ public sealed class FileDownloader
         await HashExistingAsync(output, source.Offset, hash, cancellationToken);
 
         var buffer = new byte[BufferSize];
-        while (true)
+        try
         {
-            var read = await ReadWithStallTimeoutAsync(source.Body, buffer, cancellationToken);
-            if (read == 0)
-                break;
-            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            hash.AppendData(buffer, 0, read);
-            bytes?.Report(read);
+            while (true)
+            {
+                var read = await ReadWithStallTimeoutAsync(source.Body, buffer, cancellationToken);
+                if (read == 0)
+                    break;
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                hash.AppendData(buffer, 0, read);
+                bytes?.Report(read);
+            }
+            await output.FlushAsync(cancellationToken);
+            output.Flush(flushToDisk: true);
+        }
+        catch (IOException e) when (DiskSpace.IsFull(e))
+        {
+            // Not worth a retry: the partial file is kept and resumes once there is room.
+            throw new DiskFullException(Path.GetDirectoryName(Path.GetFullPath(partial))!, source.Total - output.Length, e);
         }
 
         if (source.Total is { } total && output.Length != total)
             throw new RetryableDownloadException($"connection ended at {output.Length} of {total} bytes");
-        await output.FlushAsync(cancellationToken);
         return new Result(output.Length, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 

@@ -101,16 +101,23 @@ public static class ArchiveExtractor
         var partial = target + ".partial";
         try
         {
-            await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            // Unbuffered: a write that fails for lack of space fails once, and not again when the stream is disposed.
+            await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
             {
                 if (entry.DataStream is { } data)
                     await data.CopyToAsync(output, BufferSize, cancellationToken);
                 if (output.Length != entry.Length)
                     throw new ArchiveCorruptException(
                         $"{job.ArchivePath}: truncated in entry '{entry.Name}': {output.Length} of {entry.Length} bytes");
+                await output.FlushAsync(cancellationToken);
+                output.Flush(flushToDisk: true);
             }
             File.Move(partial, target, overwrite: true);
             return name;
+        }
+        catch (IOException e) when (DiskSpace.IsFull(e))
+        {
+            throw new DiskFullException(job.TargetFolder, entry.Length, e);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

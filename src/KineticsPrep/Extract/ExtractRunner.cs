@@ -80,7 +80,7 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
             DeleteIfAsked(job);
             return outcome;
         }
-        catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
         {
             state.RecordFailure(job.Key, "extract", e.Message);
             return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], e.Message);

@@ -213,7 +213,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
                     _failures.Enqueue($"{key}: refused entry {refused}");
                 _state.RecordExtraction(key, job.Split, outcome.Clips);
             }
-            catch (Exception e) when (e is ArchiveCorruptException or IOException)
+            catch (Exception e) when (e is ArchiveCorruptException or IOException && !DiskSpace.IsFull(e))
             {
                 _failures.Enqueue(e.Message);
                 _state.RecordFailure(key, "extract", e.Message);
@@ -274,6 +274,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// <summary>Thread-safe tallies behind <see cref="PrepareProgress"/>.</summary>
     private sealed class Counters(int archives, int archivesDone, IProgress<PrepareProgress>? progress)
     {
+        private readonly int _archivesDoneAtStart = archivesDone;
         private int _archivesDone = archivesDone, _clipsDone, _clipsFailed;
         private long _bytes;
 
@@ -299,7 +300,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             Report();
         }
 
-        private void Report() => progress?.Report(new PrepareProgress(archives, ArchivesDone,
+        private void Report() => progress?.Report(new PrepareProgress(archives, _archivesDoneAtStart, ArchivesDone,
             Volatile.Read(ref _clipsDone), Volatile.Read(ref _clipsFailed), Interlocked.Read(ref _bytes), Current));
     }
 }

@@ -12,6 +12,7 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
     private readonly FFmpeg _ffmpeg = new(tools.FFmpegPath);
 
     /// <summary>Never throws for a bad clip: failures come back as an outcome. Cancellation does throw.</summary>
+    /// <exception cref="DiskFullException">The output's disk is full: no clip can be done until there is room.</exception>
     public async Task<ClipOutcome> ResizeAsync(ResizeJob job, CancellationToken cancellationToken)
     {
         if (job.SourceBytes == 0)
@@ -24,10 +25,12 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
 
             // A fresh file, not a truncated one: an ffmpeg orphaned by a killed run may still be writing the old one.
             DeletePartial(job);
-            var arguments = FFmpegArguments.For(job.SourcePath, job.PartialPath, info, size, options);
-            var result = await _ffmpeg.RunAsync(arguments, FFmpegArguments.InputUrl(job.SourcePath), cancellationToken);
+            var arguments = FFmpegArguments.For(job.SourcePath, job.PartialPath, info, size, options, tools.Version);
+            var result = await EncodeAsync(job, arguments, cancellationToken);
             if (Shortfall(job, info, result) is { } shortfall)
                 return new ClipOutcome(job, ClipStatus.Failed, size, shortfall, result.CommandLine);
+            if (IncompleteOutput(job) is { } problem)
+                return new ClipOutcome(job, ClipStatus.Failed, size, $"the encoded file is incomplete: {problem}", result.CommandLine);
 
             File.Move(job.PartialPath, job.OutputPath, overwrite: true);
             var status = FFmpegArguments.CanCopyVideo(info, size, options) ? ClipStatus.Copied : ClipStatus.Encoded;
@@ -36,6 +39,10 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
         catch (MediaToolException e)
         {
             return new ClipOutcome(job, ClipStatus.Failed, Reason: e.Reason, CommandLine: e.CommandLine);
+        }
+        catch (IOException e) when (DiskSpace.IsFull(e))
+        {
+            throw DiskFull(job, e);
         }
         catch (IOException e)
         {
@@ -46,6 +53,45 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
             DeletePartial(job);
         }
     }
+
+    /// <summary>Runs ffmpeg; a write error for lack of space stops the run instead of failing the clip.</summary>
+    private async Task<FFmpeg.Result> EncodeAsync(ResizeJob job, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        FFmpeg.Result result;
+        try
+        {
+            result = await _ffmpeg.RunAsync(arguments, FFmpegArguments.InputUrl(job.SourcePath), cancellationToken);
+        }
+        catch (MediaToolException e) when (DiskSpace.IsFullMessage(e.Reason))
+        {
+            throw DiskFull(job, e);
+        }
+        if (result.StderrTail.Any(DiskSpace.IsFullMessage))
+            throw DiskFull(job, null);
+        return result;
+    }
+
+    /// <summary>
+    /// Null when the partial output is a whole mp4, now on disk; otherwise what is wrong with it. An incomplete file on
+    /// a disk with less room left than the source's size is taken for a full disk.
+    /// </summary>
+    private static string? IncompleteOutput(ResizeJob job)
+    {
+        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        if (Mp4Container.Problem(output) is not { } problem)
+        {
+            output.Flush(flushToDisk: true);
+            return null;
+        }
+        if (DiskSpace.FreeBytes(job.PartialPath) is { } free && free < Math.Max(job.SourceBytes, MinimumRoom))
+            throw DiskFull(job, null);
+        return problem;
+    }
+
+    private const long MinimumRoom = 16 << 20;
+
+    private static DiskFullException DiskFull(ResizeJob job, Exception? inner) =>
+        new(Path.GetDirectoryName(job.OutputPath)!, job.SourceBytes, inner);
 
     private static void DeletePartial(ResizeJob job)
     {

@@ -23,7 +23,7 @@ public static class FFmpegArguments
         && size.Height == info.CodedHeight;
 
     public static IReadOnlyList<string> For(
-        string sourcePath, string outputPath, VideoInfo info, TargetSize size, ResizeOptions options)
+        string sourcePath, string outputPath, VideoInfo info, TargetSize size, ResizeOptions options, FFmpegVersion version)
     {
         var threads = options.ThreadsPerWorker.ToString(CultureInfo.InvariantCulture);
         var arguments = new List<string>
@@ -37,14 +37,14 @@ public static class FFmpegArguments
         if (CanCopyVideo(info, size, options))
             arguments.AddRange(["-c:v", "copy"]);
         else
-            arguments.AddRange(VideoEncoding(size, options, threads));
+            arguments.AddRange(VideoEncoding(size, options, threads, version));
 
         arguments.AddRange(Audio(info, options));
         arguments.AddRange(["-movflags", "+faststart", "-f", "mp4", "file:" + Path.GetFullPath(outputPath)]);
         return arguments;
     }
 
-    private static IEnumerable<string> VideoEncoding(TargetSize size, ResizeOptions options, string threads)
+    private static IEnumerable<string> VideoEncoding(TargetSize size, ResizeOptions options, string threads, FFmpegVersion version)
     {
         var filters = new List<string>();
         if (options.Fps is { } fps)
@@ -58,7 +58,7 @@ public static class FFmpegArguments
         yield return string.Join(',', filters);
         if (options.Fps is null)
         {
-            yield return "-fps_mode";
+            yield return version.HasFpsMode ? "-fps_mode" : "-vsync";
             yield return "passthrough";
         }
         yield return "-c:v";

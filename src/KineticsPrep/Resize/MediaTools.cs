@@ -1,26 +1,72 @@
+using CliWrap;
+using CliWrap.Buffered;
+
 namespace KineticsPrep.Resize;
 
-/// <summary>Where the ffmpeg and ffprobe executables are.</summary>
+/// <summary>Where the ffmpeg and ffprobe executables are, and which ffmpeg release they are.</summary>
 public sealed record MediaTools(string FFmpegPath, string FFprobePath)
 {
-    /// <summary>Finds ffmpeg and ffprobe on PATH.</summary>
-    /// <exception cref="MediaToolsMissingException">Either is missing.</exception>
-    public static MediaTools Locate()
+    public const string FFmpegVariable = "KINETICS_PREP_FFMPEG";
+    public const string FFprobeVariable = "KINETICS_PREP_FFPROBE";
+
+    public FFmpegVersion Version { get; init; } = FFmpegVersion.Current;
+
+    /// <summary>
+    /// Finds ffmpeg and ffprobe: the paths in KINETICS_PREP_FFMPEG / KINETICS_PREP_FFPROBE when set, else on PATH
+    /// (conda, environment modules and static builds all put them there), then checks the ffmpeg version once.
+    /// </summary>
+    /// <exception cref="MediaToolsMissingException">Either is missing, or the ffmpeg is older than 4.4.</exception>
+    public static MediaTools Locate() => Locate(Environment.GetEnvironmentVariable);
+
+    public static MediaTools Locate(Func<string, string?> environment)
     {
-        var (ffmpeg, ffprobe) = (FindOnPath("ffmpeg"), FindOnPath("ffprobe"));
+        var problems = new List<string>();
+        var notOnPath = new List<string>();
+        var ffmpeg = Find("ffmpeg", FFmpegVariable, environment, problems, notOnPath);
+        var ffprobe = Find("ffprobe", FFprobeVariable, environment, problems, notOnPath);
+        if (notOnPath.Count > 0)
+            problems.Add($"{string.Join(" and ", notOnPath)} not found on PATH.");
         if (ffmpeg is null || ffprobe is null)
+            throw new MediaToolsMissingException(string.Join(" ", problems) + HowToGetIt);
+        var version = ReadVersion(ffmpeg);
+        if (!version.IsSupported)
             throw new MediaToolsMissingException(
-                $"{string.Join(" and ", new[] { ffmpeg is null ? "ffmpeg" : null, ffprobe is null ? "ffprobe" : null }.OfType<string>())} " +
-                "not found on PATH. Install Debian's 'ffmpeg' package (apt-get install -y ffmpeg), or run ./kinetics-prep, " +
-                "which installs it when run as root.");
-        return new MediaTools(ffmpeg, ffprobe);
+                $"{ffmpeg} is ffmpeg {version}; kinetics-prep needs ffmpeg {FFmpegVersion.Minimum} or later." + HowToGetIt);
+        return new MediaTools(ffmpeg, ffprobe) { Version = version };
     }
 
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(dir => Path.Combine(dir, name))
-        .FirstOrDefault(File.Exists);
+    private const string HowToGetIt =
+        " Ways to get a current ffmpeg, no root needed for most:\n" +
+        "  - conda: conda install -c conda-forge ffmpeg\n" +
+        "  - a cluster module: module load ffmpeg (module avail ffmpeg lists them)\n" +
+        "  - a static build: unpack it anywhere and put its folder on PATH\n" +
+        "  - Debian/Ubuntu, as root: apt-get install -y ffmpeg (./kinetics-prep does this itself when run as root)\n" +
+        $"  - or name the executables: {FFmpegVariable}=/path/to/ffmpeg {FFprobeVariable}=/path/to/ffprobe";
+
+    private static string? Find(string name, string variable, Func<string, string?> environment, List<string> problems, List<string> notOnPath)
+    {
+        if (environment(variable) is { Length: > 0 } explicitPath)
+        {
+            if (File.Exists(explicitPath))
+                return Path.GetFullPath(explicitPath);
+            problems.Add($"{variable} is set to {explicitPath}, which does not exist.");
+            return null;
+        }
+        var found = (environment("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+        if (found is null)
+            notOnPath.Add(name);
+        return found;
+    }
+
+    private static FFmpegVersion ReadVersion(string ffmpeg)
+    {
+        var result = Cli.Wrap(ffmpeg).WithArguments(["-hide_banner", "-version"]).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        return FFmpegVersion.Parse(result.StandardOutput) ?? FFmpegVersion.Current;
+    }
 }
 
 public sealed class MediaToolsMissingException(string message) : Exception(message);

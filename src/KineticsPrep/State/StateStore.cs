@@ -28,9 +28,8 @@ public sealed class StateStore
     {
         var store = new StateStore(PathFor(root, name));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
-        using var connection = store.Connect();
-        Execute(connection, """
-            PRAGMA journal_mode = WAL;
+        store.Write(connection => Execute(connection, "PRAGMA journal_mode = WAL"), inTransaction: false);
+        store.Write(connection => Execute(connection, """
             CREATE TABLE IF NOT EXISTS downloads (
                 path TEXT PRIMARY KEY, url TEXT NOT NULL, split TEXT NOT NULL, bytes INTEGER NOT NULL,
                 sha256 TEXT NOT NULL, completed_at TEXT NOT NULL);
@@ -47,18 +46,20 @@ public sealed class StateStore
             CREATE TABLE IF NOT EXISTS verified (
                 path TEXT PRIMARY KEY, ok INTEGER NOT NULL, reason TEXT, duration REAL, width INTEGER, height INTEGER, fps REAL,
                 codec TEXT, checked_at TEXT NOT NULL);
-            """);
+            """));
         return store;
     }
 
     public void RecordDownload(DownloadRecord record)
     {
-        using var connection = Connect();
-        Execute(connection, "DELETE FROM failures WHERE item = $item", ("$item", record.Path));
-        Execute(connection,
-            "INSERT OR REPLACE INTO downloads (path, url, split, bytes, sha256, completed_at) VALUES ($path, $url, $split, $bytes, $sha, $at)",
-            ("$path", record.Path), ("$url", record.Url), ("$split", record.Split), ("$bytes", record.Bytes),
-            ("$sha", record.Sha256), ("$at", Now));
+        Write(connection =>
+        {
+            Execute(connection, "DELETE FROM failures WHERE item = $item", ("$item", record.Path));
+            Execute(connection,
+                "INSERT OR REPLACE INTO downloads (path, url, split, bytes, sha256, completed_at) VALUES ($path, $url, $split, $bytes, $sha, $at)",
+                ("$path", record.Path), ("$url", record.Url), ("$split", record.Split), ("$bytes", record.Bytes),
+                ("$sha", record.Sha256), ("$at", Now));
+        });
     }
 
     public DownloadRecord? FindDownload(string path) =>
@@ -70,15 +71,15 @@ public sealed class StateStore
     /// <summary>Marks an archive extracted and remembers its clips' file names, in one transaction.</summary>
     public void RecordExtraction(string archive, string split, IReadOnlyCollection<string> clips)
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        foreach (var clip in clips)
-            Execute(connection, "INSERT OR IGNORE INTO archive_clips (archive, clip) VALUES ($archive, $clip)", ("$archive", archive), ("$clip", clip));
-        Execute(connection,
-            "INSERT OR REPLACE INTO extractions (archive, split, files, completed_at) VALUES ($archive, $split, $files, $at)",
-            ("$archive", archive), ("$split", split), ("$files", clips.Count), ("$at", Now));
-        Execute(connection, "DELETE FROM failures WHERE item = $item", ("$item", archive));
-        transaction.Commit();
+        Write(connection =>
+        {
+            foreach (var clip in clips)
+                Execute(connection, "INSERT OR IGNORE INTO archive_clips (archive, clip) VALUES ($archive, $clip)", ("$archive", archive), ("$clip", clip));
+            Execute(connection,
+                "INSERT OR REPLACE INTO extractions (archive, split, files, completed_at) VALUES ($archive, $split, $files, $at)",
+                ("$archive", archive), ("$split", split), ("$files", clips.Count), ("$at", Now));
+            Execute(connection, "DELETE FROM failures WHERE item = $item", ("$item", archive));
+        });
     }
 
     public IReadOnlyList<string> ClipsOf(string archive) =>
@@ -87,26 +88,26 @@ public sealed class StateStore
     /// <summary>The archives a prepare run (or shard) set out to do, with their split and URL.</summary>
     public void RecordPlan(IEnumerable<(string Archive, string Split, string Url)> archives)
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        foreach (var (archive, split, url) in archives)
-            Execute(connection, "INSERT OR REPLACE INTO planned (archive, split, url) VALUES ($archive, $split, $url)",
-                ("$archive", archive), ("$split", split), ("$url", url));
-        transaction.Commit();
+        Write(connection =>
+        {
+            foreach (var (archive, split, url) in archives)
+                Execute(connection, "INSERT OR REPLACE INTO planned (archive, split, url) VALUES ($archive, $split, $url)",
+                    ("$archive", archive), ("$split", split), ("$url", url));
+        });
     }
 
     /// <summary>Marks an archive's clips resized (or failed, with their reasons), in one transaction.</summary>
     public void RecordProcessed(string archive, string split, int clips, IReadOnlyList<(string Clip, string Reason)> failures)
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        foreach (var (clip, reason) in failures)
-            Execute(connection, "INSERT OR REPLACE INTO clip_failures (archive, clip, reason) VALUES ($archive, $clip, $reason)",
-                ("$archive", archive), ("$clip", clip), ("$reason", reason));
-        Execute(connection,
-            "INSERT OR REPLACE INTO processed (archive, split, clips, failed, completed_at) VALUES ($archive, $split, $clips, $failed, $at)",
-            ("$archive", archive), ("$split", split), ("$clips", clips), ("$failed", failures.Count), ("$at", Now));
-        transaction.Commit();
+        Write(connection =>
+        {
+            foreach (var (clip, reason) in failures)
+                Execute(connection, "INSERT OR REPLACE INTO clip_failures (archive, clip, reason) VALUES ($archive, $clip, $reason)",
+                    ("$archive", archive), ("$clip", clip), ("$reason", reason));
+            Execute(connection,
+                "INSERT OR REPLACE INTO processed (archive, split, clips, failed, completed_at) VALUES ($archive, $split, $clips, $failed, $at)",
+                ("$archive", archive), ("$split", split), ("$clips", clips), ("$failed", failures.Count), ("$at", Now));
+        });
     }
 
     public IReadOnlyList<string> ProcessedArchives() => Query("SELECT archive FROM processed ORDER BY archive", r => r.GetString(0));
@@ -138,9 +139,9 @@ public sealed class StateStore
     /// </summary>
     public void RecordFailure(string item, string stage, string reason)
     {
-        using var connection = Connect();
-        Execute(connection, "INSERT OR REPLACE INTO failures (item, stage, reason, failed_at) VALUES ($item, $stage, $reason, $at)",
-            ("$item", item), ("$stage", stage), ("$reason", reason), ("$at", Now));
+        Write(connection => Execute(connection,
+            "INSERT OR REPLACE INTO failures (item, stage, reason, failed_at) VALUES ($item, $stage, $reason, $at)",
+            ("$item", item), ("$stage", stage), ("$reason", reason), ("$at", Now)));
     }
 
     public IReadOnlyList<(string Item, string Stage, string Reason)> Failures() =>
@@ -149,11 +150,10 @@ public sealed class StateStore
     /// <summary>What a resize did to one clip: its short side and duration before, its short side after.</summary>
     public void RecordResized(ResizedClip clip)
     {
-        using var connection = Connect();
-        Execute(connection,
+        Write(connection => Execute(connection,
             "INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short) VALUES ($path, $split, $ss, $sd, $short)",
             ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
-            ("$short", clip.ShortSide));
+            ("$short", clip.ShortSide)));
     }
 
     public IReadOnlyList<ResizedClip> ResizedClips() =>
@@ -163,15 +163,14 @@ public sealed class StateStore
     /// <summary>The result of verifying one clip (replacing an earlier one).</summary>
     public void RecordVerified(VerifiedClip clip)
     {
-        using var connection = Connect();
-        Execute(connection, """
+        Write(connection => Execute(connection, """
             INSERT OR REPLACE INTO verified (path, ok, reason, duration, width, height, fps, codec, checked_at)
             VALUES ($path, $ok, $reason, $duration, $width, $height, $fps, $codec, $at)
             """,
             ("$path", clip.Path), ("$ok", clip.Ok ? 1 : 0), ("$reason", (object?)clip.Reason ?? DBNull.Value),
             ("$duration", (object?)clip.Duration ?? DBNull.Value), ("$width", (object?)clip.Width ?? DBNull.Value),
             ("$height", (object?)clip.Height ?? DBNull.Value), ("$fps", (object?)clip.Fps ?? DBNull.Value),
-            ("$codec", (object?)clip.Codec ?? DBNull.Value), ("$at", Now));
+            ("$codec", (object?)clip.Codec ?? DBNull.Value), ("$at", Now)));
     }
 
     public IReadOnlyList<VerifiedClip> VerifiedClips() =>
@@ -226,6 +225,25 @@ public sealed class StateStore
         using var connection = Connect();
         using var command = Command(connection, "SELECT 1 FROM extractions WHERE archive = $archive", ("$archive", archive));
         return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>
+    /// Makes one change, in one transaction unless told otherwise. A full disk rolls it back and stops the run with a
+    /// <see cref="DiskFullException"/>, so nothing is recorded that did not happen.
+    /// </summary>
+    private void Write(Action<SqliteConnection> change, bool inTransaction = true)
+    {
+        try
+        {
+            using var connection = Connect();
+            using var transaction = inTransaction ? connection.BeginTransaction() : null;
+            change(connection);
+            transaction?.Commit();
+        }
+        catch (SqliteException e) when (DiskSpace.IsFull(e))
+        {
+            throw new DiskFullException(System.IO.Path.GetDirectoryName(Path)!, null, e);
+        }
     }
 
     private SqliteConnection Connect()

@@ -1,0 +1,70 @@
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Tests;
+
+public sealed class MediaToolsTests : IDisposable
+{
+    private readonly TempFolder _bin = new();
+
+    private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
+
+    private string FakeFFmpeg(string versionLine)
+    {
+        var path = _bin.Combine("ffmpeg");
+        File.WriteAllText(path, $"#!/bin/sh\necho '{versionLine}'\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        File.CreateSymbolicLink(_bin.Combine("ffprobe"), Media.Tools.FFprobePath);
+        return path;
+    }
+
+    [Fact]
+    public void Tools_in_a_private_folder_on_path_are_found_and_their_version_read()
+    {
+        File.CreateSymbolicLink(_bin.Combine("ffmpeg"), Media.Tools.FFmpegPath);
+        File.CreateSymbolicLink(_bin.Combine("ffprobe"), Media.Tools.FFprobePath);
+        var tools = MediaTools.Locate(Environment(("PATH", "/nonexistent:" + _bin.Path)));
+        Assert.Equal(_bin.Combine("ffmpeg"), tools.FFmpegPath);
+        Assert.Equal(_bin.Combine("ffprobe"), tools.FFprobePath);
+        Assert.True(tools.Version.IsSupported);
+    }
+
+    [Fact]
+    public void The_variables_name_the_executables_and_win_over_path()
+    {
+        var tools = MediaTools.Locate(Environment(("PATH", _bin.Path),
+            (MediaTools.FFmpegVariable, Media.Tools.FFmpegPath), (MediaTools.FFprobeVariable, Media.Tools.FFprobePath)));
+        Assert.Equal(Media.Tools.FFmpegPath, tools.FFmpegPath);
+    }
+
+    [Fact]
+    public void A_variable_that_names_nothing_is_said_so_with_every_way_to_get_ffmpeg()
+    {
+        var e = Assert.Throws<MediaToolsMissingException>(() => MediaTools.Locate(Environment(("PATH", _bin.Path),
+            (MediaTools.FFmpegVariable, "/opt/none/ffmpeg"))));
+        Assert.Contains("KINETICS_PREP_FFMPEG is set to /opt/none/ffmpeg", e.Message);
+        Assert.Contains("ffprobe not found on PATH", e.Message);
+        foreach (var way in new[] { "conda install", "module load ffmpeg", "static build", "apt-get install -y ffmpeg", "KINETICS_PREP_FFPROBE=" })
+            Assert.Contains(way, e.Message);
+    }
+
+    [Fact]
+    public void An_ffmpeg_older_than_4_4_is_refused_naming_both_versions()
+    {
+        FakeFFmpeg("ffmpeg version 4.2.7-0ubuntu0.1 Copyright (c) 2000-2022 the FFmpeg developers");
+        var e = Assert.Throws<MediaToolsMissingException>(() => MediaTools.Locate(Environment(("PATH", _bin.Path))));
+        Assert.Contains("is ffmpeg 4.2; kinetics-prep needs ffmpeg 4.4 or later", e.Message);
+    }
+
+    [Fact]
+    public void An_ffmpeg_4_4_is_accepted_and_driven_with_vsync()
+    {
+        FakeFFmpeg("ffmpeg version 4.4.2-0ubuntu0.22.04.1 Copyright (c) 2000-2021 the FFmpeg developers");
+        var tools = MediaTools.Locate(Environment(("PATH", _bin.Path)));
+        Assert.Equal(new FFmpegVersion(4, 4), tools.Version);
+        Assert.False(tools.Version.HasFpsMode);
+    }
+
+    public void Dispose() => _bin.Dispose();
+}
