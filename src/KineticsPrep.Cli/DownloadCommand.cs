@@ -53,6 +53,8 @@ internal static class DownloadCommand
         }
 
         Console.WriteLine($"{summary.Files} files: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
+        foreach (var note in summary.Notes)
+            Console.Error.WriteLine($"Note: {note}");
         foreach (var failure in summary.Failures)
             Console.Error.WriteLine($"Failed: {failure}");
         return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;

@@ -107,6 +107,8 @@ internal static class PrepareCommand
             AnnotateSummary.Print(lists, options.ListsFolder);
         else if (!shard.IsWhole)
             Console.WriteLine("When every shard has finished, run the same command with --finalize to write the lists.");
+        foreach (var note in result.Notes)
+            Console.Error.WriteLine($"Note: {note}");
         foreach (var failure in result.Failures.Take(100))
             Console.Error.WriteLine($"Failed: {failure}");
         if (result.Failures.Count > 100)

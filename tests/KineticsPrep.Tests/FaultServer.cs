@@ -23,10 +23,13 @@ public sealed class FaultServer : IAsyncDisposable
     }
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, (byte[] Body, Fault Fault)> _files = new();
+    private readonly ConcurrentDictionary<string, (byte[] Body, Fault Fault, string? ETag)> _files = new();
     private readonly ConcurrentDictionary<string, int> _hits = new();
 
     public ConcurrentQueue<(string Path, string? Range, int Status)> Requests { get; } = new();
+
+    /// <summary>The If-Range header of each request, in order (null when it had none).</summary>
+    public ConcurrentQueue<string?> IfRanges { get; } = new();
 
     public FaultServer()
     {
@@ -41,13 +44,16 @@ public sealed class FaultServer : IAsyncDisposable
 
     public string Url { get; }
 
-    public void Serve(string path, byte[] body, Fault fault = Fault.None) => _files[path] = (body, fault);
+    /// <param name="etag">Sent as the ETag (quoted), and honoured in If-Range: another tag there gets the whole file.</param>
+    public void Serve(string path, byte[] body, Fault fault = Fault.None, string? etag = null) => _files[path] = (body, fault, etag);
 
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value!;
         var hit = _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
         string? range = context.Request.Headers.Range;
+        string? ifRange = context.Request.Headers.IfRange;
+        IfRanges.Enqueue(ifRange);
         if (!_files.TryGetValue(path, out var file) || file.Fault == Fault.NotFound)
         {
             Log(context, path, range, 404);
@@ -60,8 +66,11 @@ public sealed class FaultServer : IAsyncDisposable
             return;
         }
 
+        if (file.ETag is not null)
+            context.Response.Headers.ETag = file.ETag;
         var start = 0L;
-        if (range is not null && file.Fault != Fault.IgnoreRange && range.StartsWith("bytes=", StringComparison.Ordinal))
+        var sameVersion = ifRange is null || ifRange == file.ETag;
+        if (range is not null && sameVersion && file.Fault != Fault.IgnoreRange && range.StartsWith("bytes=", StringComparison.Ordinal))
             start = long.Parse(range["bytes=".Length..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture);
         if (start > 0)
         {

@@ -34,7 +34,8 @@ public sealed class MirrorTree : IDisposable
         foreach (var name in archiveNames)
         {
             var seed = RandomNumberGenerator.GetHexString(clipBytes);
-            var path = Write(Combine("400", split, name), true,
+            // A list names the archive as a URL (K600's "pull%20ups.tar.gz"); the mirror holds it under the unescaped name.
+            var path = Write(Combine("400", split, Uri.UnescapeDataString(name)), true,
                 File($"{split}_256/clip {name}_000001_000011.mp4", seed), File($"{split}_256/._junk.mp4"));
             Archives[split].Add(path);
             lines.Add($"{DatasetCatalog.CvdfPrefix}/400/{split}/{name}");

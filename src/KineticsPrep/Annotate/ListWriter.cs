@@ -89,6 +89,8 @@ public static class ListWriter
         foreach (var entry in entries)
         {
             var className = entry.LabelId >= 0 ? labels.Names[entry.LabelId].Replace('/', '_') : UnlabelledFolder;
+            if (PlainName.Problem(className) is { } problem)
+                throw new AnnotationException($"class name '{labels.Names[entry.LabelId]}' cannot be a folder of the folders format: {problem}");
             var link = Path.Combine(splitFolder, className, Path.GetFileName(entry.Path));
             Directory.CreateDirectory(Path.GetDirectoryName(link)!);
             if (File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null)

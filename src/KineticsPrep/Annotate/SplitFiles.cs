@@ -1,15 +1,19 @@
 namespace KineticsPrep.Annotate;
 
-/// <summary>The annotation CSV of each split in a folder: train.csv, validate.csv or val.csv, test.csv.</summary>
+/// <summary>
+/// The annotation CSV of each split in a folder: train.csv, validate.csv or val.csv, test.csv, and K600's
+/// holdout_test.csv (as prepare saves it) or kinetics600_holdout_test.csv (as the CVDF names it).
+/// </summary>
 public static class SplitFiles
 {
-    public static readonly IReadOnlyList<string> Splits = ["train", "val", "test"];
+    public static readonly IReadOnlyList<string> Splits = ["train", "val", "test", "holdout_test"];
 
     private static readonly Dictionary<string, string[]> FileNames = new()
     {
         ["train"] = ["train.csv"],
         ["val"] = ["validate.csv", "val.csv"],
         ["test"] = ["test.csv"],
+        ["holdout_test"] = ["holdout_test.csv", "kinetics600_holdout_test.csv"],
     };
 
     /// <summary>Split name and path of each CSV present, in train, val, test order.</summary>

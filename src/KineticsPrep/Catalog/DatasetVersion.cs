@@ -1,14 +1,25 @@
 namespace KineticsPrep.Catalog;
 
 /// <summary>
-/// One Kinetics release in the CVDF layout: <c>&lt;base&gt;/&lt;split&gt;/&lt;prefix&gt;_&lt;split&gt;_path.txt</c> lists the archive
-/// URLs of a split, one a line; <c>&lt;base&gt;/annotations/&lt;split&gt;.csv</c> is its annotation CSV.
+/// One split of a release on the CVDF mirror: the name of its annotation file under <c>&lt;base&gt;/annotations/</c>,
+/// and whether the CVDF serves its clips (a list file of archives under <c>&lt;base&gt;/&lt;split&gt;/</c>).
 /// </summary>
-public sealed record DatasetVersion(string Name, string BaseUrl, string ListPrefix, IReadOnlyList<string> Splits, string? ReplacementArchive)
+public sealed record ReleaseSplit(string Name, string AnnotationFile, bool HasArchives = true);
+
+/// <summary>
+/// One Kinetics release in the CVDF layout: <c>&lt;base&gt;/&lt;split&gt;/&lt;prefix&gt;_&lt;split&gt;_path.txt</c> lists the archive
+/// URLs of a split, one a line; <c>&lt;base&gt;/annotations/&lt;file&gt;</c> is its annotation CSV.
+/// </summary>
+public sealed record DatasetVersion(string Name, string BaseUrl, string ListPrefix, IReadOnlyList<ReleaseSplit> AllSplits, string? ReplacementArchive)
 {
+    /// <summary>The splits a user can ask for.</summary>
+    public IReadOnlyList<string> Splits => AllSplits.Select(s => s.Name).ToList();
+
+    public ReleaseSplit Split(string name) => AllSplits.Single(s => s.Name == name);
+
     public string ListUrl(string split) => $"{BaseUrl}/{split}/{ListPrefix}_{split}_path.txt";
 
-    public string AnnotationUrl(string split) => $"{BaseUrl}/annotations/{split}.csv";
+    public string AnnotationUrl(string split) => $"{BaseUrl}/annotations/{Split(split).AnnotationFile}";
 
     public string? ReplacementUrl => ReplacementArchive is null ? null : $"{BaseUrl}/{ReplacementArchive}";
 }

@@ -13,9 +13,15 @@ public sealed record Mirror(string? Prefix)
             ? prefix.TrimEnd('/') + url[DatasetCatalog.CvdfPrefix.Length..]
             : url;
 
-    /// <summary>A local path for file: URLs and plain paths, or null for HTTP(S).</summary>
+    /// <summary>
+    /// A local path for file: URLs and plain paths, or null for HTTP(S). A mirror folder is read the way an HTTP server
+    /// reads its tree: the URL is unescaped, so <c>pull%20ups.tar.gz</c> is the file <c>pull ups.tar.gz</c>.
+    /// </summary>
     public static string? LocalPath(string url) =>
         url.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? Uri.UnescapeDataString(new Uri(url).AbsolutePath)
-        : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? null
-        : url;
+        : IsHttp(url) ? null
+        : Uri.UnescapeDataString(url);
+
+    public static bool IsHttp(string url) =>
+        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }

@@ -16,11 +16,12 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
         foreach (var split in splits)
         {
             annotations.Add(new DownloadItem(mirror.Map(version.AnnotationUrl(split)), Path.Combine(root, "annotations", split + ".csv"), split));
+            if (!version.Split(split).HasArchives)
+                continue;
             try
             {
                 var list = await downloader.FetchTextAsync(mirror.Map(version.ListUrl(split)), cancellationToken);
-                archives.AddRange(ArchiveUrls(list).Select(url => new DownloadItem(
-                    mirror.Map(url), Path.Combine(root, "archives", split, FileNameOf(url)), split)));
+                archives.AddRange(Archives(list, split, mirror.Map(version.BaseUrl), root, failures));
             }
             catch (DownloadFailedException e)
             {
@@ -28,13 +29,25 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
             }
         }
         if (version.ReplacementUrl is { } replacement && splits.Contains("train"))
-            archives.Add(new DownloadItem(mirror.Map(replacement), Path.Combine(root, "archives", "replacement", FileNameOf(replacement)), "replacement"));
+            archives.Add(new DownloadItem(mirror.Map(replacement), Path.Combine(root, "archives", "replacement", version.ReplacementArchive!), "replacement"));
         return new DownloadPlan(annotations, archives, failures);
     }
 
-    private static IEnumerable<string> ArchiveUrls(string list) =>
-        list.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'));
-
-    // K600 archive names contain spaces, raw or escaped: the local name is the unescaped last segment.
-    private static string FileNameOf(string url) => Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..]);
+    /// <summary>The archives a list file names; lines that point outside the release or at no plain file are refused.</summary>
+    private IEnumerable<DownloadItem> Archives(string list, string split, string baseUrl, string root, List<string> failures)
+    {
+        var lines = list.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var url = mirror.Map(line);
+            var (name, problem) = ListedUrl.Check(url, baseUrl);
+            if (name is null)
+                failures.Add($"{split} list, line {i + 1}: refused '{line}': {problem}; nothing was fetched for it");
+            else
+                yield return new DownloadItem(url, Path.Combine(root, "archives", split, name), split);
+        }
+    }
 }

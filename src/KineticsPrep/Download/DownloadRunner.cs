@@ -9,11 +9,16 @@ public sealed record DownloadItem(string Url, string Target, string Split)
 {
     /// <summary>Its name in the state store: the target's path relative to the dataset root, with '/'.</summary>
     public string Key(string root) => Path.GetRelativePath(root, Target).Replace('\\', '/');
+
+    /// <summary>What the state store keeps of it once it arrived whole.</summary>
+    public DownloadRecord Record(string root, FileDownloader.Result result) =>
+        new(Key(root), Url, Split, result.Bytes, result.Sha256, result.ETag);
 }
 
 public sealed record DownloadProgress(int Files, int Done, int Failed, long BytesKnown, long BytesDone);
 
-public sealed record DownloadSummary(int Files, int Downloaded, int AlreadyDone, IReadOnlyList<string> Failures);
+/// <summary>What a download run did; <see cref="Notes"/> says which files started over, and why.</summary>
+public sealed record DownloadSummary(int Files, int Downloaded, int AlreadyDone, IReadOnlyList<string> Failures, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Downloads a Kinetics release's archives (from the per-split list files), its annotation CSVs and, for K400, the
@@ -27,7 +32,9 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
         CancellationToken cancellationToken)
     {
         var fullRoot = Path.GetFullPath(root);
-        var plan = await new DownloadPlanner(downloader, mirror).PlanAsync(version, splits, fullRoot, cancellationToken);
+        var notes = new ConcurrentQueue<string>();
+        var files = downloader.WithState(state, new DelegateProgress<string>(notes.Enqueue));
+        var plan = await new DownloadPlanner(files, mirror).PlanAsync(version, splits, fullRoot, cancellationToken);
         var failures = new ConcurrentBag<string>(plan.Failures);
         var items = plan.Annotations.Concat(plan.Archives).ToList();
         var pending = items.Where(item => !IsDone(state, fullRoot, item)).ToList();
@@ -43,8 +50,8 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
             try
             {
                 var counter = new DelegateProgress<long>(n => { Interlocked.Add(ref bytesDone, n); Report(); });
-                var result = await downloader.DownloadAsync(item.Url, item.Target, counter, token);
-                state.RecordDownload(new DownloadRecord(item.Key(fullRoot), item.Url, item.Split, result.Bytes, result.Sha256));
+                var result = await files.DownloadAsync(item.Url, item.Target, counter, token);
+                state.RecordDownload(item.Record(fullRoot, result));
                 Interlocked.Add(ref bytesKnown, result.Bytes);
                 Interlocked.Increment(ref done);
             }
@@ -56,7 +63,7 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
             }
             Report();
         });
-        return new DownloadSummary(items.Count, done, items.Count - pending.Count, failures.Order(StringComparer.Ordinal).ToList());
+        return new DownloadSummary(items.Count, done, items.Count - pending.Count, failures.Order(StringComparer.Ordinal).ToList(), notes.ToList());
     }
 
     /// <summary>Recorded as complete and still there at that size, or already extracted (and maybe deleted).</summary>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using KineticsPrep.Catalog;
+using KineticsPrep.State;
 using Polly;
 using Polly.Retry;
 
@@ -10,7 +12,10 @@ namespace KineticsPrep.Download;
 /// <summary>
 /// Fetches one file over HTTP (or from a local mirror folder) into TARGET.partial, resuming with Range requests,
 /// retrying with exponential backoff and jitter, hashing as it streams. The file is renamed to TARGET only when its
-/// size equals the server's Content-Length.
+/// size equals the server's Content-Length and, when the server's ETag is a plain MD5, its bytes match it.
+/// With a state store (<see cref="WithState"/>), a resume asks for the rest of the same version only (If-Range with
+/// the ETag or Last-Modified recorded when the partial file was started): a file replaced on the server in the
+/// meantime starts over instead of being spliced onto the old one's first bytes.
 /// </summary>
 public sealed class FileDownloader
 {
@@ -19,12 +24,29 @@ public sealed class FileDownloader
     private readonly HttpClient _http;
     private readonly DownloadOptions _options;
     private readonly ResiliencePipeline _retry;
+    private readonly StateStore? _state;
+    private readonly IProgress<string>? _notes;
 
     public FileDownloader(HttpClient http, DownloadOptions options)
+        : this(http, options, BuildRetry(options), null, null)
+    {
+    }
+
+    private FileDownloader(HttpClient http, DownloadOptions options, ResiliencePipeline retry, StateStore? state, IProgress<string>? notes)
     {
         _http = http;
         _options = options;
-        _retry = new ResiliencePipelineBuilder()
+        _retry = retry;
+        _state = state;
+        _notes = notes;
+    }
+
+    /// <summary>The same downloader, keeping partial files' versions in <paramref name="state"/> and telling
+    /// <paramref name="notes"/> when a download starts over.</summary>
+    public FileDownloader WithState(StateStore state, IProgress<string>? notes) => new(_http, _options, _retry, state, notes);
+
+    private static ResiliencePipeline BuildRetry(DownloadOptions options) =>
+        new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
@@ -37,9 +59,9 @@ public sealed class FileDownloader
                     args.Outcome.Exception is RetryableDownloadException { RetryAfter: { } after } ? after : (TimeSpan?)null),
             })
             .Build();
-    }
 
-    public sealed record Result(long Bytes, string Sha256);
+    /// <summary>A file that arrived whole: its size, SHA-256, and the server's ETag when it sent one.</summary>
+    public sealed record Result(long Bytes, string Sha256, string? ETag);
 
     /// <summary>
     /// A failure another try may fix: 5xx, 429, a refused, dropped or short connection, a stall. (HTTP statuses that
@@ -56,8 +78,16 @@ public sealed class FileDownloader
         var partial = target + ".partial";
         try
         {
-            var result = await _retry.ExecuteAsync(token => new ValueTask<Result>(AttemptAsync(url, partial, bytes, token)), cancellationToken);
+            var (result, md5) = await _retry.ExecuteAsync(token => new ValueTask<(Result, string)>(AttemptAsync(url, partial, bytes, token)), cancellationToken);
+            if (PlainMd5(result.ETag) is { } expected && expected != md5)
+            {
+                File.Delete(partial);
+                _state?.RecordPartialValidator(partial, url, null);
+                throw new DownloadFailedException(
+                    $"{url}: the downloaded bytes' MD5 is {md5}, but the server's ETag says {expected}; the partial file was removed, run again to download it anew");
+            }
             File.Move(partial, target, overwrite: true);
+            _state?.RecordPartialValidator(partial, url, null);
             return result;
         }
         catch (Exception e) when (IsTransient(e))
@@ -106,7 +136,8 @@ public sealed class FileDownloader
         }
     }
 
-    private async Task<Result> AttemptAsync(string url, string partial, IProgress<long>? bytes, CancellationToken cancellationToken)
+    /// <returns>The file, and the MD5 of its bytes.</returns>
+    private async Task<(Result, string)> AttemptAsync(string url, string partial, IProgress<long>? bytes, CancellationToken cancellationToken)
     {
         var existing = File.Exists(partial) ? new FileInfo(partial).Length : 0;
         using var source = Mirror.LocalPath(url) is { } local
@@ -120,7 +151,8 @@ public sealed class FileDownloader
             bytes?.Report(source.Offset - existing);
         output.SetLength(source.Offset);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await HashExistingAsync(output, source.Offset, hash, cancellationToken);
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        await HashExistingAsync(output, source.Offset, [hash, md5], cancellationToken);
 
         var buffer = new byte[BufferSize];
         try
@@ -132,6 +164,7 @@ public sealed class FileDownloader
                     break;
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 hash.AppendData(buffer, 0, read);
+                md5.AppendData(buffer, 0, read);
                 bytes?.Report(read);
             }
             await output.FlushAsync(cancellationToken);
@@ -145,7 +178,8 @@ public sealed class FileDownloader
 
         if (source.Total is { } total && output.Length != total)
             throw new RetryableDownloadException($"connection ended at {output.Length} of {total} bytes");
-        return new Result(output.Length, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return (new Result(output.Length, Convert.ToHexStringLower(hash.GetHashAndReset()), source.ETag),
+            Convert.ToHexStringLower(md5.GetHashAndReset()));
     }
 
     private async Task<int> ReadWithStallTimeoutAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
@@ -162,7 +196,7 @@ public sealed class FileDownloader
         }
     }
 
-    private static async Task HashExistingAsync(FileStream output, long length, IncrementalHash hash, CancellationToken cancellationToken)
+    private static async Task HashExistingAsync(FileStream output, long length, IncrementalHash[] hashes, CancellationToken cancellationToken)
     {
         output.Seek(0, SeekOrigin.Begin);
         var buffer = new byte[BufferSize];
@@ -172,18 +206,20 @@ public sealed class FileDownloader
             var read = await output.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), cancellationToken);
             if (read == 0)
                 break;
-            hash.AppendData(buffer, 0, read);
+            foreach (var hash in hashes)
+                hash.AppendData(buffer, 0, read);
             remaining -= read;
         }
         output.Seek(length, SeekOrigin.Begin);
     }
 
-    /// <summary>The body to append at <see cref="Offset"/>, and the whole file's size when the server says it.</summary>
-    private sealed class Source(Stream body, long offset, long? total, IDisposable? owner = null) : IDisposable
+    /// <summary>The body to append at <see cref="Offset"/>, and the whole file's size and ETag when the server says them.</summary>
+    private sealed class Source(Stream body, long offset, long? total, IDisposable? owner = null, string? etag = null) : IDisposable
     {
         public Stream Body { get; } = body;
         public long Offset { get; } = offset;
         public long? Total { get; } = total;
+        public string? ETag { get; } = etag;
 
         public void Dispose()
         {
@@ -205,8 +241,11 @@ public sealed class FileDownloader
     private async Task<Source> OpenHttpAsync(string url, string partial, long existing, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var validator = existing > 0 ? _state?.PartialValidator(partial, url) : null;
         if (existing > 0)
             request.Headers.Range = new RangeHeaderValue(existing, null);
+        if (validator is not null)
+            request.Headers.IfRange = RangeCondition(validator);
         using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         headersTimeout.CancelAfter(_options.StallTimeout);
         HttpResponseMessage response;
@@ -231,16 +270,45 @@ public sealed class FileDownloader
             }
             ThrowForStatus(url, response);
             var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From == existing
-                ? new Source(body, existing, response.Content.Headers.ContentRange.Length, response)
-                // 200 to a Range request: the server ignores ranges, so the file starts over from zero.
-                : new Source(body, 0, response.Content.Headers.ContentLength, response);
+            var etag = response.Headers.ETag?.ToString();
+            if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From == existing)
+                return new Source(body, existing, response.Content.Headers.ContentRange.Length, response, etag);
+
+            // From zero: a new download, or a 200 to a Range request, because the file changed since the partial one
+            // began (If-Range) or because the server ignores ranges.
+            if (existing > 0)
+                _notes?.Report(validator is not null
+                    ? $"{url}: the file changed on the server since its partial download began; starting again from zero"
+                    : $"{url}: the server did not resume the partial download; starting again from zero");
+            _state?.RecordPartialValidator(partial, url, Validator(response));
+            return new Source(body, 0, response.Content.Headers.ContentLength, response, etag);
         }
         catch
         {
             response.Dispose();
             throw;
         }
+    }
+
+    /// <summary>What identifies this version of the file: its strong ETag, else its Last-Modified date; null when neither.</summary>
+    private static string? Validator(HttpResponseMessage response) =>
+        response.Headers.ETag is { IsWeak: false } etag ? etag.Tag
+        : response.Content.Headers.LastModified is { } modified ? modified.ToString("R", CultureInfo.InvariantCulture)
+        : null;
+
+    private static RangeConditionHeaderValue RangeCondition(string validator) =>
+        validator.StartsWith('"')
+            ? new RangeConditionHeaderValue(new EntityTagHeaderValue(validator))
+            : new RangeConditionHeaderValue(DateTimeOffset.Parse(validator, CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The MD5 an ETag stands for: S3 gives a single-part upload the MD5 of its bytes (32 hex digits); a multipart
+    /// upload's ETag ends in "-N" and is no checksum of the file.
+    /// </summary>
+    internal static string? PlainMd5(string? etag)
+    {
+        var tag = etag?.Trim('"').ToLowerInvariant();
+        return tag is { Length: 32 } && tag.All(char.IsAsciiHexDigit) ? tag : null;
     }
 
     private static void ThrowForStatus(string url, HttpResponseMessage response)

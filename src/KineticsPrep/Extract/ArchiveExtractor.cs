@@ -70,7 +70,7 @@ public static class ArchiveExtractor
     {
         if (entry.EntryType == TarEntryType.Directory)
             return EntryKind.Folder;
-        if (!IsRegularFile(entry.EntryType) || EscapesTarget(entry.Name))
+        if (!IsRegularFile(entry.EntryType) || EscapesTarget(entry.Name) || PlainName.Problem(FileName(entry.Name)) is not null)
             return EntryKind.Refused;
         var name = FileName(entry.Name);
         if (name.StartsWith("._", StringComparison.Ordinal) || !VideoFiles.IsVideo(name))
@@ -79,7 +79,9 @@ public static class ArchiveExtractor
     }
 
     private static string RefusalReason(TarEntry entry) =>
-        !IsRegularFile(entry.EntryType) ? $"{entry.EntryType} entries are not extracted" : "path leaves the target folder";
+        !IsRegularFile(entry.EntryType) ? $"{entry.EntryType} entries are not extracted"
+        : EscapesTarget(entry.Name) ? "path leaves the target folder"
+        : PlainName.Problem(FileName(entry.Name))!;
 
     private static bool IsRegularFile(TarEntryType type) =>
         type is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile;
@@ -88,7 +90,7 @@ public static class ArchiveExtractor
         name.StartsWith('/') || name.StartsWith('\\') || (name.Length > 1 && name[1] == ':')
         || name.Split('/', '\\').Any(segment => segment == "..");
 
-    private static string FileName(string entryName) => entryName.Split('/', '\\').Last(s => s.Length > 0);
+    private static string FileName(string entryName) => entryName.Split('/', '\\').LastOrDefault(s => s.Length > 0) ?? "";
 
     /// <returns>The clip's file name.</returns>
     private static async Task<string> WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace KineticsPrep.Pipeline;
 
 public sealed record PrepareOptions(DatasetVersion Version, string Root)
 {
-    public IReadOnlyList<string> Splits { get; init; } = ["train", "val", "test"];
+    public IReadOnlyList<string> Splits { get; init; } = DatasetCatalog.DefaultSplits;
 
     public Mirror Mirror { get; init; } = Mirror.Cvdf;
 

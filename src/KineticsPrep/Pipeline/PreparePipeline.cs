@@ -17,6 +17,11 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 {
     private readonly StateStore _state = StateStore.Open(options.Root, options.Shard.StateName);
     private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentQueue<string> _notes = new();
+    private FileDownloader? _downloader;
+
+    /// <summary>The downloader, keeping partial files' versions in this shard's state store.</summary>
+    private FileDownloader Downloader => _downloader ??= downloader.WithState(_state, new DelegateProgress<string>(_notes.Enqueue));
 
     public const string DiskCheckHint = "use --force to start anyway";
 
@@ -27,7 +32,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// <exception cref="PrepareRefusedException">The disk will not fit it (without --force), or the shard count clashes.</exception>
     public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
-        var plan = await new DownloadPlanner(downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await new DownloadPlanner(Downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
         CheckShardCount();
@@ -61,7 +66,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             // E.g. an annotation CSV that could not be downloaded (listed with the other failures): the clips are kept.
             _failures.Enqueue($"lists not written: {e.Message}");
         }
-        return new PrepareResult(start.Archives.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists);
+        return new PrepareResult(start.Archives.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists, _notes.ToList());
     }
 
     /// <summary>
@@ -70,7 +75,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// <exception cref="PrepareRefusedException">Some archives are not processed by any shard yet.</exception>
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
-        var plan = await new DownloadPlanner(downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await new DownloadPlanner(Downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();
         if (plan.Failures.Count > 0 || missing.Count > 0)
@@ -79,7 +84,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
                 + string.Concat(plan.Failures.Select(f => "; " + f)) + ". Run the shards to completion first.");
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
         var lists = await WriteListsAsync(cancellationToken);
-        return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists);
+        return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists, _notes.ToList());
     }
 
     private HashSet<string> ProcessedByAnyShard() =>
@@ -97,12 +102,20 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
                 $"{options.Root} already has {string.Join(", ", others)}: run this as one of those shards (--shard I/N, or --shard-count N with a Slurm array) so the slices match");
     }
 
-    /// <summary>The lists from every resized clip and the annotation CSVs (the annotate formats).</summary>
-    public Task<AnnotateReport> WriteListsAsync(CancellationToken cancellationToken) =>
-        new Annotator(new AnnotateOptions(Path.Combine(options.Root, "annotations"), options.ResizedFolder, options.ListsFolder)
+    /// <summary>
+    /// The lists from every resized clip and the annotation CSVs (the annotate formats). A run that got no clips or
+    /// no CSVs still writes what it can (every clip missing), or says why not, next to the failures that explain it.
+    /// </summary>
+    public Task<AnnotateReport> WriteListsAsync(CancellationToken cancellationToken)
+    {
+        var annotations = Path.Combine(options.Root, "annotations");
+        Directory.CreateDirectory(annotations);
+        Directory.CreateDirectory(options.ResizedFolder);
+        return new Annotator(new AnnotateOptions(annotations, options.ResizedFolder, options.ListsFolder)
         {
             Format = options.ListFormat,
         }, tools).RunAsync(cancellationToken);
+    }
 
     private async Task DownloadAnnotationsAsync(IReadOnlyList<DownloadItem> annotations, CancellationToken cancellationToken)
     {
@@ -115,7 +128,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         var sizes = new ConcurrentBag<long>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(remaining, parallel, async (item, token) =>
-            sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await downloader.SizeAsync(item.Url, token) ?? 0));
+            sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await Downloader.SizeAsync(item.Url, token) ?? 0));
         Directory.CreateDirectory(options.Root);
         return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(Path.GetFullPath(options.Root)).AvailableFreeSpace);
     }
@@ -145,8 +158,8 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         try
         {
             var bytes = counters is null ? null : new DelegateProgress<long>(counters.AddBytes);
-            var result = await downloader.DownloadAsync(item.Url, item.Target, bytes, cancellationToken);
-            _state.RecordDownload(new DownloadRecord(item.Key(options.Root), item.Url, item.Split, result.Bytes, result.Sha256));
+            var result = await Downloader.DownloadAsync(item.Url, item.Target, bytes, cancellationToken);
+            _state.RecordDownload(item.Record(options.Root, result));
             return true;
         }
         catch (DownloadFailedException e)

@@ -25,9 +25,11 @@ public sealed record PrepareProgress(
 
 /// <summary>
 /// What a prepare run (or shard) did. <see cref="Failures"/> lists everything that went wrong, one line each;
-/// <see cref="Lists"/> is set when the lists were written (an unsharded run, or --finalize).
+/// <see cref="Lists"/> is set when the lists were written (an unsharded run, or --finalize); <see cref="Notes"/> says
+/// which downloads started over, and why.
 /// </summary>
-public sealed record PrepareResult(int Archives, int ArchivesProcessed, IReadOnlyList<string> Failures, AnnotateReport? Lists);
+public sealed record PrepareResult(
+    int Archives, int ArchivesProcessed, IReadOnlyList<string> Failures, AnnotateReport? Lists, IReadOnlyList<string> Notes);
 
 /// <summary>The run should not start: not enough disk, or shards not finished before --finalize.</summary>
 public sealed class PrepareRefusedException(string message) : Exception(message);

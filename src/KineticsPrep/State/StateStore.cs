@@ -43,10 +43,12 @@ public sealed class StateStore
             CREATE TABLE IF NOT EXISTS failures (item TEXT PRIMARY KEY, stage TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS resized (
                 path TEXT PRIMARY KEY, split TEXT NOT NULL, source_short INTEGER NOT NULL, source_duration REAL, short INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS partials (path TEXT PRIMARY KEY, url TEXT NOT NULL, validator TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS verified (
                 path TEXT PRIMARY KEY, ok INTEGER NOT NULL, reason TEXT, duration REAL, width INTEGER, height INTEGER, fps REAL,
                 codec TEXT, checked_at TEXT NOT NULL);
             """));
+        store.AddColumnIfMissing("downloads", "etag", "TEXT");
         return store;
     }
 
@@ -55,18 +57,35 @@ public sealed class StateStore
         Write(connection =>
         {
             Execute(connection, "DELETE FROM failures WHERE item = $item", ("$item", record.Path));
-            Execute(connection,
-                "INSERT OR REPLACE INTO downloads (path, url, split, bytes, sha256, completed_at) VALUES ($path, $url, $split, $bytes, $sha, $at)",
+            Execute(connection, """
+                INSERT OR REPLACE INTO downloads (path, url, split, bytes, sha256, etag, completed_at)
+                VALUES ($path, $url, $split, $bytes, $sha, $etag, $at)
+                """,
                 ("$path", record.Path), ("$url", record.Url), ("$split", record.Split), ("$bytes", record.Bytes),
-                ("$sha", record.Sha256), ("$at", Now));
+                ("$sha", record.Sha256), ("$etag", (object?)record.ETag ?? DBNull.Value), ("$at", Now));
         });
     }
 
     public DownloadRecord? FindDownload(string path) =>
-        Query("SELECT path, url, split, bytes, sha256 FROM downloads WHERE path = $path", ReadDownload, ("$path", path)).SingleOrDefault();
+        Query("SELECT path, url, split, bytes, sha256, etag FROM downloads WHERE path = $path", ReadDownload, ("$path", path)).SingleOrDefault();
 
     private static DownloadRecord ReadDownload(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4));
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5));
+
+    /// <summary>
+    /// The version of a remote file that a partial download holds the start of (its strong ETag, else its
+    /// Last-Modified), so a resume can ask for the rest of that version only (If-Range).
+    /// </summary>
+    public string? PartialValidator(string partialPath, string url) =>
+        Query("SELECT validator FROM partials WHERE path = $path AND url = $url", r => r.GetString(0),
+            ("$path", partialPath), ("$url", url)).SingleOrDefault();
+
+    /// <summary>Records (or, with null, forgets) the version a partial download started from.</summary>
+    public void RecordPartialValidator(string partialPath, string url, string? validator) =>
+        Write(connection => Execute(connection,
+            validator is null ? "DELETE FROM partials WHERE path = $path"
+                : "INSERT OR REPLACE INTO partials (path, url, validator) VALUES ($path, $url, $validator)",
+            ("$path", partialPath), ("$url", url), ("$validator", (object?)validator ?? DBNull.Value)));
 
     /// <summary>Marks an archive extracted and remembers its clips' file names, in one transaction.</summary>
     public void RecordExtraction(string archive, string split, IReadOnlyCollection<string> clips)
@@ -227,6 +246,13 @@ public sealed class StateStore
         return command.ExecuteScalar() is not null;
     }
 
+    /// <summary>A column that a newer version added to a table an older version created.</summary>
+    private void AddColumnIfMissing(string table, string column, string type)
+    {
+        if (!Query($"SELECT name FROM pragma_table_info('{table}')", r => r.GetString(0)).Contains(column))
+            Write(connection => Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}"));
+    }
+
     /// <summary>
     /// Makes one change, in one transaction unless told otherwise. A full disk rolls it back and stops the run with a
     /// <see cref="DiskFullException"/>, so nothing is recorded that did not happen.
@@ -281,5 +307,5 @@ public sealed record ResizedClip(string Path, string Split, int SourceShortSide,
 /// <summary>What verify found in a clip: readable or not (and why), and its duration, size, frame rate and codec.</summary>
 public sealed record VerifiedClip(string Path, bool Ok, string? Reason, double? Duration, int? Width, int? Height, double? Fps, string? Codec);
 
-/// <summary>A file that arrived whole: where it is, where it came from, its size and SHA-256.</summary>
-public sealed record DownloadRecord(string Path, string Url, string Split, long Bytes, string Sha256);
+/// <summary>A file that arrived whole: where it is, where it came from, its size, SHA-256 and the server's ETag.</summary>
+public sealed record DownloadRecord(string Path, string Url, string Split, long Bytes, string Sha256, string? ETag = null);
