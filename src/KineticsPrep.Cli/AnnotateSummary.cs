@@ -10,12 +10,12 @@ internal static class AnnotateSummary
     public static void Print(AnnotateReport report, string outDir)
     {
         Console.WriteLine($"{report.Classes} classes. Lists in {outDir}:");
-        Console.WriteLine($"  {"split",-6} {"csv rows",9} {"found",9} {"missing",9} {"replaced",9} {"corrupt",9}");
+        Console.WriteLine($"  {"split",-12} {"csv rows",9} {"found",9} {"missing",9} {"replaced",9} {"corrupt",9}");
         foreach (var split in report.Splits)
         {
-            Console.WriteLine($"  {split.Split,-6} {split.CsvRows,9} {split.Found,9} {split.Missing,9} {split.Replaced,9} {split.Corrupt,9}");
+            Console.WriteLine($"  {split.Split,-12} {split.CsvRows,9} {split.Found,9} {split.Missing,9} {split.Replaced,9} {split.Corrupt,9}");
             if (split.FewestClips.Count > 0)
-                Console.WriteLine($"         fewest clips: {string.Join(", ", split.FewestClips.Select(c => $"{c.Label} ({c.Clips})"))}");
+                Console.WriteLine($"               fewest clips: {string.Join(", ", split.FewestClips.Select(c => $"{c.Label} ({c.Clips})"))}");
         }
         Console.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, Annotator.ReportFileName)}");
 

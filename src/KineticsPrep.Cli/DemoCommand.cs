@@ -16,32 +16,39 @@ internal static class DemoCommand
         DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "kinetics-prep-demo")),
     };
 
+    private static readonly Option<string> Dataset = new Option<string>("--dataset")
+    {
+        Description = "The release whose CVDF layout the mirror takes: k400, k600 or k700-2020.",
+        DefaultValueFactory = _ => "k400",
+    }.OneOf(DatasetCatalog.Versions.Select(v => v.Name).ToList());
+
     private static readonly Option<bool> MirrorOnly = new("--mirror-only") { Description = "Only build the mirror (DIR/mirror), for serving it some other way." };
 
     public static Command Create()
     {
-        var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder, MirrorOnly };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(Folder), parse.GetValue(MirrorOnly), cancellationToken));
+        var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder, Dataset, MirrorOnly };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetRequiredValue(Folder), DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!, parse.GetValue(MirrorOnly), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo folder, bool mirrorOnly, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DirectoryInfo folder, DatasetVersion version, bool mirrorOnly, CancellationToken cancellationToken)
     {
         var tools = MediaTools.Locate();
         var mirror = Path.Combine(folder.FullName, "mirror");
-        var root = Path.Combine(folder.FullName, "k400");
+        var root = Path.Combine(folder.FullName, version.Name);
         if (Directory.Exists(folder.FullName))
             Directory.Delete(folder.FullName, recursive: true);
 
-        Console.WriteLine($"1. Building a synthetic K400 mirror (CVDF layout, real CSV dialects, a replacement archive) in {mirror}");
-        await SyntheticMirror.BuildAsync(mirror, tools, new SyntheticMirror.Layout(), cancellationToken);
+        Console.WriteLine($"1. Building a synthetic {version.Name} mirror (the CVDF's layout and annotation dialects of that release) in {mirror}");
+        await SyntheticMirror.BuildAsync(mirror, tools, new SyntheticMirror.Layout(version.Name), cancellationToken);
         if (mirrorOnly)
             return ExitCodes.Success;
         await using var server = new LoopbackFileServer(mirror);
         Console.WriteLine($"2. Serving it at {server.Url}");
-        Console.WriteLine($"3. Running: kinetics-prep prepare k400 --root {root} --mirror {server.Url}");
+        Console.WriteLine($"3. Running: kinetics-prep prepare {version.Name} --root {root} --mirror {server.Url}");
 
-        var options = new PrepareOptions(DatasetCatalog.Find("k400")!, root) { Mirror = new Mirror(server.Url) };
+        var options = new PrepareOptions(version, root) { Mirror = new Mirror(server.Url) };
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
         var progress = new LatestProgress<PrepareProgress>(PrepareProgress.None);
