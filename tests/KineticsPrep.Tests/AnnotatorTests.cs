@@ -215,4 +215,16 @@ public sealed class AnnotatorTests : IDisposable
         Assert.Equal((1, 1), (report.Splits.Single().Found, report.Splits.Single().Corrupt));
         Assert.Equal("bad_000002_000012.mp4", Path.GetFileName(report.Corrupt.Single().Path));
     }
+
+    [Fact]
+    public async Task A_class_name_that_would_climb_out_of_the_folders_format_is_refused()
+    {
+        _f.WriteCsv("train.csv", "label,youtube_id,time_start,time_end,split\n..,abcdefghijk,0,10,train\n");
+        _f.AddClip("train", "abcdefghijk_000000_000010.mp4");
+
+        var error = await Assert.ThrowsAsync<AnnotationException>(() => _f.RunAsync(o => o with { Format = ListFormat.Folders }));
+
+        Assert.Contains("class name '..' cannot be a folder of the folders format", error.Message);
+        Assert.False(File.Exists(Path.Combine(_f.Out, "abcdefghijk_000000_000010.mp4")));
+    }
 }

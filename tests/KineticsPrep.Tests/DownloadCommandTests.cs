@@ -35,6 +35,51 @@ public sealed class DownloadCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_archive_replaced_on_the_server_between_a_kill_and_the_resume_ends_as_the_new_file_byte_for_byte()
+    {
+        using var mirror = MirrorTree.K400(archivesPerSplit: 1, clipBytes: 3_000_000, "train");
+        using var nginx = new NginxServer(mirror.Path, limitRate: "1m");
+        var partial = _root.Combine("archives", "train", "part_0.tar.gz.partial");
+        using (var process = CliRunner.Start("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(System.IO.File.Exists(partial) && new FileInfo(partial).Length > 1_000_000) && DateTime.UtcNow < deadline && !process.HasExited)
+                await Task.Delay(20);
+            Assert.False(process.HasExited, "the download ended before it could be killed");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        // The CVDF replaces files in place (K400's part_120): same name, same size, other bytes, a later date.
+        var archive = mirror.Archives["train"][0];
+        var replacement = System.Security.Cryptography.RandomNumberGenerator.GetBytes((int)new FileInfo(archive).Length);
+        System.IO.File.WriteAllBytes(archive, replacement);
+        System.IO.File.SetLastWriteTimeUtc(archive, DateTime.UtcNow.AddMinutes(1));
+        var rerun = await CliRunner.RunAsync("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url);
+
+        Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
+        Assert.Equal(replacement, System.IO.File.ReadAllBytes(_root.Combine("archives", "train", "part_0.tar.gz")));
+        Assert.Contains($"Note: {nginx.Url}/400/train/part_0.tar.gz: the file changed on the server since its partial download began; starting again from zero", rerun.Stderr);
+    }
+
+    [Fact]
+    public async Task Prepare_against_a_mirror_with_nothing_on_it_lists_every_failure_and_exits_1()
+    {
+        using var empty = new TempFolder();
+
+        var run = await CliRunner.RunAsync("prepare", "k600", "--root", _root.Path, "--mirror", empty.Path);
+
+        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        foreach (var split in new[] { "train", "val", "test" })
+            Assert.Contains($"Failed: list of {split} archives: {empty.Path}/600/{split}/k600_{split}_path.txt: not found", run.Stderr);
+        foreach (var file in new[] { "train.txt", "val.txt", "test.csv" })
+            Assert.Contains($"Failed: {empty.Path}/600/annotations/{file}: not found", run.Stderr);
+        Assert.Contains("Failed: lists not written: ", run.Stderr);
+        Assert.DoesNotContain("not found: " + _root.Path, run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
     public async Task A_missing_file_makes_the_exit_code_1_is_listed_and_status_shows_it_until_a_rerun_gets_it()
     {
         using var mirror = MirrorTree.K400(archivesPerSplit: 2, clipBytes: 1000, "val");

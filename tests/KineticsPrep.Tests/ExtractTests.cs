@@ -71,6 +71,18 @@ public sealed class ExtractTests : IDisposable
     }
 
     [Fact]
+    public async Task An_entry_whose_name_holds_a_control_character_is_refused_like_a_hostile_list_line()
+    {
+        Write(Archive("val", "names.tar.gz"), gzip: true, File("val_256/bad\u0001name_000001_000011.mp4"), File("val_256/good_000001_000011.mp4"));
+
+        var summary = await RunAsync();
+
+        Assert.Empty(summary.Failures.Select(f => f.Error));
+        Assert.Equal(["good_000001_000011.mp4"], Videos("val"));
+        Assert.Equal("val_256/bad\u0001name_000001_000011.mp4 (the name holds a control character)", Assert.Single(summary.Refused).Entry);
+    }
+
+    [Fact]
     public async Task A_truncated_gzip_is_reported_by_archive_and_entry_and_not_marked_extracted()
     {
         var entries = Enumerable.Range(0, 40).Select(i => File($"clip{i:00}_000001_000011.mp4", new string((char)('a' + i % 26), 20_000))).ToArray();
