@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KineticsPrep.Annotate;
-using KineticsPrep.Resize;
+using KineticsPrep.Dataset;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Cli;
 

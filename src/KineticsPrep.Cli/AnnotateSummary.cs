@@ -1,4 +1,5 @@
 using KineticsPrep.Annotate;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Cli;
 
@@ -17,7 +18,7 @@ internal static class AnnotateSummary
             if (split.FewestClips.Count > 0)
                 Console.WriteLine($"               fewest clips: {string.Join(", ", split.FewestClips.Select(c => $"{c.Label} ({c.Clips})"))}");
         }
-        Console.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, Annotator.ReportFileName)}");
+        Console.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, DatasetRoot.ListsReportFileName)}");
 
         List(report.BadRows.Select(r => r.ToString()).ToList(), "Rows left out");
         List(report.Corrupt.Select(c => $"{c.Path}: {c.Reason}").ToList(), "Unreadable clips left out");

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 using KineticsPrep.Demo;
 using KineticsPrep.Download;
+using KineticsPrep.Media;
 using KineticsPrep.Pipeline;
-using KineticsPrep.Resize;
 
 namespace KineticsPrep.Cli;
 

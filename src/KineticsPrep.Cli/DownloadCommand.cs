@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.State;
 

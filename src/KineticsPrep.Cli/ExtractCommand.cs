@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KineticsPrep.Dataset;
 using KineticsPrep.Extract;
 using KineticsPrep.State;
 
@@ -28,7 +29,7 @@ internal static class ExtractCommand
         if (!root.Exists)
             return Fatal.Report($"Root folder not found: {root.FullName}");
         if (ExtractRunner.FindArchives(root.FullName).Count == 0)
-            return Fatal.Report($"No archives under {Path.Combine(root.FullName, "archives")}; run 'kinetics-prep download' first.");
+            return Fatal.Report($"No archives under {new DatasetRoot(root.FullName).Archives}; run 'kinetics-prep download' first.");
 
         var runner = new ExtractRunner(StateStore.Open(root.FullName), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
         var progress = new LatestProgress<ExtractProgress>(new ExtractProgress(0, 0, 0, 0, 0));

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using KineticsPrep.Annotate;
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 using KineticsPrep.Download;
+using KineticsPrep.Media;
 using KineticsPrep.Pipeline;
 using KineticsPrep.Resize;
 
@@ -72,7 +72,7 @@ internal static class PrepareCommand
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
         if (!shard.IsWhole)
-            Console.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {Path.Combine(root.FullName, ".kinetics-prep", shard.StateName + ".db")})");
+            Console.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {new DatasetRoot(root.FullName).StateFile(shard.StateName)})");
 
         PrepareResult result;
         try

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using KineticsPrep;
 using KineticsPrep.Cli;
-using KineticsPrep.Resize;
+using KineticsPrep.Media;
 
 var root = new RootCommand("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
 {

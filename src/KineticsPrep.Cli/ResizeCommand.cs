@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using KineticsPrep.Dataset;
+using KineticsPrep.Media;
 using KineticsPrep.Resize;
 
 namespace KineticsPrep.Cli;

@@ -20,15 +20,15 @@ internal static class SharedOptions
             .Require(jobs => jobs >= 1, "--jobs must be at least 1.");
 
     /// <summary>List formats by name; slowfast and mmaction2 read the same lines as VideoMAE.</summary>
-    public static readonly IReadOnlyDictionary<string, KineticsPrep.Annotate.ListFormat> ListFormats =
-        new Dictionary<string, KineticsPrep.Annotate.ListFormat>
+    public static readonly IReadOnlyDictionary<string, KineticsPrep.Dataset.ListFormat> ListFormats =
+        new Dictionary<string, KineticsPrep.Dataset.ListFormat>
         {
-            ["videomae"] = KineticsPrep.Annotate.ListFormat.VideoMae,
-            ["slowfast"] = KineticsPrep.Annotate.ListFormat.VideoMae,
-            ["mmaction2"] = KineticsPrep.Annotate.ListFormat.VideoMae,
-            ["csv"] = KineticsPrep.Annotate.ListFormat.Csv,
-            ["json"] = KineticsPrep.Annotate.ListFormat.Json,
-            ["folders"] = KineticsPrep.Annotate.ListFormat.Folders,
+            ["videomae"] = KineticsPrep.Dataset.ListFormat.VideoMae,
+            ["slowfast"] = KineticsPrep.Dataset.ListFormat.VideoMae,
+            ["mmaction2"] = KineticsPrep.Dataset.ListFormat.VideoMae,
+            ["csv"] = KineticsPrep.Dataset.ListFormat.Csv,
+            ["json"] = KineticsPrep.Dataset.ListFormat.Json,
+            ["folders"] = KineticsPrep.Dataset.ListFormat.Folders,
         };
 
     public static Option<string> ListFormat(string description) =>
@@ -37,7 +37,7 @@ internal static class SharedOptions
 
     public static Option<string?> Mirror() => new("--mirror")
     {
-        Description = $"Replaces {KineticsPrep.Catalog.DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder.",
+        Description = $"Replaces {KineticsPrep.Dataset.DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder.",
     };
 
     public static Argument<string> Dataset()
@@ -45,8 +45,8 @@ internal static class SharedOptions
         var argument = new Argument<string>("DATASET") { Description = "k400, k600 or k700-2020." };
         argument.Validators.Add(r =>
         {
-            if (KineticsPrep.Catalog.DatasetCatalog.Find(r.GetValueOrDefault<string>() ?? "") is null)
-                r.AddError("DATASET must be one of: " + string.Join(", ", KineticsPrep.Catalog.DatasetCatalog.Versions.Select(v => v.Name)) + ".");
+            if (KineticsPrep.Dataset.DatasetCatalog.Find(r.GetValueOrDefault<string>() ?? "") is null)
+                r.AddError("DATASET must be one of: " + string.Join(", ", KineticsPrep.Dataset.DatasetCatalog.Versions.Select(v => v.Name)) + ".");
         });
         return argument;
     }
@@ -54,7 +54,7 @@ internal static class SharedOptions
     public static Option<string> Splits() => new("--splits") { Description = "Comma-separated splits.", DefaultValueFactory = _ => "train,val,test" };
 
     /// <summary>The splits asked for, or an error naming the unknown ones.</summary>
-    public static (IReadOnlyList<string> Splits, string? Error) ParseSplits(string text, KineticsPrep.Catalog.DatasetVersion version)
+    public static (IReadOnlyList<string> Splits, string? Error) ParseSplits(string text, KineticsPrep.Dataset.DatasetVersion version)
     {
         var splits = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = splits.Except(version.Splits).ToList();

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using KineticsPrep.Resize;
+using KineticsPrep.Dataset;
+using KineticsPrep.Media;
 using KineticsPrep.State;
 using KineticsPrep.Verify;
 
@@ -39,7 +40,7 @@ internal static class VerifyCommand
             return Fatal.Report($"not found: {missing}");
         var tools = MediaTools.Locate();
 
-        var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : VerifyRunner.ResizedFolders(root!.FullName));
+        var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : new DatasetRoot(root!.FullName).ResizedFolders());
         var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),
             root is null ? null : StateStore.Open(root.FullName), root?.FullName);
         var progress = new LatestProgress<VerifyProgress>(new VerifyProgress(0, 0, 0));
@@ -61,7 +62,7 @@ internal static class VerifyCommand
             Console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
         if (parse.GetValue(FixLists) && bad.Count > 0)
         {
-            var lists = Path.Combine(root!.FullName, "lists");
+            var lists = new DatasetRoot(root!.FullName).Lists;
             var badPaths = bad.Select(c => Path.Combine(root.FullName, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
             var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
             Console.WriteLine($"Removed {removed} line(s) from the lists in {lists}.");

@@ -1,4 +1,5 @@
 using KineticsPrep.Annotate;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Tests;
 

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using KineticsPrep.Dataset;
 using KineticsPrep.Extract;
 using KineticsPrep.State;
 using static KineticsPrep.Tests.TestArchives;
@@ -129,7 +130,7 @@ public sealed class ExtractTests : IDisposable
     [Fact]
     public async Task The_replacement_archive_goes_to_videos_replacement()
     {
-        Write(Archive("replacement", ExtractRunner.ReplacementArchive), gzip: true, File("replacement/r_000001_000011.mp4"));
+        Write(Archive("replacement", DatasetCatalog.Find("k400")!.ReplacementArchive!), gzip: true, File("replacement/r_000001_000011.mp4"));
         await RunAsync();
         Assert.Equal(["r_000001_000011.mp4"], Videos("replacement"));
     }

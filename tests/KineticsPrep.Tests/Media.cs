@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CliWrap;
 using CliWrap.Buffered;
-using KineticsPrep.Resize;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Tests;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 using KineticsPrep.Extract;
 using static KineticsPrep.Tests.TestArchives;
 
@@ -23,7 +23,7 @@ public sealed class MirrorTree : IDisposable
             var names = Enumerable.Range(0, archivesPerSplit).Select(i => $"part_{i}.tar.gz").ToArray();
             tree.AddSplit(split, names, clipBytes);
         }
-        Write(tree.Combine("400", ExtractRunner.ReplacementArchive), true, File("replacement/r_000001_000011.mp4"));
+        Write(tree.Combine("400", DatasetCatalog.Find("k400")!.ReplacementArchive!), true, File("replacement/r_000001_000011.mp4"));
         return tree;
     }
 

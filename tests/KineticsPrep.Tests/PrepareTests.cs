@@ -145,7 +145,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
     [Fact]
     public void The_peak_disk_estimate_is_the_resized_output_plus_the_archives_in_flight()
     {
-        var options = new PrepareOptions(KineticsPrep.Catalog.DatasetCatalog.Find("k400")!, fixture.NewRoot("estimate"));
+        var options = new PrepareOptions(KineticsPrep.Dataset.DatasetCatalog.Find("k400")!, fixture.NewRoot("estimate"));
         var estimate = DiskEstimate.For([1_000, 4_000], options, freeBytes: 10_000);
         Assert.Equal((long)(5_000 * DiskEstimate.ResizedFraction) + (options.DownloadJobs + 2) * 4_000, estimate.PeakBytes);
         Assert.False(estimate.Fits);
@@ -156,9 +156,9 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
     public async Task A_disk_too_small_for_the_expected_peak_is_refused_unless_forced()
     {
         // So many archives in flight that no disk can hold them.
-        var options = new PrepareOptions(KineticsPrep.Catalog.DatasetCatalog.Find("k400")!, fixture.NewRoot("tiny-disk"))
+        var options = new PrepareOptions(KineticsPrep.Dataset.DatasetCatalog.Find("k400")!, fixture.NewRoot("tiny-disk"))
         {
-            Mirror = new KineticsPrep.Catalog.Mirror(fixture.Nginx.Url),
+            Mirror = new KineticsPrep.Dataset.Mirror(fixture.Nginx.Url),
             DownloadJobs = 100_000_000,
         };
         using var http = new HttpClient();

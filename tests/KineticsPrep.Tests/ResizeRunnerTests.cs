@@ -1,3 +1,4 @@
+using KineticsPrep.Media;
 using KineticsPrep.Resize;
 
 namespace KineticsPrep.Tests;

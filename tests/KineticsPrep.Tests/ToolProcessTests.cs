@@ -1,4 +1,4 @@
-using KineticsPrep.Resize;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Tests;
 

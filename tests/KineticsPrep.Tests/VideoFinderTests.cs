@@ -1,3 +1,4 @@
+using KineticsPrep.Dataset;
 using KineticsPrep.Resize;
 
 namespace KineticsPrep.Tests;

@@ -1,3 +1,4 @@
+using KineticsPrep.Dataset;
 namespace KineticsPrep.Annotate;
 
 public sealed record AnnotateOptions(string Annotations, string Videos, string Out)

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using KineticsPrep.Resize;
+using KineticsPrep.Dataset;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Annotate;
 
@@ -12,9 +13,6 @@ namespace KineticsPrep.Annotate;
 public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 {
     private const int FewestClassesReported = 5;
-
-    public const string LabelsFileName = "labels.txt";
-    public const string ReportFileName = "report.json";
 
     /// <exception cref="AnnotationException">No CSVs, or a malformed row or unknown label (without --skip-bad-rows).</exception>
     /// <exception cref="DirectoryNotFoundException">The annotations or videos folder does not exist.</exception>
@@ -49,7 +47,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         foreach (var list in lists)
         {
             var kept = list.Entries.Where(e => !corrupt.ContainsKey(e.Path)).ToList();
-            ListWriter.Write(options.Format, options.Out, list.Split, kept, labels, DisplayPath);
+            ListWriter.Write(options.Format, options.Out, list.Split, kept, labels.Names, DisplayPath);
             AtomicFile.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing);
             reports.Add(new SplitReport(
                 list.Split, list.CsvRows, kept.Count, list.Missing.Count,
@@ -57,13 +55,13 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 list.Entries.Count - kept.Count,
                 FewestClips(kept, labels)));
         }
-        AtomicFile.WriteAllLines(Path.Combine(options.Out, LabelsFileName), labels.Names);
+        AtomicFile.WriteAllLines(Path.Combine(options.Out, DatasetRoot.LabelsFileName), labels.Names);
 
         var report = new AnnotateReport(
             reports, labels.Names.Count, badRows ?? [],
             lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
                 .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList());
-        AtomicFile.WriteAllText(Path.Combine(options.Out, ReportFileName), JsonSerializer.Serialize(report, ReportJson));
+        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsReportFileName), JsonSerializer.Serialize(report, ReportJson));
         return report;
     }
 

@@ -1,3 +1,4 @@
+using KineticsPrep.Dataset;
 namespace KineticsPrep.Annotate;
 
 /// <summary>

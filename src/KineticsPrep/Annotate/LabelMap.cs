@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Annotate;
 

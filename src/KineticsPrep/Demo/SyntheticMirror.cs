@@ -2,9 +2,8 @@ using System.Formats.Tar;
 using System.Globalization;
 using System.IO.Compression;
 using CliWrap;
-using KineticsPrep.Catalog;
-using KineticsPrep.Extract;
-using KineticsPrep.Resize;
+using KineticsPrep.Dataset;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Demo;
 

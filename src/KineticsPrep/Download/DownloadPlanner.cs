@@ -1,4 +1,4 @@
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Download;
 
@@ -10,18 +10,19 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
 {
     public async Task<DownloadPlan> PlanAsync(DatasetVersion version, IReadOnlyList<string> splits, string root, CancellationToken cancellationToken)
     {
+        var layout = new DatasetRoot(root);
         var annotations = new List<DownloadItem>();
         var archives = new List<DownloadItem>();
         var failures = new List<string>();
         foreach (var split in splits)
         {
-            annotations.Add(new DownloadItem(mirror.Map(version.AnnotationUrl(split)), Path.Combine(root, "annotations", split + ".csv"), split));
+            annotations.Add(new DownloadItem(mirror.Map(version.AnnotationUrl(split)), layout.AnnotationFile(split), split));
             if (!version.Split(split).HasArchives)
                 continue;
             try
             {
                 var list = await downloader.FetchTextAsync(mirror.Map(version.ListUrl(split)), cancellationToken);
-                archives.AddRange(Archives(list, split, mirror.Map(version.BaseUrl), root, failures));
+                archives.AddRange(Archives(list, split, mirror.Map(version.BaseUrl), layout, failures));
             }
             catch (DownloadFailedException e)
             {
@@ -29,12 +30,12 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
             }
         }
         if (version.ReplacementUrl is { } replacement && splits.Contains("train"))
-            archives.Add(new DownloadItem(mirror.Map(replacement), Path.Combine(root, "archives", "replacement", version.ReplacementArchive!), "replacement"));
+            archives.Add(new DownloadItem(mirror.Map(replacement), Path.Combine(layout.ArchivesOf(DatasetCatalog.ReplacementSplit), version.ReplacementArchive!), DatasetCatalog.ReplacementSplit));
         return new DownloadPlan(annotations, archives, failures);
     }
 
     /// <summary>The archives a list file names; lines that point outside the release or at no plain file are refused.</summary>
-    private IEnumerable<DownloadItem> Archives(string list, string split, string baseUrl, string root, List<string> failures)
+    private IEnumerable<DownloadItem> Archives(string list, string split, string baseUrl, DatasetRoot root, List<string> failures)
     {
         var lines = list.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -47,7 +48,7 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
             if (name is null)
                 failures.Add($"{split} list, line {i + 1}: refused '{line}': {problem}; nothing was fetched for it");
             else
-                yield return new DownloadItem(url, Path.Combine(root, "archives", split, name), split);
+                yield return new DownloadItem(url, Path.Combine(root.ArchivesOf(split), name), split);
         }
     }
 }

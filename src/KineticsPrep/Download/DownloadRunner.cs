@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Download;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 using KineticsPrep.State;
 using Polly;
 using Polly.Retry;

@@ -1,4 +1,4 @@
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Download;
 

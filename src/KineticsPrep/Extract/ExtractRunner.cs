@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Extract;
@@ -10,14 +11,12 @@ namespace KineticsPrep.Extract;
 /// </summary>
 public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchives)
 {
-    public const string ReplacementArchive = "replacement_for_corrupted_k400.tgz";
-
     private static readonly string[] ArchiveSuffixes = [".tar.gz", ".tgz", ".tar"];
 
     /// <summary>The archives under ROOT/archives, in a stable order.</summary>
     public static IReadOnlyList<ArchiveJob> FindArchives(string root)
     {
-        var archives = Path.Combine(Path.GetFullPath(root), "archives");
+        var archives = new DatasetRoot(root).Archives;
         if (!Directory.Exists(archives))
             return [];
         return Directory.EnumerateFiles(archives, "*", SearchOption.AllDirectories)
@@ -29,15 +28,15 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
 
     public static ArchiveJob JobFor(string root, string archivePath)
     {
-        var fullRoot = Path.GetFullPath(root);
-        var split = Path.GetFileName(archivePath) == ReplacementArchive
-            ? "replacement"
+        var layout = new DatasetRoot(root);
+        var split = DatasetCatalog.Versions.Any(v => v.ReplacementArchive == Path.GetFileName(archivePath))
+            ? DatasetCatalog.ReplacementSplit
             : Path.GetFileName(Path.GetDirectoryName(archivePath))!;
         return new ArchiveJob(
             archivePath,
-            Path.GetRelativePath(fullRoot, archivePath).Replace('\\', '/'),
+            layout.Key(archivePath),
             split,
-            Path.Combine(fullRoot, "videos", split),
+            layout.VideosOf(split),
             File.Exists(archivePath) ? new FileInfo(archivePath).Length : 0);
     }
 

@@ -1,5 +1,4 @@
-using KineticsPrep.Annotate;
-using KineticsPrep.Catalog;
+using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.Resize;
 
@@ -29,7 +28,9 @@ public sealed record PrepareOptions(DatasetVersion Version, string Root)
 
     public ListFormat ListFormat { get; init; } = ListFormat.VideoMae;
 
-    public string ResizedFolder => Path.Combine(Root, $"videos_{Resize.ShortSide}p");
+    public DatasetRoot Layout => new(Root);
 
-    public string ListsFolder => Path.Combine(Root, "lists");
+    public string ResizedFolder => Layout.Resized(Resize.ShortSide);
+
+    public string ListsFolder => Layout.Lists;
 }

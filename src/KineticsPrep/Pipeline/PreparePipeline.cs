@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using KineticsPrep.Annotate;
+using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.Extract;
+using KineticsPrep.Media;
 using KineticsPrep.Resize;
 using KineticsPrep.State;
 
@@ -108,7 +110,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// </summary>
     public Task<AnnotateReport> WriteListsAsync(CancellationToken cancellationToken)
     {
-        var annotations = Path.Combine(options.Root, "annotations");
+        var annotations = options.Layout.Annotations;
         Directory.CreateDirectory(annotations);
         Directory.CreateDirectory(options.ResizedFolder);
         return new Annotator(new AnnotateOptions(annotations, options.ResizedFolder, options.ListsFolder)

@@ -1,4 +1,4 @@
-using KineticsPrep.Annotate;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Report;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using KineticsPrep.Annotate;
+using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Report;
@@ -13,10 +13,9 @@ public static class ReportBuilder
 
     public static DatasetReport Build(string root)
     {
-        var lists = Path.Combine(root, "lists");
-        var annotate = File.Exists(Path.Combine(lists, Annotator.ReportFileName))
-            ? JsonSerializer.Deserialize<AnnotateReport>(File.ReadAllText(Path.Combine(lists, Annotator.ReportFileName)), Json)
-            : null;
+        var lists = new DatasetRoot(root).Lists;
+        var listsReport = Path.Combine(lists, DatasetRoot.ListsReportFileName);
+        var annotate = File.Exists(listsReport) ? JsonSerializer.Deserialize<AnnotateReport>(File.ReadAllText(listsReport), Json) : null;
         var stores = StateStore.AllUnder(root);
         var resized = stores.SelectMany(s => s.ResizedClips()).ToList();
         var verified = stores.SelectMany(s => s.VerifiedClips()).ToList();
@@ -51,14 +50,16 @@ public static class ReportBuilder
     /// <summary>Clips per class and split, counted from the written lists.</summary>
     private static IReadOnlyList<ClassClips> Classes(string lists)
     {
-        var labelsFile = Path.Combine(lists, Annotator.LabelsFileName);
+        var labelsFile = Path.Combine(lists, DatasetRoot.LabelsFileName);
         if (!File.Exists(labelsFile))
             return [];
         var labels = File.ReadAllLines(labelsFile);
         var counts = labels.ToDictionary(l => l, _ => new Dictionary<string, int>(), StringComparer.Ordinal);
         foreach (var split in SplitFiles.Splits)
         {
-            foreach (var id in LabelIds(lists, split).Where(id => id >= 0 && id < labels.Length))
+            var format = ListReader.FormatOf(lists, split);
+            var ids = format is null ? [] : ListReader.Read(lists, split, format.Value, labels).Select(line => line.LabelId);
+            foreach (var id in ids.Where(id => id >= 0 && id < labels.Length))
                 counts[labels[id]][split] = counts[labels[id]].GetValueOrDefault(split) + 1;
         }
         var totals = counts.ToDictionary(c => c.Key, c => c.Value.Values.Sum());
@@ -68,23 +69,6 @@ public static class ReportBuilder
             .Select(c => new ClassClips(c.Key, c.Value, totals[c.Key], totals[c.Key] < median * DatasetReport.WeakFractionOfMedian))
             .OrderBy(c => c.Total).ThenBy(c => c.Label, StringComparer.Ordinal)
             .ToList();
-    }
-
-    private static IEnumerable<int> LabelIds(string lists, string split)
-    {
-        var json = Path.Combine(lists, split + ".json");
-        if (File.Exists(json))
-            return JsonDocument.Parse(File.ReadAllText(json)).RootElement.EnumerateArray().Select(e => e.GetProperty("label").GetInt32()).ToList();
-        var csv = Path.Combine(lists, split + ".csv");
-        if (!File.Exists(csv))
-            return [];
-        if (File.ReadLines(csv).FirstOrDefault()?.StartsWith("path,label_id", StringComparison.Ordinal) == true)
-        {
-            using var reader = new CsvHelper.CsvReader(new StreamReader(csv), CultureInfo.InvariantCulture);
-            return reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>()
-                .Select(r => int.Parse((string)r["label_id"], CultureInfo.InvariantCulture)).ToList();
-        }
-        return File.ReadLines(csv).Where(l => l.Length > 0).Select(l => int.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)).ToList();
     }
 
     private static Histogram Bin(string title, string unit, IEnumerable<double> values, double[] edges)

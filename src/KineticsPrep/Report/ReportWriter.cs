@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Report;
 
@@ -8,8 +9,8 @@ public static class ReportWriter
 {
     public static (string Html, string Json) Write(string root, DatasetReport report)
     {
-        var html = Path.Combine(root, "report.html");
-        var json = Path.Combine(root, "report.json");
+        var layout = new DatasetRoot(root);
+        var (html, json) = (layout.ReportHtml, layout.ReportJson);
         AtomicFile.WriteAllText(html, HtmlReport.Render(report));
         AtomicFile.WriteAllText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions
         {

@@ -1,3 +1,4 @@
+using KineticsPrep.Media;
 namespace KineticsPrep.Resize;
 
 public enum ClipStatus

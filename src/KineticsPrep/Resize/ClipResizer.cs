@@ -1,4 +1,5 @@
 using System.Globalization;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Resize;
 
@@ -60,7 +61,7 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
         FFmpeg.Result result;
         try
         {
-            result = await _ffmpeg.RunAsync(arguments, FFmpegArguments.InputUrl(job.SourcePath), cancellationToken);
+            result = await _ffmpeg.RunAsync(arguments, MediaFile.Url(job.SourcePath), cancellationToken);
         }
         catch (MediaToolException e) when (DiskSpace.IsFullMessage(e.Reason))
         {
@@ -105,7 +106,7 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
             return null;
         if (encoded >= expected - ShortfallToleranceSeconds || encoded >= expected * 0.95)
             return null;
-        var detail = ToolProcess.Reason(result.StderrTail, FFmpegArguments.InputUrl(job.SourcePath), "");
+        var detail = ToolProcess.Reason(result.StderrTail, MediaFile.Url(job.SourcePath), "");
         var message = string.Format(
             CultureInfo.InvariantCulture, "truncated: only {0:0.0} s of {1:0.0} s could be decoded", encoded, expected);
         return detail.Length == 0 ? message : $"{message} ({detail})";

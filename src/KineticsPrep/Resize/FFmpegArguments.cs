@@ -1,16 +1,11 @@
 using System.Globalization;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Resize;
 
 /// <summary>Builds the ffmpeg argument list for one clip. Arguments are a list, never a shell string.</summary>
 public static class FFmpegArguments
 {
-    /// <summary>
-    /// The "file:" protocol makes ffmpeg treat any path as a plain file: names that start with '-' or
-    /// contain ':' are never read as options or protocols.
-    /// </summary>
-    public static string InputUrl(string path) => "file:" + Path.GetFullPath(path);
-
     /// <summary>True when the clip's video stream can go into the output unchanged.</summary>
     public static bool CanCopyVideo(VideoInfo info, TargetSize size, ResizeOptions options) =>
         !options.AlwaysEncode
@@ -30,7 +25,7 @@ public static class FFmpegArguments
         {
             "-nostdin", "-hide_banner", "-v", "error", "-nostats", "-progress", "pipe:1", "-y",
             "-threads", threads,
-            "-i", InputUrl(sourcePath),
+            "-i", MediaFile.Url(sourcePath),
             "-map", $"0:{info.StreamIndex}",
         };
 
@@ -40,7 +35,7 @@ public static class FFmpegArguments
             arguments.AddRange(VideoEncoding(size, options, threads, version));
 
         arguments.AddRange(Audio(info, options));
-        arguments.AddRange(["-movflags", "+faststart", "-f", "mp4", "file:" + Path.GetFullPath(outputPath)]);
+        arguments.AddRange(["-movflags", "+faststart", "-f", "mp4", MediaFile.Url(outputPath)]);
         return arguments;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Resize;
 
@@ -9,7 +10,7 @@ public static class FailureLog
     public sealed record Entry(string Source, string Reason, string? Command);
 
     public static string PathFor(string destination) =>
-        Path.Combine(Path.GetFullPath(destination), ".kinetics-prep", "resize-failures.json");
+        Path.Combine(Path.GetFullPath(destination), DatasetRoot.StateFolderName, "resize-failures.json");
 
     /// <summary>Replaces the log with this run's failures (an empty list when there were none).</summary>
     public static void Write(string destination, IEnumerable<ClipOutcome> failures)

@@ -1,3 +1,4 @@
+using KineticsPrep.Dataset;
 namespace KineticsPrep.Resize;
 
 /// <summary>How <see cref="ResizeRunner"/> finds, sizes and encodes clips.</summary>

@@ -1,3 +1,4 @@
+using KineticsPrep.Dataset;
 using Microsoft.Data.Sqlite;
 
 namespace KineticsPrep.State;
@@ -20,8 +21,7 @@ public sealed class StateStore
 
     public const string DefaultName = "state";
 
-    public static string PathFor(string root, string name = DefaultName) =>
-        System.IO.Path.Combine(System.IO.Path.GetFullPath(root), ".kinetics-prep", name + ".db");
+    public static string PathFor(string root, string name = DefaultName) => new DatasetRoot(root).StateFile(name);
 
     /// <summary>Opens (creating if needed) a store of a dataset root; each prepare shard has its own name.</summary>
     public static StateStore Open(string root, string name = DefaultName)

@@ -1,4 +1,4 @@
-using KineticsPrep.Resize;
+using KineticsPrep.Media;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Verify;
@@ -20,7 +20,7 @@ public sealed class ClipVerifier(MediaTools tools, bool full)
             if (new FileInfo(path).Length == 0)
                 return new VerifiedClip(recordedPath, false, "empty file (0 bytes)", null, null, null, null, null);
             info = await _ffprobe.ProbeAsync(path, cancellationToken);
-            await DecodeAsync(FFmpegArguments.InputUrl(path), cancellationToken);
+            await DecodeAsync(MediaFile.Url(path), cancellationToken);
             return Result(recordedPath, info, null);
         }
         catch (MediaToolException e)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using KineticsPrep.Resize;
+using KineticsPrep.Dataset;
+using KineticsPrep.Media;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Verify;
@@ -18,10 +19,6 @@ public sealed class VerifyRunner(MediaTools tools, bool full, int workers, State
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    /// <summary>ROOT/videos_&lt;S&gt;p folders, where prepare puts the resized clips.</summary>
-    public static IReadOnlyList<string> ResizedFolders(string root) =>
-        Directory.Exists(root) ? Directory.GetDirectories(root, "videos_*p").Order(StringComparer.Ordinal).ToList() : [];
 
     public async Task<IReadOnlyList<VerifiedClip>> RunAsync(IReadOnlyList<string> clips, IProgress<VerifyProgress>? progress, CancellationToken cancellationToken)
     {

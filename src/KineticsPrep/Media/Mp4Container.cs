@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace KineticsPrep.Resize;
+namespace KineticsPrep.Media;
 
 /// <summary>
 /// Checks in-process that an mp4 is whole before it is renamed into place: its top-level boxes tile the file

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KineticsPrep.Resize;
+namespace KineticsPrep.Media;
 
 /// <summary>Runs one ffmpeg encode and follows its progress.</summary>
 public sealed class FFmpeg(string executablePath)

@@ -1,4 +1,4 @@
-namespace KineticsPrep.Annotate;
+namespace KineticsPrep.Dataset;
 
 /// <summary>What one split's list holds against its CSV.</summary>
 public sealed record SplitReport(

@@ -1,4 +1,4 @@
-namespace KineticsPrep.Annotate;
+namespace KineticsPrep.Dataset;
 
 /// <summary>The shapes of training list that <see cref="ListWriter"/> writes.</summary>
 public enum ListFormat

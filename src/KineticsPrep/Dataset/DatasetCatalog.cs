@@ -1,4 +1,4 @@
-namespace KineticsPrep.Catalog;
+namespace KineticsPrep.Dataset;
 
 /// <summary>
 /// The Kinetics releases on the CVDF mirror, with each split's real file names. Source: the downloader scripts and
@@ -27,6 +27,9 @@ public static class DatasetCatalog
             [new("train", "train.csv"), new("val", "val.csv"), new("test", "test.csv")],
             null),
     ];
+
+    /// <summary>The pseudo-split of K400's replacement clips for corrupted train clips (archives and videos folders).</summary>
+    public const string ReplacementSplit = "replacement";
 
     /// <summary>What --splits means when not given.</summary>
     public static readonly IReadOnlyList<string> DefaultSplits = ["train", "val", "test"];

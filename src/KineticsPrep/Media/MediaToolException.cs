@@ -1,4 +1,4 @@
-namespace KineticsPrep.Resize;
+namespace KineticsPrep.Media;
 
 /// <summary>ffmpeg or ffprobe could not handle a clip. <see cref="Reason"/> is one line taken from its stderr.</summary>
 public sealed class MediaToolException(string reason, string commandLine)

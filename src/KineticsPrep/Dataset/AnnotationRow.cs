@@ -1,4 +1,4 @@
-namespace KineticsPrep.Annotate;
+namespace KineticsPrep.Dataset;
 
 /// <summary>One row of a Kinetics CSV. <see cref="Label"/> is null in the old unlabelled test CSV.</summary>
 public sealed record AnnotationRow(string? Label, string YoutubeId, int TimeStart, int TimeEnd, string Split, int Line)

@@ -1,4 +1,4 @@
-namespace KineticsPrep.Catalog;
+namespace KineticsPrep.Dataset;
 
 /// <summary>
 /// One split of a release on the CVDF mirror: the name of its annotation file under <c>&lt;base&gt;/annotations/</c>,

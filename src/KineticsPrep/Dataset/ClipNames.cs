@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KineticsPrep.Annotate;
+namespace KineticsPrep.Dataset;
 
 /// <summary>CVDF names clips <c>&lt;youtube_id&gt;_&lt;start:06d&gt;_&lt;end:06d&gt;.&lt;ext&gt;</c>.</summary>
 public static class ClipNames

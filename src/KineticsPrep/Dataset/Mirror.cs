@@ -1,4 +1,4 @@
-namespace KineticsPrep.Catalog;
+namespace KineticsPrep.Dataset;
 
 /// <summary>
 /// Where the CVDF tree is read from: the real hosts, another HTTP server with the same tree, or a local folder.

@@ -1,4 +1,4 @@
-namespace KineticsPrep.Resize;
+namespace KineticsPrep.Media;
 
 /// <summary>What ffprobe says about a clip's main video stream (and its first audio stream, if any).</summary>
 public sealed record VideoInfo(

@@ -1,7 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace KineticsPrep.Resize;
+namespace KineticsPrep.Media;
 
 /// <summary>Where the ffmpeg and ffprobe executables are, and which ffmpeg release they are.</summary>
 public sealed record MediaTools(string FFmpegPath, string FFprobePath)

@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Dataset;
 
 /// <summary>
 /// The rule for a file or folder name taken from outside data (a mirror's list file, an archive entry, a class name):

@@ -4,12 +4,15 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace KineticsPrep.Annotate;
+namespace KineticsPrep.Dataset;
 
 /// <summary>Writes one split's training list in a <see cref="ListFormat"/>. Files are written whole, then renamed.</summary>
 public static class ListWriter
 {
     public const string UnlabelledFolder = "_unlabelled";
+
+    /// <summary>The header of the csv format.</summary>
+    public static readonly IReadOnlyList<string> CsvFields = ["path", "label_id", "label", "youtube_id", "time_start", "time_end", "split"];
 
     /// <summary>The file or folder the list of <paramref name="split"/> goes to.</summary>
     public static string PathFor(ListFormat format, string outDir, string split) => format switch
@@ -22,7 +25,7 @@ public static class ListWriter
     /// <param name="displayPath">The path as written into the list (absolute, or relative to --relative-to).</param>
     /// <exception cref="AnnotationException">A space-separated list would hold a path with whitespace.</exception>
     public static void Write(
-        ListFormat format, string outDir, string split, IReadOnlyList<ListEntry> entries, LabelMap labels,
+        ListFormat format, string outDir, string split, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels,
         Func<string, string> displayPath)
     {
         var path = PathFor(format, outDir, split);
@@ -58,17 +61,17 @@ public static class ListWriter
         }
     }
 
-    private static void WriteCsv(TextWriter writer, IReadOnlyList<ListEntry> entries, LabelMap labels, Func<string, string> displayPath)
+    private static void WriteCsv(TextWriter writer, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels, Func<string, string> displayPath)
     {
         using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
-        foreach (var field in new[] { "path", "label_id", "label", "youtube_id", "time_start", "time_end", "split" })
+        foreach (var field in CsvFields)
             csv.WriteField(field);
         csv.NextRecord();
         foreach (var entry in entries)
         {
             csv.WriteField(displayPath(entry.Path));
             csv.WriteField(entry.LabelId);
-            csv.WriteField(entry.LabelId >= 0 ? labels.Names[entry.LabelId] : "");
+            csv.WriteField(entry.LabelId >= 0 ? labels[entry.LabelId] : "");
             csv.WriteField(entry.Row.YoutubeId);
             csv.WriteField(entry.Row.TimeStart);
             csv.WriteField(entry.Row.TimeEnd);
@@ -84,13 +87,13 @@ public static class ListWriter
         writer.Write('\n');
     }
 
-    private static void WriteLinks(string splitFolder, IReadOnlyList<ListEntry> entries, LabelMap labels, Func<string, string> displayPath)
+    private static void WriteLinks(string splitFolder, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels, Func<string, string> displayPath)
     {
         foreach (var entry in entries)
         {
-            var className = entry.LabelId >= 0 ? labels.Names[entry.LabelId].Replace('/', '_') : UnlabelledFolder;
+            var className = entry.LabelId >= 0 ? labels[entry.LabelId].Replace('/', '_') : UnlabelledFolder;
             if (PlainName.Problem(className) is { } problem)
-                throw new AnnotationException($"class name '{labels.Names[entry.LabelId]}' cannot be a folder of the folders format: {problem}");
+                throw new AnnotationException($"class name '{labels[entry.LabelId]}' cannot be a folder of the folders format: {problem}");
             var link = Path.Combine(splitFolder, className, Path.GetFileName(entry.Path));
             Directory.CreateDirectory(Path.GetDirectoryName(link)!);
             if (File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null)

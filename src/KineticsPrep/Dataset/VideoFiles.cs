@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Dataset;
 
 /// <summary>The video file extensions every stage recognises, in order of preference when a clip exists in several.</summary>
 public static class VideoFiles

@@ -1,4 +1,4 @@
-namespace KineticsPrep.Annotate;
+namespace KineticsPrep.Dataset;
 
 /// <summary>
 /// The annotation CSV of each split in a folder: train.csv, validate.csv or val.csv, test.csv, and K600's

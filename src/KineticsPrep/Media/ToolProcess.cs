@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CliWrap;
 
-namespace KineticsPrep.Resize;
+namespace KineticsPrep.Media;
 
 /// <summary>Runs ffmpeg or ffprobe with an argument list and keeps the tail of its stderr for error messages.</summary>
 internal static partial class ToolProcess

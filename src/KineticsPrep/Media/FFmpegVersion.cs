@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace KineticsPrep.Resize;
+namespace KineticsPrep.Media;
 
 /// <summary>
 /// The version of an ffmpeg build, read from <c>ffmpeg -version</c>. Release builds say it on the first line

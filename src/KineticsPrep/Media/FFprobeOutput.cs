@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace KineticsPrep.Resize;
+namespace KineticsPrep.Media;
 
 /// <summary>Reads the JSON that <see cref="FFprobe"/> asks ffprobe for.</summary>
 internal static class FFprobeOutput

@@ -1,0 +1,53 @@
+namespace KineticsPrep.Dataset;
+
+/// <summary>
+/// The layout of a dataset root, the one place that names its folders and files:
+/// <c>archives/&lt;split&gt;/</c>, <c>annotations/&lt;split&gt;.csv</c>, <c>videos/&lt;split&gt;/</c>,
+/// <c>videos_&lt;S&gt;p/&lt;split&gt;/</c>, <c>lists/</c>, <c>.kinetics-prep/&lt;name&gt;.db</c>, and <c>report.html</c>/<c>report.json</c>.
+/// </summary>
+public sealed record DatasetRoot
+{
+    /// <summary>The folder of the state stores, here and under a resize destination.</summary>
+    public const string StateFolderName = ".kinetics-prep";
+
+    /// <summary>What annotate writes beside the lists: the class names in id order, and its numbers.</summary>
+    public const string LabelsFileName = "labels.txt";
+    public const string ListsReportFileName = "report.json";
+
+    public DatasetRoot(string path) => Path = System.IO.Path.GetFullPath(path);
+
+    public string Path { get; }
+
+    public string Archives => Combine("archives");
+
+    public string ArchivesOf(string split) => Combine("archives", split);
+
+    public string Annotations => Combine("annotations");
+
+    /// <summary>Where a split's annotation file is kept, whatever the mirror calls it.</summary>
+    public string AnnotationFile(string split) => Combine("annotations", split + ".csv");
+
+    public string VideosOf(string split) => Combine("videos", split);
+
+    /// <summary>The resized clips at a short side: <c>videos_&lt;S&gt;p</c>.</summary>
+    public string Resized(int shortSide) => Combine($"videos_{shortSide}p");
+
+    /// <summary>Every <c>videos_&lt;S&gt;p</c> folder there is, in order.</summary>
+    public IReadOnlyList<string> ResizedFolders() =>
+        Directory.Exists(Path) ? Directory.GetDirectories(Path, "videos_*p").Order(StringComparer.Ordinal).ToList() : [];
+
+    public string Lists => Combine("lists");
+
+    public string StateFolder => Combine(StateFolderName);
+
+    public string StateFile(string name) => Combine(StateFolderName, name + ".db");
+
+    public string ReportHtml => Combine("report.html");
+
+    public string ReportJson => Combine("report.json");
+
+    /// <summary>A path under the root as the state store names it: relative, with '/'.</summary>
+    public string Key(string path) => System.IO.Path.GetRelativePath(Path, path).Replace('\\', '/');
+
+    private string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace KineticsPrep.Dataset;
+
+/// <summary>One entry of a written training list: the clip's path as written, its class id, and the text it was written as.</summary>
+public sealed record ListLine(string Path, int LabelId, string Text);
+
+/// <summary>
+/// Reads back the training lists that <see cref="ListWriter"/> writes, in each of its formats: the one reader that
+/// verify's list fixing, the report and anything later share.
+/// </summary>
+public static class ListReader
+{
+    public static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The format a split's list was written in, told from what the lists folder holds; null when it has none.</summary>
+    public static ListFormat? FormatOf(string listsFolder, string split)
+    {
+        var csv = ListWriter.PathFor(ListFormat.Csv, listsFolder, split);
+        if (File.Exists(csv))
+            return File.ReadLines(csv).FirstOrDefault() == string.Join(',', ListWriter.CsvFields) ? ListFormat.Csv : ListFormat.VideoMae;
+        if (File.Exists(ListWriter.PathFor(ListFormat.Json, listsFolder, split)))
+            return ListFormat.Json;
+        return Directory.Exists(ListWriter.PathFor(ListFormat.Folders, listsFolder, split)) ? ListFormat.Folders : null;
+    }
+
+    /// <param name="labels">The class names in id order (labels.txt); the folders format names its folders after them.</param>
+    public static IReadOnlyList<ListLine> Read(string listsFolder, string split, ListFormat format, IReadOnlyList<string> labels)
+    {
+        var path = ListWriter.PathFor(format, listsFolder, split);
+        return format switch
+        {
+            ListFormat.VideoMae => File.ReadLines(path).Where(line => line.Length > 0).Select(SpaceSeparated).ToList(),
+            ListFormat.Csv => CsvRecords(path),
+            ListFormat.Json => JsonNode.Parse(File.ReadAllText(path))!.AsArray()
+                .Select(item => new ListLine(item!["filename"]!.GetValue<string>(), item["label"]!.GetValue<int>(), item.ToJsonString(JsonOptions)))
+                .ToList(),
+            _ => Links(path, labels),
+        };
+    }
+
+    // "PATH LABEL_ID": the path is everything before the last space.
+    private static ListLine SpaceSeparated(string line)
+    {
+        var space = line.LastIndexOf(' ');
+        return new ListLine(line[..space], int.Parse(line[(space + 1)..], CultureInfo.InvariantCulture), line);
+    }
+
+    private static List<ListLine> CsvRecords(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
+        var lines = new List<ListLine>();
+        parser.Read(); // the header
+        while (parser.Read())
+            lines.Add(new ListLine(parser[0], int.Parse(parser[1], CultureInfo.InvariantCulture), parser.RawRecord.TrimEnd('\r', '\n')));
+        return lines;
+    }
+
+    /// <summary>The folders format: split/class/clip links; the link's target is the path, its folder the class.</summary>
+    private static List<ListLine> Links(string splitFolder, IReadOnlyList<string> labels)
+    {
+        var ids = labels.Select((name, id) => (Folder: name.Replace('/', '_'), id)).ToDictionary(c => c.Folder, c => c.id);
+        return Directory.GetDirectories(splitFolder).Order(StringComparer.Ordinal)
+            .SelectMany(folder => Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(link => new ListLine(
+                new FileInfo(link).LinkTarget ?? link,
+                ids.GetValueOrDefault(System.IO.Path.GetFileName(folder), -1),
+                link)))
+            .ToList();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace KineticsPrep.Tests;
+
+/// <summary>
+/// The library's layering, read from its sources: each folder is one namespace and may use only the folders below.
+/// The stages know Dataset, Media and State, never each other; only Pipeline composes them; nothing writes to the
+/// console.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    private static readonly string[] Foundations = ["Dataset", "Media", "State"];
+    private static readonly string[] Stages = ["Download", "Extract", "Resize", "Annotate"];
+
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        [""] = [],
+        ["Dataset"] = [],
+        ["Media"] = [],
+        ["State"] = ["Dataset"],
+        ["Download"] = Foundations,
+        ["Extract"] = Foundations,
+        ["Resize"] = Foundations,
+        ["Annotate"] = Foundations,
+        ["Verify"] = Foundations,
+        ["Report"] = Foundations,
+        ["Demo"] = Foundations,
+        ["Pipeline"] = [.. Foundations, .. Stages],
+    };
+
+    private static string Library { get; } = FindLibrary();
+
+    public static TheoryData<string> Folders() => new(Allowed.Keys);
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void Each_folder_uses_only_the_folders_it_may(string folder)
+    {
+        var violations = Sources(folder)
+            .SelectMany(file => UsedFolders(File.ReadAllText(file))
+                .Where(used => used != folder && !Allowed[folder].Contains(used))
+                .Select(used => $"{Path.GetRelativePath(Library, file)} uses KineticsPrep.{used}"))
+            .ToList();
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public void Every_file_is_in_the_namespace_of_its_folder()
+    {
+        var misplaced = Allowed.Keys.SelectMany(folder => Sources(folder)
+                .Where(file => !File.ReadAllText(file).Contains($"namespace {Namespace(folder)};", StringComparison.Ordinal))
+                .Select(file => Path.GetRelativePath(Library, file)))
+            .ToList();
+        Assert.Empty(misplaced);
+        Assert.DoesNotContain(Directory.GetDirectories(Library).Select(Path.GetFileName),
+            name => name is not ("bin" or "obj") && !Allowed.ContainsKey(name!));
+    }
+
+    [Fact]
+    public void The_library_never_touches_the_console()
+    {
+        var console = Allowed.Keys.SelectMany(Sources).Where(file => ConsoleUse().IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(Library, file)).ToList();
+        Assert.Empty(console);
+    }
+
+    private static IEnumerable<string> Sources(string folder) =>
+        folder.Length == 0
+            ? Directory.GetFiles(Library, "*.cs")
+            : Directory.GetFiles(Path.Combine(Library, folder), "*.cs", SearchOption.AllDirectories);
+
+    private static string Namespace(string folder) => folder.Length == 0 ? "KineticsPrep" : $"KineticsPrep.{folder}";
+
+    /// <summary>The library folders a source file names, in using directives or in qualified names.</summary>
+    private static IEnumerable<string> UsedFolders(string source) =>
+        LibraryReference().Matches(source).Select(m => m.Groups[1].Value).Where(Allowed.ContainsKey).Distinct();
+
+    [GeneratedRegex(@"\bKineticsPrep\.(\w+)\b")]
+    private static partial Regex LibraryReference();
+
+    [GeneratedRegex(@"\bConsole\.")]
+    private static partial Regex ConsoleUse();
+
+    private static string FindLibrary()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var library = Path.Combine(dir.FullName, "src", "KineticsPrep");
+            if (File.Exists(Path.Combine(library, "KineticsPrep.csproj")))
+                return library;
+        }
+        throw new DirectoryNotFoundException("src/KineticsPrep not found above " + AppContext.BaseDirectory);
+    }
+}
