@@ -32,6 +32,7 @@ internal static class AnnotateCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var console = CliConsole.Of(parse);
         var options = new AnnotateOptions(
             parse.GetRequiredValue(Annotations).FullName, parse.GetRequiredValue(Videos).FullName, parse.GetRequiredValue(Out).FullName)
         {
@@ -52,16 +53,12 @@ internal static class AnnotateCommand
                 tools = MediaTools.Locate();
             report = await new Annotator(options, tools).RunAsync(cancellationToken);
         }
-        catch (AnnotationException e)
-        {
-            return Fatal.Report(e.Message);
-        }
         catch (OperationCanceledException)
         {
-            return Fatal.Report("Cancelled.");
+            return console.Fatal("Cancelled.");
         }
 
-        AnnotateSummary.Print(report, options.Out);
+        AnnotateSummary.Print(console, report, options.Out);
         return report.BadRows.Count == 0 && report.Corrupt.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
     }
 }

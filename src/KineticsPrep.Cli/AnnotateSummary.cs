@@ -8,30 +8,30 @@ internal static class AnnotateSummary
 {
     private const int ProblemsListed = 50;
 
-    public static void Print(AnnotateReport report, string outDir)
+    public static void Print(CliConsole console, AnnotateReport report, string outDir)
     {
-        Console.WriteLine($"{report.Classes} classes. Lists in {outDir}:");
-        Console.WriteLine($"  {"split",-12} {"csv rows",9} {"found",9} {"missing",9} {"replaced",9} {"corrupt",9}");
+        console.Out.WriteLine($"{report.Classes} classes. Lists in {outDir}:");
+        console.Out.WriteLine($"  {"split",-12} {"csv rows",9} {"found",9} {"missing",9} {"replaced",9} {"corrupt",9}");
         foreach (var split in report.Splits)
         {
-            Console.WriteLine($"  {split.Split,-12} {split.CsvRows,9} {split.Found,9} {split.Missing,9} {split.Replaced,9} {split.Corrupt,9}");
+            console.Out.WriteLine($"  {split.Split,-12} {split.CsvRows,9} {split.Found,9} {split.Missing,9} {split.Replaced,9} {split.Corrupt,9}");
             if (split.FewestClips.Count > 0)
-                Console.WriteLine($"               fewest clips: {string.Join(", ", split.FewestClips.Select(c => $"{c.Label} ({c.Clips})"))}");
+                console.Out.WriteLine($"               fewest clips: {string.Join(", ", split.FewestClips.Select(c => $"{c.Label} ({c.Clips})"))}");
         }
-        Console.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, DatasetRoot.ListsReportFileName)}");
+        console.Out.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, DatasetRoot.ListsReportFileName)}");
 
-        List(report.BadRows.Select(r => r.ToString()).ToList(), "Rows left out");
-        List(report.Corrupt.Select(c => $"{c.Path}: {c.Reason}").ToList(), "Unreadable clips left out");
+        List(console, report.BadRows.Select(r => r.ToString()).ToList(), "Rows left out");
+        List(console, report.Corrupt.Select(c => $"{c.Path}: {c.Reason}").ToList(), "Unreadable clips left out");
     }
 
-    private static void List(IReadOnlyList<string> problems, string title)
+    private static void List(CliConsole console, IReadOnlyList<string> problems, string title)
     {
         if (problems.Count == 0)
             return;
-        Console.Error.WriteLine($"{title} ({problems.Count}):");
+        console.Error.WriteLine($"{title} ({problems.Count}):");
         foreach (var problem in problems.Take(ProblemsListed))
-            Console.Error.WriteLine($"  {problem}");
+            console.Error.WriteLine($"  {problem}");
         if (problems.Count > ProblemsListed)
-            Console.Error.WriteLine($"  … and {problems.Count - ProblemsListed} more (see report.json).");
+            console.Error.WriteLine($"  … and {problems.Count - ProblemsListed} more (see report.json).");
     }
 }

@@ -28,11 +28,13 @@ internal static class DemoCommand
     {
         var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder, Dataset, MirrorOnly };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetRequiredValue(Folder), DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!, parse.GetValue(MirrorOnly), cancellationToken));
+            RunAsync(CliConsole.Of(parse), parse.GetRequiredValue(Folder), DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!,
+                parse.GetValue(MirrorOnly), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo folder, DatasetVersion version, bool mirrorOnly, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        CliConsole console, DirectoryInfo folder, DatasetVersion version, bool mirrorOnly, CancellationToken cancellationToken)
     {
         var tools = MediaTools.Locate();
         var mirror = Path.Combine(folder.FullName, "mirror");
@@ -40,27 +42,27 @@ internal static class DemoCommand
         if (Directory.Exists(folder.FullName))
             Directory.Delete(folder.FullName, recursive: true);
 
-        Console.WriteLine($"1. Building a synthetic {version.Name} mirror (the CVDF's layout and annotation dialects of that release) in {mirror}");
+        console.Out.WriteLine($"1. Building a synthetic {version.Name} mirror (the CVDF's layout and annotation dialects of that release) in {mirror}");
         await SyntheticMirror.BuildAsync(mirror, tools, new SyntheticMirror.Layout(version.Name), cancellationToken);
         if (mirrorOnly)
             return ExitCodes.Success;
         await using var server = new LoopbackFileServer(mirror);
-        Console.WriteLine($"2. Serving it at {server.Url}");
-        Console.WriteLine($"3. Running: kinetics-prep prepare {version.Name} --root {root} --mirror {server.Url}");
+        console.Out.WriteLine($"2. Serving it at {server.Url}");
+        console.Out.WriteLine($"3. Running: kinetics-prep prepare {version.Name} --root {root} --mirror {server.Url}");
 
         var options = new PrepareOptions(version, root) { Mirror = new Mirror(server.Url) };
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
         var progress = new LatestProgress<PrepareProgress>(PrepareProgress.None);
-        var result = await ProgressDisplay.RunAsync("prepare", progress, PrepareCommand.Describe, PrepareCommand.Fraction,
+        var result = await ProgressDisplay.RunAsync(console, "prepare", progress, PrepareCommand.Describe, PrepareCommand.Fraction,
             pipeline.RunAsync(await pipeline.StartAsync(cancellationToken), progress, cancellationToken));
 
         if (result.Lists is { } lists)
-            AnnotateSummary.Print(lists, options.ListsFolder);
+            AnnotateSummary.Print(console, lists, options.ListsFolder);
         foreach (var failure in result.Failures)
-            Console.Error.WriteLine($"Failed: {failure}");
-        Console.WriteLine($"4. Done. Resized clips: {options.ResizedFolder}; lists: {options.ListsFolder}");
-        Console.WriteLine($"   Try: ./kinetics-prep status --root {root}");
+            console.Error.WriteLine($"Failed: {failure}");
+        console.Out.WriteLine($"4. Done. Resized clips: {options.ResizedFolder}; lists: {options.ListsFolder}");
+        console.Out.WriteLine($"   Try: ./kinetics-prep status --root {root}");
         return result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
     }
 }

@@ -28,10 +28,11 @@ internal static class DownloadCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var console = CliConsole.Of(parse);
         var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
         var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
         if (splitError is not null)
-            return Fatal.Report(splitError);
+            return console.Fatal(splitError);
 
         var root = parse.GetRequiredValue(Root);
         root.Create();
@@ -44,19 +45,19 @@ internal static class DownloadCommand
         DownloadSummary summary;
         try
         {
-            summary = await ProgressDisplay.RunAsync("download", progress, Describe, Fraction,
+            summary = await ProgressDisplay.RunAsync(console, "download", progress, Describe, Fraction,
                 runner.RunAsync(version, splits, root.FullName, progress, cancellationToken));
         }
         catch (OperationCanceledException)
         {
-            return Fatal.Report("Cancelled. Partial files are kept and resume on the next run.");
+            return console.Fatal("Cancelled. Partial files are kept and resume on the next run.");
         }
 
-        Console.WriteLine($"{summary.Files} files: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
+        console.Out.WriteLine($"{summary.Files} files: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
         foreach (var note in summary.Notes)
-            Console.Error.WriteLine($"Note: {note}");
+            console.Error.WriteLine($"Note: {note}");
         foreach (var failure in summary.Failures)
-            Console.Error.WriteLine($"Failed: {failure}");
+            console.Error.WriteLine($"Failed: {failure}");
         return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
     }
 

@@ -25,34 +25,35 @@ internal static class ExtractCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var console = CliConsole.Of(parse);
         var root = parse.GetRequiredValue(Root);
         if (!root.Exists)
-            return Fatal.Report($"Root folder not found: {root.FullName}");
+            return console.Fatal($"Root folder not found: {root.FullName}");
         if (ExtractRunner.FindArchives(root.FullName).Count == 0)
-            return Fatal.Report($"No archives under {new DatasetRoot(root.FullName).Archives}; run 'kinetics-prep download' first.");
+            return console.Fatal($"No archives under {new DatasetRoot(root.FullName).Archives}; run 'kinetics-prep download' first.");
 
         var runner = new ExtractRunner(StateStore.Open(root.FullName), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
         var progress = new LatestProgress<ExtractProgress>(new ExtractProgress(0, 0, 0, 0, 0));
         ExtractSummary summary;
         try
         {
-            summary = await ProgressDisplay.RunAsync("extract", progress, Describe, Fraction,
+            summary = await ProgressDisplay.RunAsync(console, "extract", progress, Describe, Fraction,
                 runner.RunAsync(root.FullName, progress, cancellationToken));
         }
         catch (OperationCanceledException)
         {
-            return Fatal.Report("Cancelled. Extracted archives are recorded; run the same command again to continue.");
+            return console.Fatal("Cancelled. Extracted archives are recorded; run the same command again to continue.");
         }
 
         var outcomes = summary.Outcomes;
-        Console.WriteLine(
+        console.Out.WriteLine(
             $"{outcomes.Count} archives: {outcomes.Count(o => o.Status == ExtractStatus.Extracted)} extracted " +
             $"({outcomes.Sum(o => o.Files)} clips), {outcomes.Count(o => o.Status == ExtractStatus.AlreadyDone)} already done, " +
             $"{summary.Failures.Count()} failed.");
         foreach (var failure in summary.Failures)
-            Console.Error.WriteLine($"Failed: {failure.Error}");
+            console.Error.WriteLine($"Failed: {failure.Error}");
         foreach (var (job, entry) in summary.Refused)
-            Console.Error.WriteLine($"Refused in {job.ArchivePath}: {entry}");
+            console.Error.WriteLine($"Refused in {job.ArchivePath}: {entry}");
         return summary.Failures.Any() || summary.Refused.Any() ? ExitCodes.SomeItemsFailed : ExitCodes.Success;
     }
 

@@ -38,10 +38,11 @@ internal static class PrepareCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var console = CliConsole.Of(parse);
         var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
         var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
         if (splitError is not null)
-            return Fatal.Report(splitError);
+            return console.Fatal(splitError);
         Shard shard;
         try
         {
@@ -51,7 +52,7 @@ internal static class PrepareCommand
         }
         catch (FormatException e)
         {
-            return Fatal.Report(e.Message);
+            return console.Fatal(e.Message);
         }
         var tools = MediaTools.Locate();
 
@@ -72,7 +73,7 @@ internal static class PrepareCommand
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
         if (!shard.IsWhole)
-            Console.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {new DatasetRoot(root.FullName).StateFile(shard.StateName)})");
+            console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {new DatasetRoot(root.FullName).StateFile(shard.StateName)})");
 
         PrepareResult result;
         try
@@ -84,35 +85,27 @@ internal static class PrepareCommand
             else
             {
                 var start = await pipeline.StartAsync(cancellationToken);
-                Console.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do. Disk: expected peak " +
+                console.Out.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do. Disk: expected peak " +
                                   $"{Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
                 var progress = new LatestProgress<PrepareProgress>(PrepareProgress.None);
-                result = await ProgressDisplay.RunAsync("prepare", progress, Describe, Fraction, pipeline.RunAsync(start, progress, cancellationToken));
+                result = await ProgressDisplay.RunAsync(console, "prepare", progress, Describe, Fraction, pipeline.RunAsync(start, progress, cancellationToken));
             }
-        }
-        catch (PrepareRefusedException e)
-        {
-            return Fatal.Report(e.Message);
-        }
-        catch (AnnotationException e)
-        {
-            return Fatal.Report(e.Message);
         }
         catch (OperationCanceledException)
         {
-            return Fatal.Report("Cancelled. Run the same command again to continue where it stopped.");
+            return console.Fatal("Cancelled. Run the same command again to continue where it stopped.");
         }
-        Console.WriteLine($"{result.ArchivesProcessed}/{result.Archives} archives processed.");
+        console.Out.WriteLine($"{result.ArchivesProcessed}/{result.Archives} archives processed.");
         if (result.Lists is { } lists)
-            AnnotateSummary.Print(lists, options.ListsFolder);
+            AnnotateSummary.Print(console, lists, options.ListsFolder);
         else if (!shard.IsWhole)
-            Console.WriteLine("When every shard has finished, run the same command with --finalize to write the lists.");
+            console.Out.WriteLine("When every shard has finished, run the same command with --finalize to write the lists.");
         foreach (var note in result.Notes)
-            Console.Error.WriteLine($"Note: {note}");
+            console.Error.WriteLine($"Note: {note}");
         foreach (var failure in result.Failures.Take(100))
-            Console.Error.WriteLine($"Failed: {failure}");
+            console.Error.WriteLine($"Failed: {failure}");
         if (result.Failures.Count > 100)
-            Console.Error.WriteLine($"… and {result.Failures.Count - 100} more; see 'kinetics-prep status --root {root.FullName}'.");
+            console.Error.WriteLine($"… and {result.Failures.Count - 100} more; see 'kinetics-prep status --root {root.FullName}'.");
         return result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
     }
 

@@ -14,6 +14,7 @@ internal static class ProgressDisplay
     /// <param name="describe">One line about the current state, given the elapsed time.</param>
     /// <param name="fraction">How much of the work is done, 0 to 1.</param>
     public static async Task<TResult> RunAsync<TProgress, TResult>(
+        CliConsole console,
         string title,
         LatestProgress<TProgress> progress,
         Func<TProgress, TimeSpan, string> describe,
@@ -21,9 +22,9 @@ internal static class ProgressDisplay
         Task<TResult> work) where TProgress : class
     {
         var started = DateTime.UtcNow;
-        if (IsInteractive)
+        if (console.Interactive)
         {
-            await AnsiConsole.Progress()
+            await console.Ansi().Progress()
                 .AutoClear(false)
                 .Columns(new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
                 .StartAsync(async context =>
@@ -42,14 +43,9 @@ internal static class ProgressDisplay
         else
         {
             while (await Task.WhenAny(work, Task.Delay(PlainLineInterval)) != work)
-                Console.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
-            Console.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
+                console.Out.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
+            console.Out.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
         }
         return await work;
     }
-
-    private static bool IsInteractive =>
-        !Console.IsOutputRedirected
-        && AnsiConsole.Profile.Capabilities.Interactive
-        && Environment.GetEnvironmentVariable("CI") is null;
 }

@@ -13,11 +13,12 @@ internal static class ReportCommand
         var command = new Command("report", "Write ROOT/report.html (one offline file with charts) and ROOT/report.json.") { Root };
         command.SetAction(parse =>
         {
+            var console = CliConsole.Of(parse);
             var root = parse.GetRequiredValue(Root);
             if (!root.Exists)
-                return Fatal.Report($"Root folder not found: {root.FullName}");
+                return console.Fatal($"Root folder not found: {root.FullName}");
             var (html, json) = ReportWriter.Write(root.FullName, ReportBuilder.Build(root.FullName));
-            Console.WriteLine($"Wrote {html} and {json}.");
+            console.Out.WriteLine($"Wrote {html} and {json}.");
             return ExitCodes.Success;
         });
         return command;

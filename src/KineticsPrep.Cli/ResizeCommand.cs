@@ -64,10 +64,11 @@ internal static class ResizeCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var console = CliConsole.Of(parse);
         var source = parse.GetRequiredValue(Source);
         var destination = parse.GetRequiredValue(Destination);
         if (!source.Exists)
-            return Fatal.Report($"Source folder not found: {source.FullName}");
+            return console.Fatal($"Source folder not found: {source.FullName}");
 
         var options = new ResizeOptions
         {
@@ -95,36 +96,36 @@ internal static class ResizeCommand
         ResizeSummary summary;
         try
         {
-            summary = await ProgressDisplay.RunAsync(
+            summary = await ProgressDisplay.RunAsync(console,
                 "resize", progress, ResizeProgressText.Describe, ResizeProgressText.Fraction,
                 runner.RunAsync(source.FullName, destination.FullName, progress, cancellationToken));
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("Cancelled. Finished outputs are kept; run the same command again to continue.");
+            console.Error.WriteLine("Cancelled. Finished outputs are kept; run the same command again to continue.");
             return ExitCodes.UsageOrFatal;
         }
 
-        PrintSummary(summary);
+        PrintSummary(console, summary);
         return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
     }
 
-    private static void PrintSummary(ResizeSummary summary)
+    private static void PrintSummary(CliConsole console, ResizeSummary summary)
     {
         const int failuresListed = 50;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Found {summary.Found} videos: {summary.Encoded} encoded, {summary.Copied} copied (already H.264 at size), " +
             $"{summary.AlreadyDone} already done, {summary.Failures.Count} failed, in {summary.Elapsed:hh\\:mm\\:ss}."));
         foreach (var ignored in summary.IgnoredDuplicates)
-            Console.WriteLine($"Ignored (another source has the same output name): {ignored}");
+            console.Out.WriteLine($"Ignored (another source has the same output name): {ignored}");
         if (summary.Failures.Count == 0)
             return;
 
-        Console.Error.WriteLine($"Failed ({summary.Failures.Count}):");
+        console.Error.WriteLine($"Failed ({summary.Failures.Count}):");
         foreach (var failure in summary.Failures.Take(failuresListed))
-            Console.Error.WriteLine($"  {failure.Job.SourcePath}: {failure.Reason}");
+            console.Error.WriteLine($"  {failure.Job.SourcePath}: {failure.Reason}");
         if (summary.Failures.Count > failuresListed)
-            Console.Error.WriteLine($"  … and {summary.Failures.Count - failuresListed} more.");
-        Console.Error.WriteLine($"The full list, with ffmpeg command lines: {summary.FailureLogPath}");
+            console.Error.WriteLine($"  … and {summary.Failures.Count - failuresListed} more.");
+        console.Error.WriteLine($"The full list, with ffmpeg command lines: {summary.FailureLogPath}");
     }
 }

@@ -27,17 +27,18 @@ internal static class VerifyCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var console = CliConsole.Of(parse);
         var root = parse.GetValue(Root);
         var paths = parse.GetValue(Paths) ?? [];
         if (root is null && paths.Length == 0)
-            return Fatal.Report("give --root DIR or the clips/folders to check.");
+            return console.Fatal("give --root DIR or the clips/folders to check.");
         if (root is { Exists: false })
-            return Fatal.Report($"Root folder not found: {root.FullName}");
+            return console.Fatal($"Root folder not found: {root.FullName}");
         if (parse.GetValue(FixLists) && root is null)
-            return Fatal.Report("--fix-lists needs --root (the lists are ROOT/lists).");
+            return console.Fatal("--fix-lists needs --root (the lists are ROOT/lists).");
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
-            return Fatal.Report($"not found: {missing}");
+            return console.Fatal($"not found: {missing}");
         var tools = MediaTools.Locate();
 
         var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : new DatasetRoot(root!.FullName).ResizedFolders());
@@ -47,25 +48,25 @@ internal static class VerifyCommand
         IReadOnlyList<KineticsPrep.State.VerifiedClip> results;
         try
         {
-            results = await ProgressDisplay.RunAsync("verify", progress,
+            results = await ProgressDisplay.RunAsync(console, "verify", progress,
                 (p, _) => $"{p.Checked}/{p.Clips} clips, {p.Bad} unreadable", p => p.Clips == 0 ? 1 : (double)p.Checked / p.Clips,
                 runner.RunAsync(clips, progress, cancellationToken));
         }
         catch (OperationCanceledException)
         {
-            return Fatal.Report("Cancelled.");
+            return console.Fatal("Cancelled.");
         }
 
         var bad = results.Where(r => !r.Ok).ToList();
-        Console.WriteLine($"{results.Count} clips checked, {bad.Count} unreadable.");
+        console.Out.WriteLine($"{results.Count} clips checked, {bad.Count} unreadable.");
         foreach (var clip in bad)
-            Console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
+            console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
         if (parse.GetValue(FixLists) && bad.Count > 0)
         {
             var lists = new DatasetRoot(root!.FullName).Lists;
             var badPaths = bad.Select(c => Path.Combine(root.FullName, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
             var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
-            Console.WriteLine($"Removed {removed} line(s) from the lists in {lists}.");
+            console.Out.WriteLine($"Removed {removed} line(s) from the lists in {lists}.");
         }
         return bad.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
     }

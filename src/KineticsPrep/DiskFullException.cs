@@ -5,7 +5,7 @@ namespace KineticsPrep;
 /// only turn every later item into a false failure. Whatever was recorded as done is complete and is kept.
 /// </summary>
 public sealed class DiskFullException(string folder, long? neededBytes, Exception? inner = null)
-    : Exception(Describe(folder, neededBytes), inner)
+    : KineticsPrepException(Describe(folder, neededBytes), isFatal: true, inner)
 {
     public string Folder { get; } = folder;
 

@@ -59,8 +59,8 @@ public sealed class AnnotateFixture : IDisposable
     public Task<AnnotateReport> RunAsync(Func<AnnotateOptions, AnnotateOptions>? configure = null)
     {
         Directory.CreateDirectory(Videos);
-        var options = new AnnotateOptions(Annotations, Videos, Out);
-        return new Annotator(configure?.Invoke(options) ?? options, Media.Tools).RunAsync(CancellationToken.None);
+        var options = configure?.Invoke(new AnnotateOptions(Annotations, Videos, Out)) ?? new AnnotateOptions(Annotations, Videos, Out);
+        return new Annotator(options, options.Check ? Media.Tools : null).RunAsync(CancellationToken.None);
     }
 
     public string[] OutLines(string name) => File.ReadAllLines(Path.Combine(Out, name));

@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace KineticsPrep.Tests;
 
-/// <summary>Starts the real kinetics-prep executable, built next to the tests, as a child process.</summary>
+/// <summary>
+/// Runs kinetics-prep in-process, with its output and errors captured (<see cref="RunAsync(string[])"/>), or starts the
+/// real executable, built next to the tests, as a child process for what only a process can show: kill -9, signals,
+/// another environment.
+/// </summary>
 public static class CliRunner
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "kinetics-prep");
@@ -29,8 +33,11 @@ public static class CliRunner
 
     public static async Task<Result> RunAsync(params string[] arguments)
     {
-        using var process = Start(arguments);
-        return await WaitAsync(process);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var exitCode = await Cli.CliApp.RunAsync(arguments, TextWriter.Synchronized(output), TextWriter.Synchronized(error), timeout.Token);
+        return new Result(exitCode, output.ToString(), error.ToString());
     }
 
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)

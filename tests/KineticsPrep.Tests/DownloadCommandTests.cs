@@ -8,7 +8,7 @@ public sealed class DownloadCommandTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_download_killed_midway_resumes_and_ends_byte_identical_to_the_source()
     {
         using var mirror = MirrorTree.K400(archivesPerSplit: 1, clipBytes: 3_000_000, "train");
@@ -34,7 +34,7 @@ public sealed class DownloadCommandTests : IDisposable
         Assert.False(System.IO.File.Exists(partial));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task An_archive_replaced_on_the_server_between_a_kill_and_the_resume_ends_as_the_new_file_byte_for_byte()
     {
         using var mirror = MirrorTree.K400(archivesPerSplit: 1, clipBytes: 3_000_000, "train");
@@ -62,7 +62,7 @@ public sealed class DownloadCommandTests : IDisposable
         Assert.Contains($"Note: {nginx.Url}/400/train/part_0.tar.gz: the file changed on the server since its partial download began; starting again from zero", rerun.Stderr);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Prepare_against_a_mirror_with_nothing_on_it_lists_every_failure_and_exits_1()
     {
         using var empty = new TempFolder();
@@ -79,7 +79,7 @@ public sealed class DownloadCommandTests : IDisposable
         Assert.DoesNotContain("   at ", run.Stderr);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_missing_file_makes_the_exit_code_1_is_listed_and_status_shows_it_until_a_rerun_gets_it()
     {
         using var mirror = MirrorTree.K400(archivesPerSplit: 2, clipBytes: 1000, "val");
@@ -102,7 +102,7 @@ public sealed class DownloadCommandTests : IDisposable
         Assert.DoesNotContain("failed", statusAfter.Stdout);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Extract_reports_refused_entries_with_exit_code_1()
     {
         Write(_root.Combine("archives", "train", "part_0.tar.gz"), true, File("../x.mp4"), File("ok_000001_000011.mp4"));
@@ -112,7 +112,7 @@ public sealed class DownloadCommandTests : IDisposable
         Assert.True(System.IO.File.Exists(_root.Combine("videos", "train", "ok_000001_000011.mp4")));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task An_unknown_dataset_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync("download", "k500", "--root", _root.Path);

@@ -21,7 +21,7 @@ public sealed class DownloadTests : IDisposable
         new DownloadRunner(StateStore.Open(_root.Path), new FileDownloader(_http, Fast), new Mirror(mirror), Fast.Jobs)
             .RunAsync(DatasetCatalog.Find("k400")!, splits.Length > 0 ? splits : ["train", "val"], _root.Path, null, CancellationToken.None);
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_mirror_served_by_nginx_arrives_byte_identical_with_urls_in_list_files_rewritten()
     {
         using var mirror = MirrorTree.K400();
@@ -40,7 +40,7 @@ public sealed class DownloadTests : IDisposable
         Assert.True(File.Exists(_root.Combine("annotations", "val.csv")));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task The_sha256_of_each_file_is_recorded_and_a_second_run_skips_everything()
     {
         using var mirror = MirrorTree.K400();
@@ -56,7 +56,7 @@ public sealed class DownloadTests : IDisposable
         Assert.Equal($"{nginx.Url}/400/train/part_0.tar.gz", record.Url);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_missing_archive_is_reported_and_the_others_still_arrive()
     {
         using var mirror = MirrorTree.K400();
@@ -69,7 +69,7 @@ public sealed class DownloadTests : IDisposable
         Assert.Equal(6, summary.Downloaded);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Archive_names_with_spaces_are_kept_and_a_local_folder_works_as_a_mirror()
     {
         using var mirror = new MirrorTree();
@@ -82,7 +82,7 @@ public sealed class DownloadTests : IDisposable
         Assert.True(File.Exists(_root.Combine("archives", "val", "air drumming.tar.gz")));
     }
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Process)]
     [InlineData(FaultServer.Fault.DropMidBodyOnce)]
     [InlineData(FaultServer.Fault.StallOnce)]
     public async Task A_dropped_or_stalled_connection_is_resumed_with_a_range_request(FaultServer.Fault fault)
@@ -103,7 +103,7 @@ public sealed class DownloadTests : IDisposable
         Assert.False(File.Exists(_root.Combine("file.bin.partial")));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Service_unavailable_is_retried_after_the_servers_retry_after()
     {
         await using var server = new FaultServer();
@@ -118,7 +118,7 @@ public sealed class DownloadTests : IDisposable
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1.9), "Retry-After: 1 was not honoured");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_server_that_answers_a_range_request_with_200_makes_the_file_start_over()
     {
         await using var server = new FaultServer();
@@ -132,7 +132,7 @@ public sealed class DownloadTests : IDisposable
         Assert.Equal("bytes=40000-", server.Requests.Single().Range);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_404_is_not_retried()
     {
         await using var server = new FaultServer();

@@ -22,7 +22,7 @@ public sealed class ExtractTests : IDisposable
     private Task<ExtractSummary> RunAsync(bool deleteArchives = false) =>
         new ExtractRunner(StateStore.Open(_root.Path), 2, deleteArchives).RunAsync(_root.Path, null, CancellationToken.None);
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Nested_folders_are_flattened_and_apple_double_and_non_video_entries_are_skipped()
     {
         Write(Archive("train", "part_0.tar.gz"), gzip: true,
@@ -41,7 +41,7 @@ public sealed class ExtractTests : IDisposable
         Assert.Equal((ExtractStatus.Extracted, 3, 2), (outcome.Status, outcome.Files, outcome.Skipped));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_plain_tar_named_tar_gz_is_recognised_by_its_bytes_and_extracted()
     {
         Write(Archive("train", "part_120.tar.gz"), gzip: false, File("x/y/c_000003_000013.mp4"));
@@ -50,7 +50,7 @@ public sealed class ExtractTests : IDisposable
         Assert.Empty(summary.Failures);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Links_devices_and_paths_that_leave_the_target_are_refused_reported_and_never_written()
     {
         Write(Archive("val", "evil.tar.gz"), gzip: true,
@@ -71,7 +71,7 @@ public sealed class ExtractTests : IDisposable
         Assert.Equal([".kinetics-prep", "archives", "videos"], Directory.GetFileSystemEntries(_root.Path).Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task An_entry_whose_name_holds_a_control_character_is_refused_like_a_hostile_list_line()
     {
         Write(Archive("val", "names.tar.gz"), gzip: true, File("val_256/bad\u0001name_000001_000011.mp4"), File("val_256/good_000001_000011.mp4"));
@@ -83,7 +83,7 @@ public sealed class ExtractTests : IDisposable
         Assert.Equal("val_256/bad\u0001name_000001_000011.mp4 (the name holds a control character)", Assert.Single(summary.Refused).Entry);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_truncated_gzip_is_reported_by_archive_and_entry_and_not_marked_extracted()
     {
         var entries = Enumerable.Range(0, 40).Select(i => File($"clip{i:00}_000001_000011.mp4", new string((char)('a' + i % 26), 20_000))).ToArray();
@@ -98,7 +98,7 @@ public sealed class ExtractTests : IDisposable
         Assert.False(StateStore.Open(_root.Path).IsExtracted("archives/test/part_7.tar.gz"));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_rerun_skips_finished_archives_and_delete_archives_removes_them()
     {
         Write(Archive("train", "part_0.tar.gz"), gzip: true, File("a_000001_000011.mp4"));
@@ -112,7 +112,7 @@ public sealed class ExtractTests : IDisposable
         Assert.Equal(["a_000001_000011.mp4", "b_000001_000011.mp4"], Videos("train"));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_half_extracted_archive_is_completed()
     {
         Write(Archive("train", "part_0.tar.gz"), gzip: true, File("a_000001_000011.mp4"), File("b_000001_000011.mp4"));
@@ -127,7 +127,7 @@ public sealed class ExtractTests : IDisposable
         Assert.Equal("clip b_000001_000011.mp4", System.IO.File.ReadAllText(_root.Combine("videos", "train", "b_000001_000011.mp4")));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task The_replacement_archive_goes_to_videos_replacement()
     {
         Write(Archive("replacement", DatasetCatalog.Find("k400")!.ReplacementArchive!), gzip: true, File("replacement/r_000001_000011.mp4"));

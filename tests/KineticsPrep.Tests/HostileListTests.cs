@@ -16,7 +16,7 @@ public sealed class HostileListTests : IDisposable
         _outer.Dispose();
     }
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Process)]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Lines_that_leave_the_release_are_refused_by_name_and_nothing_is_fetched_for_them(bool overHttp)

@@ -9,7 +9,10 @@ namespace KineticsPrep.Tests;
 /// <summary>Makes test clips with ffmpeg's lavfi sources and reads back what a clip holds.</summary>
 public static class Media
 {
-    public static readonly MediaTools Tools = MediaTools.Locate();
+    private static readonly Lazy<MediaTools> LocatedTools = new(MediaTools.Locate);
+
+    /// <summary>ffmpeg and ffprobe, looked up on first use, so tests that need neither run without them.</summary>
+    public static MediaTools Tools => LocatedTools.Value;
 
     /// <summary>Real clips from public repositories (tests/fixtures, copied next to the test assembly).</summary>
     public static string FixtureVideos { get; } = Path.Combine(AppContext.BaseDirectory, "fixtures", "videos");

@@ -8,7 +8,7 @@ public sealed partial class PrepareTests
     /// The disk fills in each stage in turn: a small disk under the whole root, then under the folder that one stage
     /// writes (downloads, extraction, resize, the state store, the lists).
     /// </summary>
-    [Theory]
+    [Theory(Timeout = Timeouts.Process)]
     [InlineData("", 640)]
     [InlineData("archives", 64)]
     [InlineData("videos", 96)]

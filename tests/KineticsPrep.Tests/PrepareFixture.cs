@@ -2,7 +2,10 @@ using KineticsPrep.Demo;
 
 namespace KineticsPrep.Tests;
 
-/// <summary>A synthetic K400 mirror served by nginx, and a reference run of prepare against it, shared by the prepare tests.</summary>
+/// <summary>
+/// A synthetic K400 mirror served by nginx, and a reference run of prepare against it, built once and shared by every
+/// test class in the "prepare" collection.
+/// </summary>
 public sealed class PrepareFixture : IDisposable
 {
     private readonly TempFolder _mirror = new();
@@ -58,4 +61,10 @@ public sealed class PrepareFixture : IDisposable
         _mirror.Dispose();
         _roots.Dispose();
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PrepareCollection : ICollectionFixture<PrepareFixture>
+{
+    public const string Name = "prepare";
 }

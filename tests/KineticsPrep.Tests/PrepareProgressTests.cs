@@ -1,4 +1,5 @@
 using KineticsPrep.Pipeline;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Tests;
 
@@ -21,5 +22,24 @@ public sealed class PrepareProgressTests
     {
         Assert.Null(PrepareProgress.None.TimeLeft(TimeSpan.FromMinutes(1)));
         Assert.Null((PrepareProgress.None with { Archives = 5, ArchivesDoneAtStart = 3, ArchivesDone = 3 }).TimeLeft(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void Status_rates_run_from_the_first_to_the_last_finished_archive_and_merge_across_shards()
+    {
+        var start = new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
+        var shards = new[]
+        {
+            new StageCount("download", "train", 10, 2, 0, 2_000, start, start.AddSeconds(10)),
+            new StageCount("download", "train", 10, 1, 0, 1_000, start.AddSeconds(5), start.AddSeconds(5)),
+        };
+
+        var merged = Assert.Single(StageCount.Merge(shards));
+
+        Assert.Equal((20, 3, 3_000L), (merged.Planned, merged.Done, merged.Amount));
+        Assert.Equal(200, merged.PerSecond); // the two archives after the first: 2,000 bytes in 10 s
+        Assert.Equal(TimeSpan.FromSeconds(85), merged.TimeLeft); // 17 archives left at 5 s each
+        Assert.Null(shards[1].PerSecond);
+        Assert.Equal(TimeSpan.Zero, (merged with { Done = 20 }).TimeLeft);
     }
 }

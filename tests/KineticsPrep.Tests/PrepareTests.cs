@@ -3,7 +3,8 @@ using KineticsPrep.Pipeline;
 
 namespace KineticsPrep.Tests;
 
-public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture<PrepareFixture>
+[Collection(PrepareCollection.Name)]
+public sealed partial class PrepareTests(PrepareFixture fixture)
 {
     [Fact]
     public void One_command_gives_resized_clips_and_lists_and_cleans_up_archives_and_originals()
@@ -30,7 +31,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
         Assert.Matches(@"prepare: 6/6 archives, 16 clips resized \(\d+\.\d clips/s\), 0 failed, [\d.]+ [KM]iB downloaded \(\d+\.\d MB/s\), ETA 00:00:00;",
             fixture.ReferenceRun.Stdout);
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Killed_with_sigkill_at_ten_points_and_resumed_it_ends_identical_to_an_uninterrupted_run()
     {
         var root = fixture.NewRoot("killed");
@@ -63,7 +64,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
             clip => Assert.Equal(15, Media.Inspect(clip).Frames));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Two_shards_at_once_then_finalize_give_the_same_result_as_one_machine()
     {
         var root = fixture.NewRoot("sharded");
@@ -81,7 +82,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
         Assert.Equal(PrepareFixture.Result(fixture.Reference), PrepareFixture.Result(root));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Finalize_refuses_while_a_shard_has_not_finished()
     {
         var root = fixture.NewRoot("half-sharded");
@@ -94,7 +95,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
         Assert.Contains("not processed by any shard yet", finalize.Stderr);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Without_annotation_csvs_the_clips_are_still_prepared_and_the_missing_lists_are_explained()
     {
         var mirror = fixture.NewRoot("mirror-without-csvs");
@@ -115,7 +116,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
         Assert.Equal(16, Directory.GetFiles(Path.Combine(root, "videos_320p"), "*.mp4", SearchOption.AllDirectories).Length);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Status_shows_each_stage_per_split_from_the_state_store()
     {
         var status = await CliRunner.RunAsync("status", "--root", fixture.Reference);
@@ -125,14 +126,14 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
         Assert.Matches(@"resize\s+replacement\s+1/1", status.Stdout);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Status_of_a_root_with_no_state_is_an_error()
     {
         var status = await CliRunner.RunAsync("status", "--root", fixture.NewRoot("empty"));
         Assert.Equal(2, status.ExitCode);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task The_demo_runs_the_whole_pipeline_on_loopback()
     {
         var folder = fixture.NewRoot("demo");
@@ -152,7 +153,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture) : IClassFixture
         Assert.True(DiskEstimate.For([1_000, 4_000], options with { KeepArchives = true }, 0).PeakBytes > estimate.PeakBytes);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_disk_too_small_for_the_expected_peak_is_refused_unless_forced()
     {
         // So many archives in flight that no disk can hold them.

@@ -33,7 +33,7 @@ public sealed class ReleaseMirrorsFixture : IDisposable
 
 public sealed class ReleaseLayoutTests(ReleaseMirrorsFixture fixture) : IClassFixture<ReleaseMirrorsFixture>
 {
-    [Theory]
+    [Theory(Timeout = Timeouts.Process)]
     [InlineData("k600", true)]
     [InlineData("k600", false)]
     [InlineData("k700-2020", true)]
@@ -63,7 +63,7 @@ public sealed class ReleaseLayoutTests(ReleaseMirrorsFixture fixture) : IClassFi
         Assert.Empty(Directory.GetFiles(Path.Combine(root, "videos_320p"), "._*", SearchOption.AllDirectories));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task K600s_holdout_test_is_a_split_of_its_own_with_every_clip_missing()
     {
         var (folder, _) = fixture.Mirrors["k600"];

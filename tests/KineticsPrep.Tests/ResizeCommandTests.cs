@@ -4,7 +4,7 @@ namespace KineticsPrep.Tests;
 
 public sealed class ResizeCommandTests
 {
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_missing_source_folder_is_a_fatal_error_with_exit_code_2()
     {
         using var temp = new TempFolder();
@@ -13,7 +13,7 @@ public sealed class ResizeCommandTests
         Assert.Contains("Source folder not found", result.Stderr);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Missing_ffmpeg_is_a_fatal_error_that_names_the_debian_package()
     {
         using var temp = new TempFolder();
@@ -30,7 +30,7 @@ public sealed class ResizeCommandTests
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task An_unwritable_destination_is_a_fatal_error_with_the_systems_message_and_no_stack_trace()
     {
         using var temp = new TempFolder();
@@ -45,7 +45,7 @@ public sealed class ResizeCommandTests
         Assert.Equal("a file where the output folder should be", File.ReadAllText(temp.Combine("out")));
     }
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Process)]
     [InlineData("--short-side", "321")]
     [InlineData("--crf", "60")]
     [InlineData("--preset", "warp")]
@@ -58,7 +58,7 @@ public sealed class ResizeCommandTests
         Assert.Contains(option, result.Stderr);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Mmaction2_flags_are_accepted_and_a_clean_run_exits_with_0()
     {
         using var temp = new TempFolder();
@@ -70,7 +70,7 @@ public sealed class ResizeCommandTests
         Assert.Contains("resize: 1/1 clips", result.Stdout);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Failed_clips_are_listed_with_reasons_and_the_exit_code_is_1()
     {
         using var temp = new TempFolder();
@@ -83,7 +83,7 @@ public sealed class ResizeCommandTests
         Assert.True(File.Exists(temp.Combine("out", "good.mp4")));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Overwrite_redoes_finished_outputs_that_a_plain_rerun_skips()
     {
         using var temp = new TempFolder();
@@ -99,7 +99,7 @@ public sealed class ResizeCommandTests
         Assert.Contains("0 already done", overwrite.Stdout);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Keep_audio_and_upscale_do_what_they_say()
     {
         using var temp = new TempFolder();
@@ -110,7 +110,7 @@ public sealed class ResizeCommandTests
         Assert.Equal((426, 320, "aac"), (facts.Width, facts.Height, facts.AudioCodec));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_run_killed_midway_leaves_no_complete_looking_partial_file_and_the_next_run_finishes()
     {
         using var temp = new TempFolder();
@@ -139,7 +139,7 @@ public sealed class ResizeCommandTests
         Assert.Empty(Partials(output));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Ctrl_c_kills_running_ffmpegs_removes_partial_files_and_keeps_finished_outputs()
     {
         using var temp = new TempFolder();

@@ -71,7 +71,7 @@ public sealed class ResizeRunnerTests(ResizeCorpus corpus) : IClassFixture<Resiz
     public void No_partial_file_is_left_behind() =>
         Assert.Empty(Directory.GetFiles(corpus.Destination, "*.partial", SearchOption.AllDirectories));
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_second_run_skips_finished_outputs_without_running_ffprobe_or_ffmpeg()
     {
         // Tools that always fail: any clip the second run touched would come back as a failure.

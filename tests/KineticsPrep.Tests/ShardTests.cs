@@ -50,4 +50,14 @@ public sealed class ShardTests
 
     [Fact]
     public void No_scheduler_means_no_shard() => Assert.Null(Shard.FromEnvironment(Env(), null));
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(2, 3)]
+    [InlineData(15, 16)]
+    public void A_shards_state_store_name_gives_back_the_shard(int index, int count)
+    {
+        var shard = new Shard(index, count);
+        Assert.Equal(shard.IsWhole ? null : shard, Shard.FromStateName(shard.StateName));
+    }
 }

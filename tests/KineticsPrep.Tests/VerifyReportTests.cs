@@ -4,7 +4,8 @@ using KineticsPrep.State;
 
 namespace KineticsPrep.Tests;
 
-public sealed class VerifyReportTests(PrepareFixture fixture) : IClassFixture<PrepareFixture>
+[Collection(PrepareCollection.Name)]
+public sealed class VerifyReportTests(PrepareFixture fixture)
 {
     /// <summary>A copy of the reference dataset that a test may damage.</summary>
     private string CopyOfReference(string name)
@@ -21,7 +22,7 @@ public sealed class VerifyReportTests(PrepareFixture fixture) : IClassFixture<Pr
         return copy;
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Verify_lists_unreadable_clips_with_reasons_records_them_and_fix_lists_drops_them()
     {
         var root = CopyOfReference("verify");
@@ -45,7 +46,7 @@ public sealed class VerifyReportTests(PrepareFixture fixture) : IClassFixture<Pr
         Assert.Equal(15.0, recorded.First(v => v.Ok).Fps!.Value, 3);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Verify_full_decodes_every_frame_of_given_paths()
     {
         var result = await CliRunner.RunAsync("verify", "--full", Path.Combine(fixture.Reference, "videos_320p", "val"));
@@ -53,7 +54,7 @@ public sealed class VerifyReportTests(PrepareFixture fixture) : IClassFixture<Pr
         Assert.Contains("3 clips checked, 0 unreadable", result.Stdout);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Process)]
     public async Task The_report_is_one_offline_page_with_the_split_numbers_class_chart_histograms_and_failures()
     {
         var root = CopyOfReference("report");

@@ -14,4 +14,4 @@ public sealed record BadRow(string File, int Line, string Problem)
 }
 
 /// <summary>A CSV problem that stops the run, named by file and line.</summary>
-public sealed class AnnotationException(string message) : Exception(message);
+public sealed class AnnotationException(string message) : KineticsPrepException(message, isFatal: true);

@@ -8,11 +8,7 @@ namespace KineticsPrep.Download;
 public sealed record DownloadItem(string Url, string Target, string Split)
 {
     /// <summary>Its name in the state store: the target's path relative to the dataset root, with '/'.</summary>
-    public string Key(string root) => Path.GetRelativePath(root, Target).Replace('\\', '/');
-
-    /// <summary>What the state store keeps of it once it arrived whole.</summary>
-    public DownloadRecord Record(string root, FileDownloader.Result result) =>
-        new(Key(root), Url, Split, result.Bytes, result.Sha256, result.ETag);
+    public string Key(string root) => new DatasetRoot(root).Key(Target);
 }
 
 public sealed record DownloadProgress(int Files, int Done, int Failed, long BytesKnown, long BytesDone);
@@ -31,13 +27,11 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
         DatasetVersion version, IReadOnlyList<string> splits, string root, IProgress<DownloadProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var fullRoot = Path.GetFullPath(root);
-        var notes = new ConcurrentQueue<string>();
-        var files = downloader.WithState(state, new DelegateProgress<string>(notes.Enqueue));
-        var plan = await new DownloadPlanner(files, mirror).PlanAsync(version, splits, fullRoot, cancellationToken);
+        var step = new DownloadStep(downloader, state, root);
+        var plan = await new DownloadPlanner(step.Files, mirror).PlanAsync(version, splits, Path.GetFullPath(root), cancellationToken);
         var failures = new ConcurrentBag<string>(plan.Failures);
         var items = plan.Annotations.Concat(plan.Archives).ToList();
-        var pending = items.Where(item => !IsDone(state, fullRoot, item)).ToList();
+        var pending = items.Where(item => !step.IsDone(item)).ToList();
         int done = 0, failed = 0;
         long bytesDone = 0, bytesKnown = 0;
         void Report() => progress?.Report(new DownloadProgress(pending.Count, Volatile.Read(ref done), Volatile.Read(ref failed),
@@ -47,31 +41,20 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(pending, parallel, async (item, token) =>
         {
-            try
+            var counter = new DelegateProgress<long>(n => { Interlocked.Add(ref bytesDone, n); Report(); });
+            var (result, failure) = await step.RunAsync(item, counter, token);
+            if (result is not null)
             {
-                var counter = new DelegateProgress<long>(n => { Interlocked.Add(ref bytesDone, n); Report(); });
-                var result = await files.DownloadAsync(item.Url, item.Target, counter, token);
-                state.RecordDownload(item.Record(fullRoot, result));
                 Interlocked.Add(ref bytesKnown, result.Bytes);
                 Interlocked.Increment(ref done);
             }
-            catch (DownloadFailedException e)
+            else
             {
-                failures.Add(e.Message);
-                state.RecordFailure(item.Key(fullRoot), "download", e.Message);
+                failures.Add(failure!);
                 Interlocked.Increment(ref failed);
             }
             Report();
         });
-        return new DownloadSummary(items.Count, done, items.Count - pending.Count, failures.Order(StringComparer.Ordinal).ToList(), notes.ToList());
-    }
-
-    /// <summary>Recorded as complete and still there at that size, or already extracted (and maybe deleted).</summary>
-    public static bool IsDone(StateStore state, string root, DownloadItem item)
-    {
-        var key = item.Key(root);
-        if (state.IsExtracted(key))
-            return true;
-        return state.FindDownload(key) is { } record && File.Exists(item.Target) && new FileInfo(item.Target).Length == record.Bytes;
+        return new DownloadSummary(items.Count, done, items.Count - pending.Count, failures.Order(StringComparer.Ordinal).ToList(), step.Notes);
     }
 }

@@ -142,4 +142,4 @@ public static class ArchiveExtractor
     }
 }
 
-public sealed class ArchiveCorruptException(string message) : Exception(message);
+public sealed class ArchiveCorruptException(string message) : KineticsPrepException(message, isFatal: false);

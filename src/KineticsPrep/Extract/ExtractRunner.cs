@@ -67,23 +67,10 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
 
     private async Task<ExtractOutcome> ExtractOneAsync(ArchiveJob job, IProgress<long> bytes, CancellationToken cancellationToken)
     {
-        if (state.IsExtracted(job.Key))
-        {
+        var outcome = await new ExtractStep(state).RunAsync(job, bytes, cancellationToken);
+        if (outcome.Status != ExtractStatus.Failed)
             DeleteIfAsked(job);
-            return new ExtractOutcome(job, ExtractStatus.AlreadyDone, [], 0, []);
-        }
-        try
-        {
-            var outcome = await ArchiveExtractor.ExtractAsync(job, bytes, cancellationToken);
-            state.RecordExtraction(job.Key, job.Split, outcome.Clips);
-            DeleteIfAsked(job);
-            return outcome;
-        }
-        catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
-        {
-            state.RecordFailure(job.Key, "extract", e.Message);
-            return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], e.Message);
-        }
+        return outcome;
     }
 
     private void DeleteIfAsked(ArchiveJob job)

@@ -2,7 +2,7 @@ namespace KineticsPrep.Media;
 
 /// <summary>ffmpeg or ffprobe could not handle a clip. <see cref="Reason"/> is one line taken from its stderr.</summary>
 public sealed class MediaToolException(string reason, string commandLine)
-    : Exception($"{reason}{Environment.NewLine}Command: {commandLine}")
+    : KineticsPrepException($"{reason}{Environment.NewLine}Command: {commandLine}", isFatal: false)
 {
     public string Reason { get; } = reason;
 

@@ -69,4 +69,4 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
     }
 }
 
-public sealed class MediaToolsMissingException(string message) : Exception(message);
+public sealed class MediaToolsMissingException(string message) : KineticsPrepException(message, isFatal: true);

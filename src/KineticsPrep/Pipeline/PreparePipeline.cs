@@ -19,11 +19,12 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 {
     private readonly StateStore _state = StateStore.Open(options.Root, options.Shard.StateName);
     private readonly ConcurrentQueue<string> _failures = new();
-    private readonly ConcurrentQueue<string> _notes = new();
-    private FileDownloader? _downloader;
+    private DownloadStep? _download;
 
-    /// <summary>The downloader, keeping partial files' versions in this shard's state store.</summary>
-    private FileDownloader Downloader => _downloader ??= downloader.WithState(_state, new DelegateProgress<string>(_notes.Enqueue));
+    /// <summary>Downloading one file, recorded in this shard's state store.</summary>
+    private DownloadStep Download => _download ??= new DownloadStep(downloader, _state, options.Root);
+
+    private ExtractStep Extract => new(_state);
 
     public const string DiskCheckHint = "use --force to start anyway";
 
@@ -34,7 +35,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// <exception cref="PrepareRefusedException">The disk will not fit it (without --force), or the shard count clashes.</exception>
     public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
-        var plan = await new DownloadPlanner(Downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
         CheckShardCount();
@@ -68,7 +69,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             // E.g. an annotation CSV that could not be downloaded (listed with the other failures): the clips are kept.
             _failures.Enqueue($"lists not written: {e.Message}");
         }
-        return new PrepareResult(start.Archives.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists, _notes.ToList());
+        return new PrepareResult(start.Archives.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// <exception cref="PrepareRefusedException">Some archives are not processed by any shard yet.</exception>
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
-        var plan = await new DownloadPlanner(Downloader, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();
         if (plan.Failures.Count > 0 || missing.Count > 0)
@@ -86,7 +87,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
                 + string.Concat(plan.Failures.Select(f => "; " + f)) + ". Run the shards to completion first.");
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
         var lists = await WriteListsAsync(cancellationToken);
-        return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists, _notes.ToList());
+        return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
     }
 
     private HashSet<string> ProcessedByAnyShard() =>
@@ -97,7 +98,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     {
         var others = StateStore.AllUnder(options.Root)
             .Select(store => Path.GetFileNameWithoutExtension(store.Path))
-            .Where(name => name.StartsWith("shard-", StringComparison.Ordinal) && !name.EndsWith($"-of-{options.Shard.Count}", StringComparison.Ordinal))
+            .Where(name => Shard.FromStateName(name) is { } other && other.Count != options.Shard.Count)
             .ToList();
         if (others.Count > 0)
             throw new PrepareRefusedException(
@@ -121,7 +122,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 
     private async Task DownloadAnnotationsAsync(IReadOnlyList<DownloadItem> annotations, CancellationToken cancellationToken)
     {
-        foreach (var item in annotations.Where(a => !DownloadRunner.IsDone(_state, options.Root, a)))
+        foreach (var item in annotations.Where(a => !Download.IsDone(a)))
             await DownloadAsync(item, null, cancellationToken);
     }
 
@@ -130,7 +131,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         var sizes = new ConcurrentBag<long>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(remaining, parallel, async (item, token) =>
-            sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await Downloader.SizeAsync(item.Url, token) ?? 0));
+            sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await Download.Files.SizeAsync(item.Url, token) ?? 0));
         Directory.CreateDirectory(options.Root);
         return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(Path.GetFullPath(options.Root)).AvailableFreeSpace);
     }
@@ -144,7 +145,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             await Parallel.ForEachAsync(archives, parallel, async (archive, token) =>
             {
                 var key = archive.Key(options.Root);
-                if (_state.IsExtracted(key) || DownloadRunner.IsDone(_state, options.Root, archive)
+                if (_state.IsExtracted(key) || Download.IsDone(archive)
                     || await DownloadAsync(archive, counters, token))
                     await ready.WriteAsync(archive, token);
             });
@@ -157,19 +158,11 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 
     private async Task<bool> DownloadAsync(DownloadItem item, Counters? counters, CancellationToken cancellationToken)
     {
-        try
-        {
-            var bytes = counters is null ? null : new DelegateProgress<long>(counters.AddBytes);
-            var result = await Downloader.DownloadAsync(item.Url, item.Target, bytes, cancellationToken);
-            _state.RecordDownload(item.Record(options.Root, result));
-            return true;
-        }
-        catch (DownloadFailedException e)
-        {
-            _failures.Enqueue(e.Message);
-            _state.RecordFailure(item.Key(options.Root), "download", e.Message);
-            return false;
-        }
+        var bytes = counters is null ? null : new DelegateProgress<long>(counters.AddBytes);
+        var (_, failure) = await Download.RunAsync(item, bytes, cancellationToken);
+        if (failure is not null)
+            _failures.Enqueue(failure);
+        return failure is null;
     }
 
     /// <summary>
@@ -219,22 +212,14 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         var key = archive.Key(options.Root);
         var job = ExtractRunner.JobFor(options.Root, archive.Target);
         counters.Current = key;
-        if (!_state.IsExtracted(key))
+        var outcome = await Extract.RunAsync(job, null, cancellationToken);
+        if (outcome.Status == ExtractStatus.Failed)
         {
-            try
-            {
-                var outcome = await ArchiveExtractor.ExtractAsync(job, null, cancellationToken);
-                foreach (var refused in outcome.Refused)
-                    _failures.Enqueue($"{key}: refused entry {refused}");
-                _state.RecordExtraction(key, job.Split, outcome.Clips);
-            }
-            catch (Exception e) when (e is ArchiveCorruptException or IOException && !DiskSpace.IsFull(e))
-            {
-                _failures.Enqueue(e.Message);
-                _state.RecordFailure(key, "extract", e.Message);
-                return null;
-            }
+            _failures.Enqueue(outcome.Error!);
+            return null;
         }
+        foreach (var refused in outcome.Refused)
+            _failures.Enqueue($"{key}: refused entry {refused}");
         if (!options.KeepArchives && File.Exists(archive.Target))
             File.Delete(archive.Target);
 

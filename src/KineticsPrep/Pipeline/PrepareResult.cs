@@ -32,4 +32,4 @@ public sealed record PrepareResult(
     int Archives, int ArchivesProcessed, IReadOnlyList<string> Failures, AnnotateReport? Lists, IReadOnlyList<string> Notes);
 
 /// <summary>The run should not start: not enough disk, or shards not finished before --finalize.</summary>
-public sealed class PrepareRefusedException(string message) : Exception(message);
+public sealed class PrepareRefusedException(string message) : KineticsPrepException(message, isFatal: true);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Pipeline;
 
@@ -13,7 +14,14 @@ public sealed record Shard(int Index, int Count)
     public bool IsWhole => Count == 1;
 
     /// <summary>The state store of this shard: each shard keeps its own, so shards never write the same file.</summary>
-    public string StateName => IsWhole ? "state" : $"shard-{Index}-of-{Count}";
+    public string StateName => IsWhole ? StateStore.DefaultName : $"shard-{Index}-of-{Count}";
+
+    /// <summary>The shard whose state store has this name; null for the unsharded one.</summary>
+    public static Shard? FromStateName(string name)
+    {
+        var parts = name.Split('-');
+        return parts is ["shard", var index, "of", var count] && Number(index) is { } i && Number(count) is { } n ? new Shard(i, n) : null;
+    }
 
     public IReadOnlyList<T> Select<T>(IEnumerable<T> sortedItems) => sortedItems.Where((_, i) => i % Count == Index).ToList();
 

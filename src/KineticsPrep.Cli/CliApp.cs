@@ -1,0 +1,63 @@
+using System.CommandLine;
+
+namespace KineticsPrep.Cli;
+
+/// <summary>
+/// The kinetics-prep command line: one command tree, run with the writers it is given (the console in
+/// <c>Program</c>, strings in the tests), and one exit-code rule for what a command did not handle itself.
+/// </summary>
+internal static class CliApp
+{
+    private static readonly RootCommand Root = new("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
+    {
+        ResizeCommand.Create(),
+        PrepareCommand.Create(),
+        StatusCommand.Create(),
+        DemoCommand.Create(),
+        VerifyCommand.Create(),
+        ReportCommand.Create(),
+        DownloadCommand.Create(),
+        AnnotateCommand.Create(),
+        ExtractCommand.Create(),
+    };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var console = new CliConsole(output, error);
+        var parse = Root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+                console.Fatal(parseError.Message);
+            error.WriteLine("Run 'kinetics-prep --help' for usage.");
+            return ExitCodes.UsageOrFatal;
+        }
+
+        try
+        {
+            // Commands clean up after themselves on Ctrl+C, so System.CommandLine must not end the process before they return.
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                ProcessTerminationTimeout = null,
+                EnableDefaultExceptionHandler = false,
+            }, cancellationToken);
+        }
+        catch (KineticsPrepException e) when (e.IsFatal)
+        {
+            // Missing ffmpeg, a full disk, a malformed CSV, a refused start: the message says it all, and what is done is kept.
+            return console.Fatal(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be written or read.
+            return console.Fatal(DiskSpace.IsFull(e) ? $"the disk is full: {e.Message}" : e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything a command did not expect is fatal (exit 2), not "some items failed" (System.CommandLine's 1).
+            return console.Fatal($"unexpected error: {e}");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using KineticsPrep.State;
+
+namespace KineticsPrep.Extract;
+
+/// <summary>
+/// Extracting one archive and recording the outcome in the state store: the one step that both <c>extract</c> and
+/// <c>prepare</c> take for each archive. An archive is marked extracted only after its last entry.
+/// </summary>
+public sealed class ExtractStep(StateStore state)
+{
+    /// <summary>Never throws for a broken or unwritable archive (the failure is recorded); a full disk does throw.</summary>
+    public async Task<ExtractOutcome> RunAsync(ArchiveJob job, IProgress<long>? bytes, CancellationToken cancellationToken)
+    {
+        if (state.IsExtracted(job.Key))
+            return new ExtractOutcome(job, ExtractStatus.AlreadyDone, [], 0, []);
+        try
+        {
+            var outcome = await ArchiveExtractor.ExtractAsync(job, bytes, cancellationToken);
+            state.RecordExtraction(job.Key, job.Split, outcome.Clips);
+            return outcome;
+        }
+        catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
+        {
+            state.RecordFailure(job.Key, "extract", e.Message);
+            return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], e.Message);
+        }
+    }
+}
