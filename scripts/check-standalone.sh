@@ -41,6 +41,9 @@ for format in csv json; do
     --format "$format" >/dev/null || fail "annotate --format $format"
 done
 head -1 "$work/csv/train.csv" | grep -q '^path,label_id,label' || fail "annotate --format csv header"
+standalone "$work/bin" annotate --annotations "$root/annotations" --videos "$root/videos_320p" --out "$work/labels" \
+  --format uniformerv2 --labels videomaev2-k400 >/dev/null || fail "annotate with a built-in label map"
+[ "$(wc -l <"$work/labels/labels.txt")" = 400 ] || fail "the built-in label map was not used"
 echo "check-standalone: demo, verify, report, status and annotate ran with no .NET on the machine"
 
 set +e

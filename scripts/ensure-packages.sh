@@ -5,8 +5,14 @@ ensure_command() {
   if command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ]; then
     return 0
   fi
+  install_package "$package" "$cmd not found"
+}
+
+# install_package PACKAGE WHY: as root, installs the Debian PACKAGE; otherwise says what to install.
+install_package() {
+  local package=$1 why=$2
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "kinetics-prep: $cmd not found; installing Debian's $package package..." >&2
+    echo "kinetics-prep: $why; installing Debian's $package package..." >&2
     local log
     log=$(mktemp)
     if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"; } >"$log" 2>&1; then
@@ -18,7 +24,7 @@ ensure_command() {
     rm -f "$log"
     return 0
   fi
-  echo "kinetics-prep: $cmd is required. Install Debian's '$package' package: sudo apt-get install -y $package" >&2
+  echo "kinetics-prep: $why. Install Debian's '$package' package: sudo apt-get install -y $package" >&2
   return 2
 }
 

@@ -11,11 +11,11 @@ internal static class AnnotateCommand
     private static readonly Option<DirectoryInfo> Annotations = new("--annotations") { Description = "Folder with train.csv, validate.csv or val.csv, test.csv.", Required = true };
     private static readonly Option<DirectoryInfo> Videos = new("--videos") { Description = "Folder searched recursively for <youtube_id>_<start>_<end>.<ext> clips.", Required = true };
     private static readonly Option<DirectoryInfo> Out = new("--out") { Description = "Where the lists, labels.txt, missing_<split>.txt and report.json go.", Required = true };
-    private static readonly Option<FileInfo?> Labels = new("--labels") { Description = "Label map to use: one name per line, or id,name lines. Default: the sorted train labels." };
+    private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly Option<DirectoryInfo?> Replacement = new("--replacement") { Description = "CVDF replacement clips, used in place of the originals. Default: a 'replacement' folder under --videos." };
     private static readonly Option<DirectoryInfo?> RelativeTo = new("--relative-to") { Description = "Write paths relative to this folder instead of absolute ones." };
     private static readonly Option<string> Format = SharedOptions.ListFormat(
-        "videomae (also: slowfast, mmaction2): 'PATH ID' lines; csv: with a header and the CSV fields; json: mmaction2's list; folders: a symlink tree split/class/clip.");
+        "videomae (also: slowfast, mmaction2): 'PATH ID' lines; uniformerv2 (also: internvideo): 'PATH,ID' lines; csv: with a header and the CSV fields; json: mmaction2's list; folders: a symlink tree split/class/clip.");
     private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Report malformed rows and unknown labels, and go on." };
     private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
@@ -36,7 +36,7 @@ internal static class AnnotateCommand
         var options = new AnnotateOptions(
             parse.GetRequiredValue(Annotations).FullName, parse.GetRequiredValue(Videos).FullName, parse.GetRequiredValue(Out).FullName)
         {
-            Labels = parse.GetValue(Labels)?.FullName,
+            Labels = parse.GetValue(Labels),
             Replacement = parse.GetValue(Replacement)?.FullName,
             RelativeTo = parse.GetValue(RelativeTo)?.FullName,
             Format = SharedOptions.ListFormats[parse.GetRequiredValue(Format)],

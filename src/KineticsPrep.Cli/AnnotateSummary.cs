@@ -20,6 +20,9 @@ internal static class AnnotateSummary
         }
         console.Out.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, DatasetRoot.ListsReportFileName)}");
 
+        foreach (var alias in report.Aliases)
+            console.Out.WriteLine($"Renamed class: '{alias.CsvLabel}' in the CSVs is '{alias.MapLabel}' in the label map ({alias.Rows} rows).");
+        List(console, report.Ambiguous, "Clips named by their bare YouTube id that fit several rows (left out)");
         List(console, report.BadRows.Select(r => r.ToString()).ToList(), "Rows left out");
         List(console, report.Corrupt.Select(c => $"{c.Path}: {c.Reason}").ToList(), "Unreadable clips left out");
     }

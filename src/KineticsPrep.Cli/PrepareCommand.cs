@@ -25,12 +25,13 @@ internal static class PrepareCommand
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
     private static readonly Option<string> Format = SharedOptions.ListFormat("List format, as for annotate.");
+    private static readonly Option<string?> Labels = SharedOptions.Labels();
 
     public static Command Create()
     {
         var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
         {
-            Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format,
+            Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
@@ -69,6 +70,7 @@ internal static class PrepareCommand
             DownloadJobs = parse.GetValue(Jobs),
             Resize = new ResizeOptions { ShortSide = parse.GetValue(ShortSide), Workers = parse.GetValue(Workers) },
             ListFormat = SharedOptions.ListFormats[parse.GetRequiredValue(Format)],
+            Labels = parse.GetValue(Labels),
         };
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);

@@ -26,6 +26,8 @@ internal static class SharedOptions
             ["videomae"] = KineticsPrep.Dataset.ListFormat.VideoMae,
             ["slowfast"] = KineticsPrep.Dataset.ListFormat.VideoMae,
             ["mmaction2"] = KineticsPrep.Dataset.ListFormat.VideoMae,
+            ["uniformerv2"] = KineticsPrep.Dataset.ListFormat.UniFormerV2,
+            ["internvideo"] = KineticsPrep.Dataset.ListFormat.UniFormerV2,
             ["csv"] = KineticsPrep.Dataset.ListFormat.Csv,
             ["json"] = KineticsPrep.Dataset.ListFormat.Json,
             ["folders"] = KineticsPrep.Dataset.ListFormat.Folders,
@@ -34,6 +36,13 @@ internal static class SharedOptions
     public static Option<string> ListFormat(string description) =>
         new Option<string>("--format") { Description = description, DefaultValueFactory = _ => "videomae" }
             .OneOf(ListFormats.Keys.ToList());
+
+    public static Option<string?> Labels() => new("--labels")
+    {
+        Description = "The label map of the checkpoint you train from: a built-in map (" + string.Join(", ", KineticsPrep.Dataset.LabelMap.BuiltIn) +
+                      ") or a file (one name per line, id,name lines, or JSON name->id). Renamed Kinetics classes find their id under their other name. " +
+                      "Default: the sorted train labels.",
+    };
 
     public static Option<string?> Mirror() => new("--mirror")
     {

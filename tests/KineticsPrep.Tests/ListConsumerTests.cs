@@ -82,4 +82,41 @@ public sealed class ListConsumerTests : IDisposable
             Assert.Equal(path, new FileInfo(link).LinkTarget);
         }
     }
+
+    [Fact]
+    public async Task Uniformerv2_list_lines_split_into_exactly_two_fields_on_a_comma()
+    {
+        await PrepareAsync(ListFormat.UniFormerV2);
+        // UniFormerV2 and InternVideo: path, label = line.split(',') with exactly two fields.
+        var parsed = _f.OutLines("train.csv").Select(line => line.Split(',')).ToList();
+        Assert.All(parsed, fields => Assert.Equal(2, fields.Length));
+        Assert.Equal(_expected, parsed.Select(f => (f[0], int.Parse(f[1], CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public async Task A_path_with_a_comma_is_refused_in_the_uniformerv2_format()
+    {
+        _f.WriteCsv("train.csv", "label,youtube_id,time_start,time_end,split\nabseiling,aaaaaaaaaaa,0,10,train\n");
+        _f.AddClip("a,b", "aaaaaaaaaaa_000000_000010.mp4");
+
+        var error = await Assert.ThrowsAsync<AnnotationException>(() => _f.RunAsync(o => o with { Format = ListFormat.UniFormerV2 }));
+
+        Assert.Contains("contains a comma, which a ','-separated list cannot hold", error.Message);
+    }
+
+    /// <summary>Each codebase's own reader, run by Debian's Python with pandas, on our videomae and uniformerv2 lists.</summary>
+    [Theory(Timeout = Timeouts.Process)]
+    [InlineData(ListFormat.VideoMae, "import pandas as pd; d = pd.read_csv(path, header=None, delimiter=' '); rows = list(zip(d[0], d[1]))")]
+    [InlineData(ListFormat.VideoMae, "rows = [tuple(l.rsplit(None, 1)) for l in open(path)]")]
+    [InlineData(ListFormat.UniFormerV2, "rows = []\nfor l in open(path):\n    f = l.strip().split(',')\n    assert len(f) == 2, f\n    rows.append(tuple(f))")]
+    public async Task Each_codebases_own_python_reader_reads_our_list(ListFormat format, string reader)
+    {
+        await PrepareAsync(format);
+        var script = $"import sys\npath = sys.argv[1]\n{reader}\nfor p, label in rows: print(f'{{p}}\\t{{int(label)}}')\n";
+        var result = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(
+            CliWrap.Cli.Wrap("/usr/bin/python3").WithArguments(["-c", script, Path.Combine(_f.Out, "train.csv")]).WithValidation(CliWrap.CommandResultValidation.None));
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Equal(_expected.Select(e => $"{e.Path}\t{e.Label}"), result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

@@ -32,25 +32,28 @@ public sealed class ListReaderTests : IDisposable
             ListReader.Read(_out.Path, "train", format, Labels).Select(l => (l.Path, l.LabelId)).OrderBy(e => e.Path, StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void The_space_separated_format_reads_back_too_and_a_split_without_a_list_has_no_format()
+    [Theory]
+    [InlineData(ListFormat.VideoMae)]
+    [InlineData(ListFormat.UniFormerV2)]
+    public void The_separated_formats_read_back_too_and_a_split_without_a_list_has_no_format(ListFormat format)
     {
         var entries = Entries(_out.Combine("clips")).Skip(1).ToList();
-        ListWriter.Write(ListFormat.VideoMae, _out.Path, "val", entries, Labels, path => path);
+        ListWriter.Write(format, _out.Path, "val", entries, Labels, path => path);
 
-        Assert.Equal(ListFormat.VideoMae, ListReader.FormatOf(_out.Path, "val"));
-        Assert.Equal(entries.Select(e => (e.Path, e.LabelId)), ListReader.Read(_out.Path, "val", ListFormat.VideoMae, Labels).Select(l => (l.Path, l.LabelId)));
+        Assert.Equal(format, ListReader.FormatOf(_out.Path, "val"));
+        Assert.Equal(entries.Select(e => (e.Path, e.LabelId)), ListReader.Read(_out.Path, "val", format, Labels).Select(l => (l.Path, l.LabelId)));
         Assert.Null(ListReader.FormatOf(_out.Path, "test"));
     }
 
     [Theory]
     [InlineData(ListFormat.VideoMae)]
+    [InlineData(ListFormat.UniFormerV2)]
     [InlineData(ListFormat.Csv)]
     [InlineData(ListFormat.Json)]
     [InlineData(ListFormat.Folders)]
     public void List_fixing_removes_exactly_the_bad_clips_in_every_format(ListFormat format)
     {
-        var entries = Entries(_out.Combine("clips")).Skip(format == ListFormat.VideoMae ? 1 : 0).ToList();
+        var entries = Entries(_out.Combine("clips")).Skip(format is ListFormat.VideoMae or ListFormat.UniFormerV2 ? 1 : 0).ToList();
         ListWriter.Write(format, _out.Path, "train", entries, Labels, path => path);
         File.WriteAllLines(_out.Combine(DatasetRoot.LabelsFileName), Labels);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KineticsPrep.Dataset;
 using KineticsPrep.Pipeline;
 
 namespace KineticsPrep.Tests;
@@ -30,6 +31,32 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     public void Its_log_lines_show_clips_per_second_megabytes_per_second_and_an_eta() =>
         Assert.Matches(@"prepare: 6/6 archives, 16 clips resized \(\d+\.\d clips/s\), 0 failed, [\d.]+ [KM]iB downloaded \(\d+\.\d MB/s\), ETA 00:00:00;",
             fixture.ReferenceRun.Stdout);
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Labels_and_format_pass_through_prepare_to_its_lists()
+    {
+        var root = fixture.NewRoot("labels");
+        CopyFolder(fixture.Reference, root);
+        var k400 = LabelMap.Load("mmaction2-k400").Names.ToList();
+
+        var run = await CliRunner.RunAsync(fixture.Prepare(root, "--labels", "mmaction2-k400", "--format", "uniformerv2"));
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Equal(k400, File.ReadAllLines(Path.Combine(root, "lists", "labels.txt")));
+        Assert.Equal($"{root}/videos_320p/replacement/demo0000000_000000_000010.mp4,{k400.IndexOf("abseiling")}",
+            File.ReadAllLines(Path.Combine(root, "lists", "train.csv"))[0]);
+        Assert.Contains($",{k400.IndexOf("playing guitar")}", File.ReadAllLines(Path.Combine(root, "lists", "train.csv"))[2]);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 
     [Fact(Timeout = Timeouts.Process)]
     public async Task Killed_with_sigkill_at_ten_points_and_resumed_it_ends_identical_to_an_uninterrupted_run()

@@ -3,7 +3,7 @@ namespace KineticsPrep.Annotate;
 
 public sealed record AnnotateOptions(string Annotations, string Videos, string Out)
 {
-    /// <summary>A label map file to use instead of the sorted train labels.</summary>
+    /// <summary>A built-in label map's name, or a map file, to use instead of the sorted train labels.</summary>
     public string? Labels { get; init; }
 
     /// <summary>A folder of CVDF replacement clips; by default a folder named "replacement" under the videos.</summary>

@@ -29,13 +29,15 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
         var badRows = options.SkipBadRows ? new List<BadRow>() : null;
         var splits = files.Select(f => (f.Split, f.Path, Rows: AnnotationCsv.Read(f.Path, f.Split, badRows))).ToList();
-        var labels = options.Labels is { } labelFile
-            ? LabelMap.FromFile(labelFile)
+        var labels = options.Labels is { } labelMap
+            ? LabelMap.Load(labelMap)
             : LabelMap.FromLabels(LabelSource(splits.Select(s => (s.Split, s.Rows))));
+        var aliases = new Dictionary<(string CsvLabel, string MapLabel), int>();
+        var ambiguous = new List<string>();
 
         var index = ClipIndex.Build(options.Videos, options.Replacement);
         var lists = splits
-            .Select(s => Match(s.Split, s.Path, s.Rows, labels, index, badRows))
+            .Select(s => Match(s.Split, s.Path, s.Rows, labels, index, badRows, aliases, ambiguous))
             .ToList();
 
         var corrupt = options.Check && tools is not null
@@ -60,7 +62,9 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         var report = new AnnotateReport(
             reports, labels.Names.Count, badRows ?? [],
             lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
-                .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList());
+                .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
+            aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value)).OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
+            ambiguous);
         AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsReportFileName), JsonSerializer.Serialize(report, ReportJson));
         return report;
     }
@@ -77,8 +81,10 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     }
 
     private static SplitList Match(
-        string split, string csvPath, IReadOnlyList<AnnotationRow> rows, LabelMap labels, ClipIndex index, List<BadRow>? badRows)
+        string split, string csvPath, IReadOnlyList<AnnotationRow> rows, LabelMap labels, ClipIndex index, List<BadRow>? badRows,
+        Dictionary<(string CsvLabel, string MapLabel), int> aliases, List<string> ambiguous)
     {
+        var rowsPerId = rows.CountBy(r => r.YoutubeId).ToDictionary(StringComparer.Ordinal);
         var entries = new List<ListEntry>(rows.Count);
         var missing = new List<string>();
         var replaced = new HashSet<string>(StringComparer.Ordinal);
@@ -88,7 +94,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             var labelId = -1;
             if (row.Label is { } label)
             {
-                if (labels.IdOf(label) is not { } id)
+                if (labels.Resolve(label) is not (var id, var alias))
                 {
                     var bad = new BadRow(csvPath, row.Line, $"label '{label}' is not in the label map");
                     if (badRows is null)
@@ -98,8 +104,10 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                     continue;
                 }
                 labelId = id;
+                if (alias is not null)
+                    aliases[(label, alias)] = aliases.GetValueOrDefault((label, alias)) + 1;
             }
-            if (index.Find(row.ClipName) is not { } match)
+            if (Find(row, index, rowsPerId, split, ambiguous) is not { } match)
             {
                 missing.Add(row.ClipName);
                 continue;
@@ -109,6 +117,26 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 replaced.Add(match.Path);
         }
         return new SplitList(split, csvRows, entries, missing, replaced);
+    }
+
+    /// <summary>
+    /// The row's clip under its CVDF name, else under its bare YouTube id as other copies name it (OpenDataLab,
+    /// VideoMAEv2's and UniFormerV2's lists) — unless the CSV has several rows for that id, which a bare name cannot tell
+    /// apart: that is reported, not guessed.
+    /// </summary>
+    private static ClipIndex.Match? Find(
+        AnnotationRow row, ClipIndex index, Dictionary<string, int> rowsPerId, string split, List<string> ambiguous)
+    {
+        if (index.Find(row.ClipName) is { } named)
+            return named;
+        if (index.Find(row.YoutubeId) is not { } bare)
+            return null;
+        if (rowsPerId[row.YoutubeId] == 1)
+            return bare;
+        var problem = $"{split}: {bare.Path} could be any of the {rowsPerId[row.YoutubeId]} rows of {row.YoutubeId}";
+        if (!ambiguous.Contains(problem))
+            ambiguous.Add(problem);
+        return null;
     }
 
     private async Task<Dictionary<string, string>> FindCorruptAsync(

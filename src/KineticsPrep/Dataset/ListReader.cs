@@ -23,7 +23,12 @@ public static class ListReader
     {
         var csv = ListWriter.PathFor(ListFormat.Csv, listsFolder, split);
         if (File.Exists(csv))
-            return File.ReadLines(csv).FirstOrDefault() == string.Join(',', ListWriter.CsvFields) ? ListFormat.Csv : ListFormat.VideoMae;
+            return File.ReadLines(csv).FirstOrDefault() switch
+            {
+                { } first when first == string.Join(',', ListWriter.CsvFields) => ListFormat.Csv,
+                { } first when first.LastIndexOf(',') > first.LastIndexOf(' ') => ListFormat.UniFormerV2,
+                _ => ListFormat.VideoMae,
+            };
         if (File.Exists(ListWriter.PathFor(ListFormat.Json, listsFolder, split)))
             return ListFormat.Json;
         return Directory.Exists(ListWriter.PathFor(ListFormat.Folders, listsFolder, split)) ? ListFormat.Folders : null;
@@ -35,7 +40,8 @@ public static class ListReader
         var path = ListWriter.PathFor(format, listsFolder, split);
         return format switch
         {
-            ListFormat.VideoMae => File.ReadLines(path).Where(line => line.Length > 0).Select(SpaceSeparated).ToList(),
+            ListFormat.VideoMae => File.ReadLines(path).Where(line => line.Length > 0).Select(line => Separated(line, ' ')).ToList(),
+            ListFormat.UniFormerV2 => File.ReadLines(path).Where(line => line.Length > 0).Select(line => Separated(line, ',')).ToList(),
             ListFormat.Csv => CsvRecords(path),
             ListFormat.Json => JsonNode.Parse(File.ReadAllText(path))!.AsArray()
                 .Select(item => new ListLine(item!["filename"]!.GetValue<string>(), item["label"]!.GetValue<int>(), item.ToJsonString(JsonOptions)))
@@ -44,11 +50,11 @@ public static class ListReader
         };
     }
 
-    // "PATH LABEL_ID": the path is everything before the last space.
-    private static ListLine SpaceSeparated(string line)
+    // "PATH LABEL_ID" or "PATH,LABEL_ID": the path is everything before the last separator.
+    private static ListLine Separated(string line, char separator)
     {
-        var space = line.LastIndexOf(' ');
-        return new ListLine(line[..space], int.Parse(line[(space + 1)..], CultureInfo.InvariantCulture), line);
+        var at = line.LastIndexOf(separator);
+        return new ListLine(line[..at], int.Parse(line[(at + 1)..], CultureInfo.InvariantCulture), line);
     }
 
     private static List<ListLine> CsvRecords(string path)

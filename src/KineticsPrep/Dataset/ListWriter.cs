@@ -23,7 +23,7 @@ public static class ListWriter
     };
 
     /// <param name="displayPath">The path as written into the list (absolute, or relative to --relative-to).</param>
-    /// <exception cref="AnnotationException">A space-separated list would hold a path with whitespace.</exception>
+    /// <exception cref="AnnotationException">A separated list would hold a path with its separator in it.</exception>
     public static void Write(
         ListFormat format, string outDir, string split, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels,
         Func<string, string> displayPath)
@@ -32,7 +32,10 @@ public static class ListWriter
         switch (format)
         {
             case ListFormat.VideoMae:
-                AtomicFile.Write(path, writer => WriteSpaceSeparated(writer, entries, displayPath));
+                AtomicFile.Write(path, writer => WriteSeparated(writer, entries, displayPath, ' ', "whitespace", char.IsWhiteSpace));
+                break;
+            case ListFormat.UniFormerV2:
+                AtomicFile.Write(path, writer => WriteSeparated(writer, entries, displayPath, ',', "a comma", c => c == ','));
                 break;
             case ListFormat.Csv:
                 AtomicFile.Write(path, writer => WriteCsv(writer, entries, labels, displayPath));
@@ -46,16 +49,18 @@ public static class ListWriter
         }
     }
 
-    private static void WriteSpaceSeparated(TextWriter writer, IReadOnlyList<ListEntry> entries, Func<string, string> displayPath)
+    /// <summary><c>PATH&lt;separator&gt;LABEL_ID</c> lines; a path that holds the separator is refused, as its readers would split it.</summary>
+    private static void WriteSeparated(
+        TextWriter writer, IReadOnlyList<ListEntry> entries, Func<string, string> displayPath, char separator, string what, Func<char, bool> breaks)
     {
         foreach (var entry in entries)
         {
             var path = displayPath(entry.Path);
-            if (path.Any(char.IsWhiteSpace))
+            if (path.Any(breaks))
                 throw new AnnotationException(
-                    $"'{path}' contains whitespace, which a space-separated list cannot hold. Use --format csv or --format json, or move the videos to a path without spaces.");
+                    $"'{path}' contains {what}, which a '{separator}'-separated list cannot hold. Use --format csv or --format json, or move the videos to a path without it.");
             writer.Write(path);
-            writer.Write(' ');
+            writer.Write(separator);
             writer.Write(entry.LabelId.ToString(CultureInfo.InvariantCulture));
             writer.Write('\n');
         }

@@ -28,6 +28,9 @@ public sealed record PrepareOptions(DatasetVersion Version, string Root)
 
     public ListFormat ListFormat { get; init; } = ListFormat.VideoMae;
 
+    /// <summary>A built-in label map's name or a map file, as for annotate; null: the sorted train labels.</summary>
+    public string? Labels { get; init; }
+
     public DatasetRoot Layout => new(Root);
 
     public string ResizedFolder => Layout.Resized(Resize.ShortSide);

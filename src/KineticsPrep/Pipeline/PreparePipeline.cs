@@ -117,6 +117,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         return new Annotator(new AnnotateOptions(annotations, options.ResizedFolder, options.ListsFolder)
         {
             Format = options.ListFormat,
+            Labels = options.Labels,
         }, tools).RunAsync(cancellationToken);
     }
 
