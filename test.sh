@@ -10,6 +10,7 @@ ensure_ffmpeg
 ensure_command nginx nginx-light
 # The list tests read our lists with pandas, as VideoMAE does: Debian's python3 and its pandas, whatever else is on PATH.
 /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 || install_package python3-pandas "pandas not found for /usr/bin/python3"
+/usr/bin/python3 -c 'import av' >/dev/null 2>&1 || install_package python3-av "PyAV not found for /usr/bin/python3"
 
 log=$(mktemp)
 status=0

@@ -45,13 +45,10 @@ internal static class AnnotateCommand
             Workers = parse.GetValue(Workers),
         };
 
-        MediaTools? tools = null;
         AnnotateReport report;
         try
         {
-            if (options.Check)
-                tools = MediaTools.Locate();
-            report = await new Annotator(options, tools).RunAsync(cancellationToken);
+            report = await new Annotator(options, Tools(options.Check)).RunAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -60,5 +57,18 @@ internal static class AnnotateCommand
 
         AnnotateSummary.Print(console, report, options.Out);
         return report.BadRows.Count == 0 && report.Corrupt.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+
+    /// <summary>ffmpeg is required for --check; otherwise it is only used, when there, to index clips that are not mp4.</summary>
+    private static MediaTools? Tools(bool required)
+    {
+        try
+        {
+            return MediaTools.Locate();
+        }
+        catch (MediaToolsMissingException) when (!required)
+        {
+            return null;
+        }
     }
 }

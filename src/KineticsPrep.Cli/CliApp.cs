@@ -19,6 +19,7 @@ internal static class CliApp
         DownloadCommand.Create(),
         AnnotateCommand.Create(),
         ExtractCommand.Create(),
+        ExportCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -26,12 +26,13 @@ internal static class PrepareCommand
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
     private static readonly Option<string> Format = SharedOptions.ListFormat("List format, as for annotate.");
     private static readonly Option<string?> Labels = SharedOptions.Labels();
+    private static readonly Option<string> Profile = SharedOptions.Profile();
 
     public static Command Create()
     {
         var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
         {
-            Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
+            Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels, Profile,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
@@ -68,7 +69,12 @@ internal static class PrepareCommand
             KeepArchives = parse.GetValue(KeepArchives),
             Force = parse.GetValue(Force),
             DownloadJobs = parse.GetValue(Jobs),
-            Resize = new ResizeOptions { ShortSide = parse.GetValue(ShortSide), Workers = parse.GetValue(Workers) },
+            Resize = new ResizeOptions
+            {
+                ShortSide = parse.GetValue(ShortSide),
+                Workers = parse.GetValue(Workers),
+                Profile = EncodeProfile.Find(parse.GetRequiredValue(Profile))!,
+            },
             ListFormat = SharedOptions.ListFormats[parse.GetRequiredValue(Format)],
             Labels = parse.GetValue(Labels),
         };

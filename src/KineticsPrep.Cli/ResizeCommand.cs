@@ -38,6 +38,7 @@ internal static class ResizeCommand
         .Require(fps => fps is null or > 0 and <= 1000, "--fps must be above 0, at most 1000.");
     private static readonly Option<int?> Gop = new Option<int?>("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." }
         .Require(gop => gop is null or >= 1, "--gop must be at least 1.");
+    private static readonly Option<string> Profile = SharedOptions.Profile();
     private static readonly Option<bool> KeepAudio = new("--keep-audio") { Description = "Keep the audio, as AAC. Default: audio is dropped." };
     private static readonly Option<bool> AlwaysEncode = new("--always-encode") { Description = "Re-encode clips that are already H.264 at the target size instead of copying them." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips encoded at once. Default: the number of cores.", "--num-worker");
@@ -55,7 +56,7 @@ internal static class ResizeCommand
     {
         var command = new Command("resize", "Resize every video under SRC to a short side of S pixels (H.264 mp4), skipping finished ones.")
         {
-            Source, Destination, ShortSide, Upscale, Crf, Preset, X264Params, Scaler, Fps, Gop, KeepAudio, AlwaysEncode, Workers, Overwrite,
+            Source, Destination, ShortSide, Upscale, Crf, Preset, X264Params, Scaler, Fps, Gop, Profile, KeepAudio, AlwaysEncode, Workers, Overwrite,
             Extensions, Level, ToMp4,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
@@ -80,6 +81,7 @@ internal static class ResizeCommand
             Scaler = parse.GetRequiredValue(Scaler),
             Fps = parse.GetValue(Fps),
             Gop = parse.GetValue(Gop),
+            Profile = EncodeProfile.Find(parse.GetRequiredValue(Profile))!,
             KeepAudio = parse.GetValue(KeepAudio),
             AlwaysEncode = parse.GetValue(AlwaysEncode),
             Workers = parse.GetValue(Workers),

@@ -37,6 +37,13 @@ internal static class SharedOptions
         new Option<string>("--format") { Description = description, DefaultValueFactory = _ => "videomae" }
             .OneOf(ListFormats.Keys.ToList());
 
+    public static Option<string> Profile() =>
+        new Option<string>("--profile")
+        {
+            Description = "How the clips will be read: " + string.Join("; ", KineticsPrep.Resize.EncodeProfile.All.Select(p => $"{p.Name}: {p.Description}")) + ".",
+            DefaultValueFactory = _ => KineticsPrep.Resize.EncodeProfile.Default.Name,
+        }.OneOf(KineticsPrep.Resize.EncodeProfile.All.Select(p => p.Name).ToList());
+
     public static Option<string?> Labels() => new("--labels")
     {
         Description = "The label map of the checkpoint you train from: a built-in map (" + string.Join(", ", KineticsPrep.Dataset.LabelMap.BuiltIn) +

@@ -60,7 +60,7 @@ public sealed class AnnotateFixture : IDisposable
     {
         Directory.CreateDirectory(Videos);
         var options = configure?.Invoke(new AnnotateOptions(Annotations, Videos, Out)) ?? new AnnotateOptions(Annotations, Videos, Out);
-        return new Annotator(options, options.Check ? Media.Tools : null).RunAsync(CancellationToken.None);
+        return new Annotator(options, Media.Tools).RunAsync(CancellationToken.None);
     }
 
     public string[] OutLines(string name) => File.ReadAllLines(Path.Combine(Out, name));

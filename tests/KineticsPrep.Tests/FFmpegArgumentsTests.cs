@@ -94,4 +94,25 @@ public sealed class FFmpegArgumentsTests
         Assert.Equal("passthrough", After(arguments, option));
         Assert.Single(arguments, a => a is "-vsync" or "-fps_mode");
     }
+
+    [Fact]
+    public void The_seekable_profile_encodes_with_a_16_frame_keyframe_interval_and_no_scene_cut_keyframes()
+    {
+        var arguments = Build(SmallH264, new ResizeOptions { Profile = EncodeProfile.Seekable });
+        Assert.Equal("libx264", After(arguments, "-c:v"));
+        Assert.Equal("16", After(arguments, "-g"));
+        Assert.Equal("0", After(arguments, "-sc_threshold"));
+        Assert.Equal("passthrough", After(arguments, "-fps_mode"));
+        Assert.DoesNotContain("-bf", arguments);
+    }
+
+    [Fact]
+    public void The_dali_profile_adds_a_constant_frame_rate_at_the_sources_rate_and_no_b_frames()
+    {
+        var arguments = Build(SmallH264 with { FrameRate = 30000 / 1001.0 }, new ResizeOptions { Profile = EncodeProfile.Dali }, new FFmpegVersion(4, 4));
+        Assert.Equal("cfr", After(arguments, "-vsync"));
+        Assert.Equal("29.97003", After(arguments, "-r"));
+        Assert.Equal("0", After(arguments, "-bf"));
+        Assert.Equal("16", After(arguments, "-g"));
+    }
 }

@@ -25,6 +25,7 @@ public sealed partial class LayeringTests
         ["Verify"] = Foundations,
         ["Report"] = Foundations,
         ["Demo"] = Foundations,
+        ["Export"] = Foundations,
         ["Pipeline"] = [.. Foundations, .. Stages],
     };
 

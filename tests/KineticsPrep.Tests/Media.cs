@@ -74,7 +74,7 @@ public static class Media
             rotation);
     }
 
-    private static string Run(string executable, IReadOnlyList<string> arguments)
+    public static string Run(string executable, IReadOnlyList<string> arguments)
     {
         var result = CliWrap.Cli.Wrap(executable).WithArguments(arguments).WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync().GetAwaiter().GetResult();

@@ -28,6 +28,26 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     }
 
     [Fact]
+    public void Its_index_has_a_row_per_listed_clip_with_the_frames_that_decode()
+    {
+        var lists = Path.Combine(fixture.Reference, "lists");
+        var listed = new[] { "train", "val", "test" }
+            .SelectMany(split => File.ReadAllLines(Path.Combine(lists, split + ".csv")).Select(line => (Path: line.Split(' ')[0], split, Label: int.Parse(line.Split(' ')[1]))))
+            .ToList();
+        var index = ClipIndexFile.Read(lists);
+
+        Assert.Equal(listed, index.Select(r => (r.Path, r.Split, r.LabelId)));
+        Assert.All(index, row =>
+        {
+            var decoded = Media.Inspect(row.Path);
+            Assert.Equal((decoded.Frames, decoded.Width, decoded.Height), ((int)row.Frames!, row.Width, row.Height));
+            Assert.Equal(new FileInfo(row.Path).Length, row.Bytes);
+            Assert.Equal(15, row.Fps!.Value, precision: 1);
+            Assert.InRange(row.MaxKeyframeInterval!.Value, 1, row.Frames!.Value);
+        });
+    }
+
+    [Fact]
     public void Its_log_lines_show_clips_per_second_megabytes_per_second_and_an_eta() =>
         Assert.Matches(@"prepare: 6/6 archives, 16 clips resized \(\d+\.\d clips/s\), 0 failed, [\d.]+ [KM]iB downloaded \(\d+\.\d MB/s\), ETA 00:00:00;",
             fixture.ReferenceRun.Stdout);

@@ -58,6 +58,8 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 FewestClips(kept, labels)));
         }
         AtomicFile.WriteAllLines(Path.Combine(options.Out, DatasetRoot.LabelsFileName), labels.Names);
+        ClipIndexFile.Write(options.Out, await IndexAsync(
+            lists.SelectMany(l => l.Entries.Where(e => !corrupt.ContainsKey(e.Path)).Select(e => (l.Split, e))).ToList(), cancellationToken));
 
         var report = new AnnotateReport(
             reports, labels.Names.Count, badRows ?? [],
@@ -137,6 +139,43 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         if (!ambiguous.Contains(problem))
             ambiguous.Add(problem);
         return null;
+    }
+
+    /// <summary>
+    /// The index row of every listed clip: an mp4's own sample tables are read in-process; any other container is asked
+    /// of ffprobe (packets only, no decoding) when ffmpeg is there. An empty or unreadable clip keeps only its bytes.
+    /// </summary>
+    private async Task<IReadOnlyList<ClipFacts>> IndexAsync(IReadOnlyList<(string Split, ListEntry Entry)> clips, CancellationToken cancellationToken)
+    {
+        var ffprobe = tools is null ? null : new FFprobe(tools.FFprobePath);
+        var facts = new ClipFacts[clips.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, clips.Count), parallel, async (i, token) =>
+        {
+            var (split, entry) = clips[i];
+            var bytes = new FileInfo(entry.Path).Length;
+            var track = bytes > 0 ? await TrackAsync(entry.Path, ffprobe, token) : null;
+            facts[i] = new ClipFacts(DisplayPath(entry.Path), split, entry.LabelId, track?.Frames, track?.FramesPerSecond, track?.DurationSeconds,
+                track?.Width, track?.Height, bytes, track?.MaxKeyframeInterval);
+        });
+        return facts;
+    }
+
+    private static async Task<VideoTrack?> TrackAsync(string path, FFprobe? ffprobe, CancellationToken cancellationToken)
+    {
+        using (var file = File.OpenRead(path))
+        {
+            if (VideoTrack.ReadMp4(file) is { } track)
+                return track;
+        }
+        try
+        {
+            return ffprobe is null ? null : await ffprobe.TrackAsync(path, cancellationToken);
+        }
+        catch (MediaToolException)
+        {
+            return null;
+        }
     }
 
     private async Task<Dictionary<string, string>> FindCorruptAsync(

@@ -11,6 +11,7 @@ public static class FFmpegArguments
         !options.AlwaysEncode
         && options.Fps is null
         && options.Gop is null
+        && options.Profile == EncodeProfile.Default
         && info.Codec == "h264"
         && info.PixelFormat == "yuv420p"
         && info.IsDisplayedAsCoded
@@ -32,14 +33,14 @@ public static class FFmpegArguments
         if (CanCopyVideo(info, size, options))
             arguments.AddRange(["-c:v", "copy"]);
         else
-            arguments.AddRange(VideoEncoding(size, options, threads, version));
+            arguments.AddRange(VideoEncoding(info, size, options, threads, version));
 
         arguments.AddRange(Audio(info, options));
         arguments.AddRange(["-movflags", "+faststart", "-f", "mp4", MediaFile.Url(outputPath)]);
         return arguments;
     }
 
-    private static IEnumerable<string> VideoEncoding(TargetSize size, ResizeOptions options, string threads, FFmpegVersion version)
+    private static IEnumerable<string> VideoEncoding(VideoInfo info, TargetSize size, ResizeOptions options, string threads, FFmpegVersion version)
     {
         var filters = new List<string>();
         if (options.Fps is { } fps)
@@ -54,7 +55,12 @@ public static class FFmpegArguments
         if (options.Fps is null)
         {
             yield return version.HasFpsMode ? "-fps_mode" : "-vsync";
-            yield return "passthrough";
+            yield return options.Profile.ConstantFrameRate ? "cfr" : "passthrough";
+            if (options.Profile.ConstantFrameRate && info.FrameRate is { } rate)
+            {
+                yield return "-r";
+                yield return rate.ToString("0.#####", CultureInfo.InvariantCulture);
+            }
         }
         yield return "-c:v";
         yield return "libx264";
@@ -69,10 +75,21 @@ public static class FFmpegArguments
         yield return options.Crf.ToString(CultureInfo.InvariantCulture);
         yield return "-pix_fmt";
         yield return "yuv420p";
-        if (options.Gop is { } gop)
+        if ((options.Gop ?? options.Profile.KeyframeInterval) is { } gop)
         {
             yield return "-g";
             yield return gop.ToString(CultureInfo.InvariantCulture);
+        }
+        if (options.Profile.KeyframeInterval is not null)
+        {
+            // Scene cuts would add keyframes and, with x264, restart the interval count: keep the spacing regular.
+            yield return "-sc_threshold";
+            yield return "0";
+        }
+        if (!options.Profile.BFrames)
+        {
+            yield return "-bf";
+            yield return "0";
         }
         yield return "-threads";
         yield return threads;

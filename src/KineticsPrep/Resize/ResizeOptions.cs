@@ -30,7 +30,10 @@ public sealed record ResizeOptions
     /// <summary>Output frame rate; null keeps every source frame with its timestamp.</summary>
     public double? Fps { get; init; }
 
-    /// <summary>Maximum keyframe interval; null leaves it to x264.</summary>
+    /// <summary>How the clips will be read: keyframe spacing, frame rate, B-frames (<see cref="EncodeProfile"/>).</summary>
+    public EncodeProfile Profile { get; init; } = EncodeProfile.Default;
+
+    /// <summary>Maximum keyframe interval; null leaves it to the profile (and x264).</summary>
     public int? Gop { get; init; }
 
     public bool KeepAudio { get; init; }

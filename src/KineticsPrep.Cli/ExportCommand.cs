@@ -1,0 +1,73 @@
+using System.CommandLine;
+using KineticsPrep.Dataset;
+using KineticsPrep.Export;
+
+namespace KineticsPrep.Cli;
+
+/// <summary><c>kinetics-prep export webdataset --root DIR</c>: the lists as shuffled WebDataset tar shards.</summary>
+internal static class ExportCommand
+{
+    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
+    private static readonly Option<string?> Splits = new("--splits") { Description = "Comma-separated splits. Default: every split with a list." };
+    private static readonly Option<long> ShardSize = new Option<long>("--shard-size")
+    {
+        Description = "Largest shard, e.g. 1GiB, 512MiB, 1GB (10^9 bytes). A clip larger than this gets a shard of its own.",
+        DefaultValueFactory = _ => 1L << 30,
+        CustomParser = result => Bytes.Parse(result.Tokens.Single().Value) is { } bytes and >= 4096 ? bytes
+            : ShardSizeError(result),
+    };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seeds the shuffle; the same seed and lists give the same shards.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where the shards go. Default: ROOT/webdataset." };
+
+    public static Command Create()
+    {
+        var webDataset = new Command("webdataset",
+            "Write <split>-NNNNNN.tar shards of <key>.mp4, <key>.cls (label id) and <key>.json (label, YouTube id, time range, index facts), "
+            + "shuffled by --seed, with <split>-shards.json. A rerun keeps finished shards.")
+        {
+            Root, Splits, ShardSize, Seed, Out,
+        };
+        webDataset.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return new Command("export", "Write the dataset in a form that large-scale loaders read.") { webDataset };
+    }
+
+    private static long ShardSizeError(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"--shard-size: '{result.Tokens.Single().Value}' is no size of at least 4KiB (e.g. 1GiB, 512MiB, 1GB).");
+        return 0;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.Of(parse);
+        var root = parse.GetRequiredValue(Root).FullName;
+        var options = new WebDatasetOptions(root, parse.GetValue(Out)?.FullName ?? Path.Combine(root, "webdataset"))
+        {
+            Splits = parse.GetValue(Splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            ShardSize = parse.GetValue(ShardSize),
+            Seed = parse.GetValue(Seed),
+        };
+        var progress = new LatestProgress<ExportProgress>(new ExportProgress("", 0, 0, 0, 0));
+        ExportSummary summary;
+        try
+        {
+            summary = await ProgressDisplay.RunAsync(console, "export", progress,
+                (p, elapsed) => $"{p.Split}: {p.ShardsDone}/{p.Shards} shards, {Bytes.Format(p.BytesDone)} of {Bytes.Format(p.Bytes)}",
+                p => p.Bytes == 0 ? 0 : (double)p.BytesDone / p.Bytes,
+                new WebDatasetExporter(options).RunAsync(progress, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            return console.Fatal("Cancelled. Finished shards are kept; run the same command again to go on.");
+        }
+
+        foreach (var split in summary.Splits)
+            console.Out.WriteLine($"{split.Split}: {split.Samples} samples in {Plural(split.Shards.Count, "shard")} ({Bytes.Format(split.Bytes)}), {split.Pattern}");
+        console.Out.WriteLine($"{Plural(summary.ShardsWritten, "shard")} written, {summary.ShardsKept} kept, in {options.Out}.");
+        foreach (var failure in summary.Failures)
+            console.Error.WriteLine($"  {failure.Split}: {failure.Path}: {failure.Reason}");
+        return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using KineticsPrep.Dataset;
+
+namespace KineticsPrep.Export;
+
+/// <summary>Progress of an export: shards of the current split written or kept, and bytes behind them.</summary>
+public sealed record ExportProgress(string Split, int Shards, int ShardsDone, long Bytes, long BytesDone);
+
+/// <summary>A list line that could not go into a shard, and why.</summary>
+public sealed record ExportFailure(string Split, string Path, string Reason);
+
+/// <summary>What an export did: per split, the manifest it wrote; and the list lines it could not export.</summary>
+public sealed record ExportSummary(IReadOnlyList<ShardManifest> Splits, int ShardsWritten, int ShardsKept, IReadOnlyList<ExportFailure> Failures);
+
+/// <summary>
+/// Writes a root's lists as WebDataset shards: per split, <c>&lt;split&gt;-NNNNNN.tar</c> files of samples shuffled by
+/// a seed, and <c>&lt;split&gt;-shards.json</c>. A shard that already holds what is planned for it is kept; others are
+/// written whole under a temporary name and renamed, so a killed run never leaves half a shard behind a final name.
+/// </summary>
+public sealed class WebDatasetExporter(WebDatasetOptions options)
+{
+    private readonly DatasetRoot _root = new(options.Root);
+
+    /// <exception cref="ExportException">No lists, or no labels.txt beside them, or a split without a list.</exception>
+    /// <exception cref="DiskFullException">The disk filled up; finished shards are kept.</exception>
+    public async Task<ExportSummary> RunAsync(IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var labelsFile = Path.Combine(_root.Lists, DatasetRoot.LabelsFileName);
+        if (!File.Exists(labelsFile))
+            throw new ExportException($"{labelsFile} not found: run prepare or annotate first.");
+        var labels = await File.ReadAllLinesAsync(labelsFile, cancellationToken);
+        var splits = options.Splits ?? AllSplits().Where(s => ListReader.FormatOf(_root.Lists, s) is not null).ToList();
+        if (splits.Count == 0)
+            throw new ExportException($"{_root.Lists} holds no training lists: run prepare or annotate first.");
+        var index = File.Exists(Path.Combine(_root.Lists, ClipIndexFile.FileName))
+            ? ClipIndexFile.Read(_root.Lists).ToDictionary(c => (c.Split, c.Path))
+            : [];
+
+        var manifests = new List<ShardManifest>();
+        var failures = new List<ExportFailure>();
+        int written = 0, kept = 0;
+        foreach (var split in splits)
+        {
+            var format = ListReader.FormatOf(_root.Lists, split) ?? throw new ExportException($"{_root.Lists} has no list for split '{split}'.");
+            var samples = Samples(split, ListReader.Read(_root.Lists, split, format, labels), labels, index, failures);
+            var shards = ShardPlan.Make(samples, options.Seed, options.ShardSize);
+            var manifest = ShardManifest.For(split, options, shards);
+            RemoveStale(split, shards.Count);
+
+            var done = 0L;
+            for (var i = 0; i < shards.Count; i++)
+            {
+                progress?.Report(new ExportProgress(split, shards.Count, i, manifest.Bytes, done));
+                var path = Path.Combine(options.Out, manifest.Shards[i].Name);
+                var shard = shards[i];
+                if (await Task.Run(() => ShardFile.Holds(path, shard), cancellationToken))
+                {
+                    kept++;
+                }
+                else
+                {
+                    await Task.Run(() => ShardFile.Write(path, shard, cancellationToken), cancellationToken);
+                    written++;
+                }
+                done += manifest.Shards[i].Bytes;
+            }
+            progress?.Report(new ExportProgress(split, shards.Count, shards.Count, manifest.Bytes, done));
+            manifest.Write(options.Out);
+            manifests.Add(manifest);
+        }
+        return new ExportSummary(manifests, written, kept, failures);
+    }
+
+    private static IEnumerable<string> AllSplits() =>
+        DatasetCatalog.Versions.SelectMany(v => v.Splits).Distinct();
+
+    /// <summary>The split's list lines as samples, in list order; a clip that is gone is a failure, not a sample.</summary>
+    private List<WebDatasetSample> Samples(
+        string split, IReadOnlyList<ListLine> lines, IReadOnlyList<string> labels,
+        IReadOnlyDictionary<(string, string), ClipFacts> index, List<ExportFailure> failures)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var samples = new List<WebDatasetSample>();
+        foreach (var line in lines)
+        {
+            var clip = Path.Combine(options.Root, line.Path);
+            if (!File.Exists(clip))
+            {
+                failures.Add(new ExportFailure(split, line.Path, "clip not found"));
+                continue;
+            }
+            if (line.LabelId < 0 || line.LabelId >= labels.Count)
+            {
+                failures.Add(new ExportFailure(split, line.Path, $"label id {line.LabelId} is not in labels.txt"));
+                continue;
+            }
+            var name = Path.GetFileNameWithoutExtension(clip);
+            var key = UniqueKey(name, keys);
+            var bytes = new FileInfo(clip).Length;
+            var (youtubeId, start, end) = ClipNames.Parse(name);
+            var facts = index.GetValueOrDefault((split, line.Path));
+            var metadata = new SampleMetadata(labels[line.LabelId], line.LabelId, youtubeId, start, end, split, line.Path,
+                facts?.Frames, facts?.Fps, facts?.Duration, facts?.Width, facts?.Height, bytes, facts?.MaxKeyframeInterval);
+            samples.Add(new WebDatasetSample(key, clip, bytes, line.LabelId, metadata.ToUtf8()));
+        }
+        return samples;
+    }
+
+    /// <summary>
+    /// WebDataset groups a sample's files by the name up to the first dot, so a key has no dots; a clip listed twice
+    /// gets a numbered key; a key stays short enough for a plain ustar header.
+    /// </summary>
+    private static string UniqueKey(string clipName, HashSet<string> taken)
+    {
+        var key = clipName.Replace('.', '_');
+        const int longest = TarLayout.MaxName - 16;
+        if (key.Length > longest)
+            key = key[..longest];
+        var unique = key;
+        for (var n = 1; !taken.Add(unique); n++)
+            unique = $"{key}_{n}";
+        return unique;
+    }
+
+    /// <summary>Shards numbered beyond this run's count (left by a run with another size or list), and half-written ones.</summary>
+    private void RemoveStale(string split, int shards)
+    {
+        if (!Directory.Exists(options.Out))
+            return;
+        foreach (var file in Directory.EnumerateFiles(options.Out, split + "-*.tar*"))
+        {
+            var name = Path.GetFileName(file);
+            if (name.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal)
+                || (ShardManifest.NumberOf(split, name) is { } number && number >= shards))
+                File.Delete(file);
+        }
+    }
+}
