@@ -24,23 +24,45 @@ public static class AtomicFile
     /// <exception cref="DiskFullException">The disk filled up; the temporary file is removed and the old file kept.</exception>
     public static void WriteBytes(string path, Action<Stream> write)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temporary = path + TemporarySuffix;
+        WriteTemporary(path, write);
+        Commit(path);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="WriteBytes"/>: writes PATH.partial, not yet flushed. <see cref="Commit"/> finishes
+    /// it; in between, other work can go on while the disk catches up.
+    /// </summary>
+    /// <exception cref="DiskFullException">The disk filled up; the temporary file is removed.</exception>
+    public static void WriteTemporary(string path, Action<Stream> write) =>
+        CleaningUp(path, () =>
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            using var file = new FileStream(path + TemporarySuffix, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            write(file);
+        });
+
+    /// <summary>Flushes PATH.partial to disk and renames it to PATH.</summary>
+    /// <exception cref="DiskFullException">The disk filled up; the temporary file is removed and the old file kept.</exception>
+    public static void Commit(string path) =>
+        CleaningUp(path, () =>
+        {
+            var temporary = path + TemporarySuffix;
+            using (var file = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                file.Flush(flushToDisk: true);
+            File.Move(temporary, path, overwrite: true);
+        });
+
+    private static void CleaningUp(string path, Action work)
+    {
         try
         {
-            Directory.CreateDirectory(folder);
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-            {
-                write(file);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
+            work();
         }
         catch (Exception e)
         {
-            File.Delete(temporary);
+            File.Delete(path + TemporarySuffix);
             if (DiskSpace.IsFull(e) && e is not DiskFullException)
-                throw new DiskFullException(folder, null, e);
+                throw new DiskFullException(Path.GetDirectoryName(Path.GetFullPath(path))!, null, e);
             throw;
         }
     }

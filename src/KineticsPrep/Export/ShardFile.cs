@@ -9,9 +9,10 @@ public static class ShardFile
     private static readonly DateTimeOffset Time = DateTimeOffset.UnixEpoch;
     private const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    /// <exception cref="DiskFullException">The disk filled up; no shard is left under its name.</exception>
+    /// <summary>Writes the shard under its temporary name; <see cref="AtomicFile.Commit"/> gives it its own.</summary>
+    /// <exception cref="DiskFullException">The disk filled up; the temporary file is removed.</exception>
     public static void Write(string path, IReadOnlyList<WebDatasetSample> samples, CancellationToken cancellationToken) =>
-        AtomicFile.WriteBytes(path, stream =>
+        AtomicFile.WriteTemporary(path, stream =>
         {
             using var tar = new TarWriter(stream, TarEntryFormat.Ustar, leaveOpen: true);
             foreach (var sample in samples)

@@ -48,21 +48,32 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
             RemoveStale(split, shards.Count);
 
             var done = 0L;
-            for (var i = 0; i < shards.Count; i++)
+            // Each shard is flushed to disk and named while the next one is written.
+            var committing = Task.CompletedTask;
+            try
             {
-                progress?.Report(new ExportProgress(split, shards.Count, i, manifest.Bytes, done));
-                var path = Path.Combine(options.Out, manifest.Shards[i].Name);
-                var shard = shards[i];
-                if (await Task.Run(() => ShardFile.Holds(path, shard), cancellationToken))
+                for (var i = 0; i < shards.Count; i++)
                 {
-                    kept++;
+                    progress?.Report(new ExportProgress(split, shards.Count, i, manifest.Bytes, done));
+                    var path = Path.Combine(options.Out, manifest.Shards[i].Name);
+                    var shard = shards[i];
+                    if (await Task.Run(() => ShardFile.Holds(path, shard), cancellationToken))
+                    {
+                        kept++;
+                    }
+                    else
+                    {
+                        await Task.Run(() => ShardFile.Write(path, shard, cancellationToken), cancellationToken);
+                        await committing;
+                        committing = Task.Run(() => AtomicFile.Commit(path), CancellationToken.None);
+                        written++;
+                    }
+                    done += manifest.Shards[i].Bytes;
                 }
-                else
-                {
-                    await Task.Run(() => ShardFile.Write(path, shard, cancellationToken), cancellationToken);
-                    written++;
-                }
-                done += manifest.Shards[i].Bytes;
+            }
+            finally
+            {
+                await committing;
             }
             progress?.Report(new ExportProgress(split, shards.Count, shards.Count, manifest.Bytes, done));
             manifest.Write(options.Out);
