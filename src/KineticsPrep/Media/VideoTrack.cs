@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Text;
+using static KineticsPrep.Media.Mp4Boxes;
 
 namespace KineticsPrep.Media;
 
@@ -20,9 +20,7 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
     {
         try
         {
-            return Children(file, 0, file.Length).Where(b => b.Type == "moov")
-                .SelectMany(moov => Children(file, moov.Start, moov.End).Where(b => b.Type == "trak").Select(trak => Track(file, moov, trak)))
-                .FirstOrDefault(t => t is not null);
+            return Tracks(file).Where(t => Handler(file, t.Trak) == "vide").Select(t => Track(file, t.Moov, t.Trak)).FirstOrDefault(t => t is not null);
         }
         catch (EndOfStreamException)
         {
@@ -30,59 +28,21 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
         }
     }
 
-    private readonly record struct Box(string Type, long Start, long End);
-
-    /// <summary>The boxes inside [start, end): Start is where a box's content begins.</summary>
-    private static IEnumerable<Box> Children(Stream file, long start, long end)
+    private static VideoTrack? Track(Stream file, Mp4Box moov, Mp4Box trak)
     {
-        var header = new byte[16];
-        for (var offset = start; end - offset >= 8;)
-        {
-            file.Position = offset;
-            file.ReadExactly(header, 0, 8);
-            long size = BinaryPrimitives.ReadUInt32BigEndian(header);
-            var type = Encoding.ASCII.GetString(header, 4, 4);
-            var headerSize = 8;
-            if (size == 1)
-            {
-                file.ReadExactly(header, 8, 8);
-                size = BinaryPrimitives.ReadInt64BigEndian(header.AsSpan(8));
-                headerSize = 16;
-            }
-            else if (size == 0)
-            {
-                size = end - offset;
-            }
-            if (size < headerSize || size > end - offset)
-                yield break;
-            yield return new Box(type, offset + headerSize, offset + size);
-            offset += size;
-        }
-    }
-
-    private static Box? Child(Stream file, Box parent, string type) =>
-        Children(file, parent.Start, parent.End).Cast<Box?>().FirstOrDefault(b => b!.Value.Type == type);
-
-    private static VideoTrack? Track(Stream file, Box moov, Box trak)
-    {
-        // hdlr: version and flags, pre_defined, then the handler type.
-        if (Child(file, trak, "mdia") is not { } mdia || Child(file, mdia, "hdlr") is not { } hdlr
-            || Encoding.ASCII.GetString(Read(file, hdlr.Start + 8, 4)) != "vide"
-            || Child(file, mdia, "mdhd") is not { } mdhd || Child(file, trak, "tkhd") is not { } tkhd
+        if (Child(file, trak, "mdia") is not { } mdia || Child(file, mdia, "mdhd") is not { } mdhd || Child(file, trak, "tkhd") is not { } tkhd
             || Child(file, mdia, "minf") is not { } minf || Child(file, minf, "stbl") is not { } stbl
             || Child(file, stbl, "stts") is not { } stts)
             return null;
 
-        // mdhd: version, flags, then 4- or 8-byte times: creation, modification; timescale; duration.
-        var version = Read(file, mdhd.Start, 1)[0];
-        var timescale = BinaryPrimitives.ReadUInt32BigEndian(Read(file, mdhd.Start + (version == 1 ? 20 : 12), 4));
+        var timescale = Timescale(file, mdhd);
         // tkhd ends with width and height as 16.16 fixed point.
-        var width = (int)(BinaryPrimitives.ReadUInt32BigEndian(Read(file, tkhd.End - 8, 4)) >> 16);
-        var height = (int)(BinaryPrimitives.ReadUInt32BigEndian(Read(file, tkhd.End - 4, 4)) >> 16);
+        var width = (int)(U32(file, tkhd.End - 8) >> 16);
+        var height = (int)(U32(file, tkhd.End - 4) >> 16);
 
         // stts: (sample count, sample delta) runs.
         long frames = 0, ticks = 0;
-        var runs = BinaryPrimitives.ReadUInt32BigEndian(Read(file, stts.Start + 4, 4));
+        var runs = U32(file, stts.Start + 4);
         var table = Read(file, stts.Start + 8, checked((int)runs * 8));
         for (var i = 0; i < runs; i++)
         {
@@ -95,7 +55,7 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
         var maxInterval = 1L;
         if (Child(file, stbl, "stss") is { } stss)
         {
-            var count = BinaryPrimitives.ReadUInt32BigEndian(Read(file, stss.Start + 4, 4));
+            var count = U32(file, stss.Start + 4);
             var numbers = Read(file, stss.Start + 8, checked((int)count * 4));
             var previous = 1L;
             for (var i = 0; i < count; i++)
@@ -115,34 +75,25 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
     /// Whether a player shows every sample: no edit list, or one edit that starts no later than the first sample's
     /// composition offset (the B-frame delay muxers write) and lasts the whole track.
     /// </summary>
-    private static bool ShowsEverySample(Stream file, Box moov, Box trak, Box stbl, long mediaTicks, uint mediaTimescale)
+    private static bool ShowsEverySample(Stream file, Mp4Box moov, Mp4Box trak, Mp4Box stbl, long mediaTicks, uint mediaTimescale)
     {
         if (Child(file, trak, "edts") is not { } edts || Child(file, edts, "elst") is not { } elst)
             return true;
-        var version = Read(file, elst.Start, 1)[0];
-        var entries = BinaryPrimitives.ReadUInt32BigEndian(Read(file, elst.Start + 4, 4));
+        var version = Version(file, elst);
+        var entries = U32(file, elst.Start + 4);
         if (entries != 1 || Child(file, moov, "mvhd") is not { } mvhd)
             return false;
         var entry = Read(file, elst.Start + 8, version == 1 ? 16 : 8);
         long segment = version == 1 ? BinaryPrimitives.ReadInt64BigEndian(entry) : BinaryPrimitives.ReadUInt32BigEndian(entry);
         long mediaTime = version == 1 ? BinaryPrimitives.ReadInt64BigEndian(entry.AsSpan(8)) : BinaryPrimitives.ReadInt32BigEndian(entry.AsSpan(4));
-        var firstOffset = Child(file, stbl, "ctts") is { } ctts && BinaryPrimitives.ReadUInt32BigEndian(Read(file, ctts.Start + 4, 4)) > 0
+        var firstOffset = Child(file, stbl, "ctts") is { } ctts && U32(file, ctts.Start + 4) > 0
             ? BinaryPrimitives.ReadInt32BigEndian(Read(file, ctts.Start + 12, 4))
             : 0;
-        var movieVersion = Read(file, mvhd.Start, 1)[0];
-        var movieTimescale = BinaryPrimitives.ReadUInt32BigEndian(Read(file, mvhd.Start + (movieVersion == 1 ? 20 : 12), 4));
+        var movieTimescale = Timescale(file, mvhd);
         if (mediaTime < 0 || mediaTime > firstOffset || movieTimescale == 0)
             return false;
         // The edit's length, in media ticks, may fall short of the track by rounding: allow one movie tick.
         var segmentTicks = (segment + 1.0) * mediaTimescale / movieTimescale;
         return segmentTicks >= mediaTicks - mediaTime;
-    }
-
-    private static byte[] Read(Stream file, long offset, int count)
-    {
-        var bytes = new byte[count];
-        file.Position = offset;
-        file.ReadExactly(bytes);
-        return bytes;
     }
 }

@@ -3,7 +3,7 @@ using KineticsPrep.Media;
 
 namespace KineticsPrep.Resize;
 
-/// <summary>Resizes one clip: probe, encode to a partial file, check it is complete, rename it into place.</summary>
+/// <summary>Resizes one clip: read its stream facts, encode to a partial file, check it is complete, rename it into place.</summary>
 public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
 {
     /// <summary>An encode that stops this far short of the input's duration means the input was truncated.</summary>
@@ -20,7 +20,7 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
             return new ClipOutcome(job, ClipStatus.Failed, Reason: "empty file (0 bytes)");
         try
         {
-            var info = await _ffprobe.ProbeAsync(job.SourcePath, cancellationToken);
+            var info = await ProbeAsync(job, cancellationToken);
             var size = TargetSize.For(info.DisplayWidth, info.DisplayHeight, options.ShortSide, options.Upscale);
             Directory.CreateDirectory(Path.GetDirectoryName(job.OutputPath)!);
 
@@ -54,6 +54,13 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
             DeletePartial(job);
         }
     }
+
+    /// <summary>
+    /// The source's video stream: read in-process from an H.264 mp4's headers, so that the clip costs one process, not
+    /// two; asked of ffprobe for anything else, and when the audio is kept (the headers reader does not pick it).
+    /// </summary>
+    private async Task<VideoInfo> ProbeAsync(ResizeJob job, CancellationToken cancellationToken) =>
+        (options.KeepAudio ? null : Mp4Header.Probe(job.SourcePath)) ?? await _ffprobe.ProbeAsync(job.SourcePath, cancellationToken);
 
     /// <summary>Runs ffmpeg; a write error for lack of space stops the run instead of failing the clip.</summary>
     private async Task<FFmpeg.Result> EncodeAsync(ResizeJob job, IReadOnlyList<string> arguments, CancellationToken cancellationToken)

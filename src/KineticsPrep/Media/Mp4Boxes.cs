@@ -1,0 +1,77 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace KineticsPrep.Media;
+
+/// <summary>A box of an ISO base media file (mp4): its type and where its content lies.</summary>
+internal readonly record struct Mp4Box(string Type, long Start, long End);
+
+/// <summary>Walks the boxes of an mp4 and reads fields from them, for the readers of its headers.</summary>
+internal static class Mp4Boxes
+{
+    /// <summary>The boxes inside [start, end), stopping at the first that does not fit.</summary>
+    public static IEnumerable<Mp4Box> Children(Stream file, long start, long end)
+    {
+        var header = new byte[16];
+        for (var offset = start; end - offset >= 8;)
+        {
+            file.Position = offset;
+            file.ReadExactly(header, 0, 8);
+            long size = BinaryPrimitives.ReadUInt32BigEndian(header);
+            var type = Encoding.ASCII.GetString(header, 4, 4);
+            var headerSize = 8;
+            if (size == 1)
+            {
+                file.ReadExactly(header, 8, 8);
+                size = BinaryPrimitives.ReadInt64BigEndian(header.AsSpan(8));
+                headerSize = 16;
+            }
+            else if (size == 0)
+            {
+                size = end - offset;
+            }
+            if (size < headerSize || size > end - offset)
+                yield break;
+            yield return new Mp4Box(type, offset + headerSize, offset + size);
+            offset += size;
+        }
+    }
+
+    public static IEnumerable<Mp4Box> Children(Stream file, Mp4Box parent) => Children(file, parent.Start, parent.End);
+
+    public static Mp4Box? Child(Stream file, Mp4Box parent, string type) =>
+        Children(file, parent).Cast<Mp4Box?>().FirstOrDefault(b => b!.Value.Type == type);
+
+    /// <summary>Every track of the file's 'moov', with that 'moov', in file order.</summary>
+    public static IEnumerable<(Mp4Box Moov, Mp4Box Trak)> Tracks(Stream file) =>
+        Children(file, 0, file.Length).Where(b => b.Type == "moov")
+            .SelectMany(moov => Children(file, moov).Where(b => b.Type == "trak").Select(trak => (moov, trak)));
+
+    /// <summary>The handler type of a track ("vide", "soun", …).</summary>
+    public static string? Handler(Stream file, Mp4Box trak) =>
+        Child(file, trak, "mdia") is { } mdia && Child(file, mdia, "hdlr") is { } hdlr && hdlr.End - hdlr.Start >= 12
+            ? Encoding.ASCII.GetString(Read(file, hdlr.Start + 8, 4)) // version and flags, pre_defined, then the type
+            : null;
+
+    public static byte[] Read(Stream file, long offset, int count)
+    {
+        var bytes = new byte[count];
+        file.Position = offset;
+        file.ReadExactly(bytes);
+        return bytes;
+    }
+
+    public static uint U32(Stream file, long offset) => BinaryPrimitives.ReadUInt32BigEndian(Read(file, offset, 4));
+
+    /// <summary>A full box's version, then a time or duration field that is 4 bytes in version 0 and 8 in version 1.</summary>
+    public static byte Version(Stream file, Mp4Box box) => Read(file, box.Start, 1)[0];
+
+    /// <summary>'mvhd' or 'mdhd': the timescale, after the creation and modification times.</summary>
+    public static uint Timescale(Stream file, Mp4Box header) => U32(file, header.Start + (Version(file, header) == 1 ? 20 : 12));
+
+    /// <summary>'mvhd' or 'mdhd': the duration, in the box's timescale.</summary>
+    public static long Duration(Stream file, Mp4Box header) =>
+        Version(file, header) == 1
+            ? BinaryPrimitives.ReadInt64BigEndian(Read(file, header.Start + 24, 8))
+            : U32(file, header.Start + 16);
+}

@@ -1,0 +1,79 @@
+using KineticsPrep.Media;
+using KineticsPrep.Resize;
+using KineticsPrep.Verify;
+
+namespace KineticsPrep.Tests;
+
+/// <summary>
+/// What each clip costs in processes, counted by wrappers around the real ffmpeg and ffprobe: starting one costs more
+/// than resizing or checking a short clip.
+/// </summary>
+public sealed class ProcessCountTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly MediaTools _counted;
+
+    public ProcessCountTests()
+    {
+        _counted = new MediaTools(Wrapper("ffmpeg", Media.Tools.FFmpegPath), Wrapper("ffprobe", Media.Tools.FFprobePath)) { Version = Media.Tools.Version };
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Wrapper(string name, string real)
+    {
+        var path = _temp.Combine("bin", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, $"#!/bin/sh\necho started >> '{Log(name)}'\nexec '{real}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    private string Log(string name) => _temp.Combine(name + ".log");
+
+    private int Started(string name) => File.Exists(Log(name)) ? File.ReadAllLines(Log(name)).Length : 0;
+
+    private string[] Clips(string folder, int count, string extension = "mp4") =>
+        Enumerable.Range(0, count).Select(i => Media.MakeClip(_temp.Combine(folder, $"clip{i:00000000}_000000_000001.{extension}"), 480, 360, 0.5, 25)).ToArray();
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Resizing_an_h264_mp4_starts_one_ffmpeg_and_no_ffprobe()
+    {
+        Clips("src", 3);
+        Clips(Path.Combine("src", "other"), 1, "mkv");
+
+        var summary = await new ResizeRunner(_counted, new ResizeOptions { Workers = 2 }).RunAsync(_temp.Combine("src"), _temp.Combine("out"), null, CancellationToken.None);
+
+        Assert.Empty(summary.Failures);
+        Assert.Equal(4, Directory.GetFiles(_temp.Combine("out"), "*.mp4", SearchOption.AllDirectories).Length);
+        Assert.Equal(4, Started("ffmpeg"));
+        Assert.Equal(1, Started("ffprobe")); // the mkv
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Verifying_many_mp4s_starts_one_ffmpeg_per_batch_and_no_ffprobe()
+    {
+        var clips = Clips("clips", 6);
+
+        var results = await new VerifyRunner(_counted, full: false, workers: 1, state: null, root: null).RunAsync(clips, null, CancellationToken.None);
+
+        Assert.All(results, r => Assert.True(r.Ok, r.Reason));
+        Assert.Equal((1, 0), (Started("ffmpeg"), Started("ffprobe")));
+        Assert.All(results, r => Assert.Equal((480, 360, "h264"), (r.Width, r.Height, r.Codec)));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_bad_clip_in_a_batch_is_found_and_named_and_the_good_ones_pass()
+    {
+        var clips = Clips("clips", 6);
+        var bad = clips[3];
+        File.WriteAllBytes(bad, File.ReadAllBytes(bad)[..2000]);
+
+        var results = await new VerifyRunner(_counted, full: true, workers: 1, state: null, root: null).RunAsync(clips, null, CancellationToken.None);
+
+        Assert.Equal([bad], results.Where(r => !r.Ok).Select(r => r.Path));
+        Assert.False(string.IsNullOrWhiteSpace(results.Single(r => !r.Ok).Reason));
+        Assert.Equal(5, results.Count(r => r.Ok));
+    }
+}
