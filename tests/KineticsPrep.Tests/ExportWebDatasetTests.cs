@@ -55,22 +55,6 @@ public sealed class ExportWebDatasetTests(PrepareFixture fixture) : IDisposable
         return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
     }
 
-    /// <summary>A copy of the reference root whose lists name its own clips.</summary>
-    private string CopyOfReference(string name)
-    {
-        var root = fixture.NewRoot(name);
-        foreach (var file in Directory.GetFiles(fixture.Reference, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(root, Path.GetRelativePath(fixture.Reference, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (Path.GetDirectoryName(file) == Path.Combine(fixture.Reference, "lists"))
-                File.WriteAllText(target, File.ReadAllText(file).Replace(fixture.Reference, root));
-            else
-                File.Copy(file, target);
-        }
-        return root;
-    }
-
     private static Dictionary<string, byte[]> Shards(string outDir) =>
         Directory.GetFiles(outDir, "*.tar").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
 
@@ -154,7 +138,7 @@ public sealed class ExportWebDatasetTests(PrepareFixture fixture) : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_shard_whose_label_names_changed_is_rewritten_even_at_the_same_size()
     {
-        var root = CopyOfReference("relabel");
+        var root = fixture.CopyOfReference("relabel");
         var outDir = Out("relabel");
         await ExportAsync(root, outDir, "--splits", "train");
         var before = Shards(outDir);
@@ -196,7 +180,7 @@ public sealed class ExportWebDatasetTests(PrepareFixture fixture) : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_listed_clip_that_is_gone_is_reported_and_the_rest_exported()
     {
-        var root = CopyOfReference("gone");
+        var root = fixture.CopyOfReference("gone");
         var gone = Listed(root, "val")[1].Path;
         File.Delete(gone);
 

@@ -34,6 +34,21 @@ public sealed class PrepareFixture : IDisposable
 
     public string NewRoot(string name) => _roots.Combine(name);
 
+    /// <summary>A copy of the reference root that a test may change, whose lists name its own clips.</summary>
+    public string CopyOfReference(string name)
+    {
+        var copy = NewRoot(name);
+        foreach (var file in Directory.GetFiles(Reference, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(Reference, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        foreach (var list in Directory.GetFiles(Path.Combine(copy, "lists")))
+            File.WriteAllText(list, File.ReadAllText(list).Replace(Reference, copy));
+        return copy;
+    }
+
     public string[] Prepare(string root, params string[] extra) => PrepareFrom(Nginx, root, extra);
 
     public static string[] PrepareFrom(NginxServer server, string root, params string[] extra) =>

@@ -7,25 +7,10 @@ namespace KineticsPrep.Tests;
 [Collection(PrepareCollection.Name)]
 public sealed class VerifyReportTests(PrepareFixture fixture)
 {
-    /// <summary>A copy of the reference dataset that a test may damage.</summary>
-    private string CopyOfReference(string name)
-    {
-        var copy = fixture.NewRoot(name);
-        foreach (var file in Directory.GetFiles(fixture.Reference, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(fixture.Reference, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        foreach (var list in Directory.GetFiles(Path.Combine(copy, "lists")))
-            File.WriteAllText(list, File.ReadAllText(list).Replace(fixture.Reference, copy));
-        return copy;
-    }
-
     [Fact(Timeout = Timeouts.Process)]
     public async Task Verify_lists_unreadable_clips_with_reasons_records_them_and_fix_lists_drops_them()
     {
-        var root = CopyOfReference("verify");
+        var root = fixture.CopyOfReference("verify");
         var broken = Path.Combine(root, "videos_320p", "train", "demo0000004_000040_000050.mp4");
         Media.Truncate(broken);
         var empty = Path.Combine(root, "videos_320p", "val", "demo0000009_000020_000030.mp4");
@@ -57,7 +42,7 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
     [Fact(Timeout = Timeouts.Process)]
     public async Task The_report_is_one_offline_page_with_the_split_numbers_class_chart_histograms_and_failures()
     {
-        var root = CopyOfReference("report");
+        var root = fixture.CopyOfReference("report");
         File.WriteAllText(Path.Combine(root, "videos_320p", "test", "demo0000012_000050_000060.mp4"), "not a video");
         await CliRunner.RunAsync("verify", "--root", root);
 
