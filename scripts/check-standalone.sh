@@ -44,7 +44,11 @@ head -1 "$work/csv/train.csv" | grep -q '^path,label_id,label' || fail "annotate
 standalone "$work/bin" annotate --annotations "$root/annotations" --videos "$root/videos_320p" --out "$work/labels" \
   --format uniformerv2 --labels videomaev2-k400 >/dev/null || fail "annotate with a built-in label map"
 [ "$(wc -l <"$work/labels/labels.txt")" = 400 ] || fail "the built-in label map was not used"
-echo "check-standalone: demo, verify, report, status and annotate ran with no .NET on the machine"
+[ "$(wc -l <"$root/lists/index.csv")" -gt 1 ] || fail "demo wrote no clip index"
+standalone "$work/bin" export webdataset --root "$root" --out "$work/wds" --shard-size 200KiB >/dev/null || fail "export webdataset"
+grep -q '"shards"' "$work/wds/train-shards.json" || fail "export webdataset wrote no manifest"
+[ "$(tar -tf "$work/wds/train-000000.tar" | grep -c '\.cls$')" -gt 0 ] || fail "the first shard holds no samples"
+echo "check-standalone: demo, verify, report, status, annotate and export ran with no .NET on the machine"
 
 set +e
 standalone "$work/empty" demo --dir "$work/demo2" >"$work/noffmpeg.log" 2>&1
