@@ -48,7 +48,7 @@ internal static class AnnotateCommand
         AnnotateReport report;
         try
         {
-            report = await new Annotator(options, Tools(options.Check)).RunAsync(cancellationToken);
+            report = await new Annotator(options, options.Check ? MediaTools.Locate() : null).RunAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -57,18 +57,5 @@ internal static class AnnotateCommand
 
         AnnotateSummary.Print(console, report, options.Out);
         return report.BadRows.Count == 0 && report.Corrupt.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
-    }
-
-    /// <summary>ffmpeg is required for --check; otherwise it is only used, when there, to index clips that are not mp4.</summary>
-    private static MediaTools? Tools(bool required)
-    {
-        try
-        {
-            return MediaTools.Locate();
-        }
-        catch (MediaToolsMissingException) when (!required)
-        {
-            return null;
-        }
     }
 }

@@ -142,35 +142,55 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     }
 
     /// <summary>
-    /// The index row of every listed clip: an mp4's own sample tables are read in-process; any other container is asked
-    /// of ffprobe (packets only, no decoding) when ffmpeg is there. An empty or unreadable clip keeps only its bytes.
+    /// The index row of every listed clip: an mp4's own sample tables are read in-process; any other container, and an
+    /// mp4 whose edit list hides frames, is asked of ffprobe (which decodes it) when ffmpeg is there. An empty or
+    /// unreadable clip keeps only its bytes.
     /// </summary>
-    private async Task<IReadOnlyList<ClipFacts>> IndexAsync(IReadOnlyList<(string Split, ListEntry Entry)> clips, CancellationToken cancellationToken)
+    private async Task<IEnumerable<ClipFacts>> IndexAsync(IReadOnlyList<(string Split, ListEntry Entry)> clips, CancellationToken cancellationToken)
     {
-        var ffprobe = tools is null ? null : new FFprobe(tools.FFprobePath);
-        var facts = new ClipFacts[clips.Count];
+        var bytes = new long[clips.Count];
+        var tracks = new VideoTrack?[clips.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, clips.Count), parallel, async (i, token) =>
+        Parallel.For(0, clips.Count, parallel, i =>
         {
-            var (split, entry) = clips[i];
-            var bytes = new FileInfo(entry.Path).Length;
-            var track = bytes > 0 ? await TrackAsync(entry.Path, ffprobe, token) : null;
-            facts[i] = new ClipFacts(DisplayPath(entry.Path), split, entry.LabelId, track?.Frames, track?.FramesPerSecond, track?.DurationSeconds,
-                track?.Width, track?.Height, bytes, track?.MaxKeyframeInterval);
+            bytes[i] = new FileInfo(clips[i].Entry.Path).Length;
+            if (bytes[i] > 0)
+                tracks[i] = ReadMp4(clips[i].Entry.Path);
         });
-        return facts;
+        var unread = Enumerable.Range(0, clips.Count).Where(i => bytes[i] > 0 && tracks[i] is null).ToList();
+        if (unread.Count > 0 && (tools ?? LocatedTools()) is { } found)
+        {
+            var ffprobe = new FFprobe(found.FFprobePath);
+            await Parallel.ForEachAsync(unread, parallel, async (i, token) => tracks[i] = await ProbeAsync(ffprobe, clips[i].Entry.Path, token));
+        }
+        return clips.Select((clip, i) => new ClipFacts(DisplayPath(clip.Entry.Path), clip.Split, clip.Entry.LabelId, tracks[i]?.Frames,
+            tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval));
     }
 
-    private static async Task<VideoTrack?> TrackAsync(string path, FFprobe? ffprobe, CancellationToken cancellationToken)
+    /// <summary>ffmpeg when it is there: the index does without it, but for the clips only ffprobe can read.</summary>
+    private static MediaTools? LocatedTools()
     {
-        using (var file = File.OpenRead(path))
-        {
-            if (VideoTrack.ReadMp4(file) is { } track)
-                return track;
-        }
         try
         {
-            return ffprobe is null ? null : await ffprobe.TrackAsync(path, cancellationToken);
+            return MediaTools.Locate();
+        }
+        catch (MediaToolsMissingException)
+        {
+            return null;
+        }
+    }
+
+    private static VideoTrack? ReadMp4(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        return VideoTrack.ReadMp4(file);
+    }
+
+    private static async Task<VideoTrack?> ProbeAsync(FFprobe ffprobe, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ffprobe.TrackAsync(path, cancellationToken);
         }
         catch (MediaToolException)
         {
