@@ -3,13 +3,8 @@
 # in one run (default measured before and after the others, for the machine's drift).
 # Usage: bench/profiles.sh   Env: BENCH_DIR (work folder, default /tmp/kp-bench).
 set -euo pipefail
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-work=${BENCH_DIR:-/tmp/kp-bench}
-corpus=$work/corpus
-mkdir -p "$work"
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(ffmpeg -version | head -1)"
-bash "$repo/bench/make_corpus.sh" "$corpus" 4 >/dev/null
-"$repo/kinetics-prep" --version >/dev/null   # build before timing
+# shellcheck source=bench/corpus.sh
+. "$(dirname "${BASH_SOURCE[0]}")/corpus.sh"
 
 declare -A wall bytes
 for profile in default seekable dali default2; do

@@ -3,15 +3,9 @@
 # Usage: bench/resize.sh [extra 'kinetics-prep resize' options...]
 # Env: BENCH_DIR (work folder, default /tmp/kp-bench), WORKERS_BASELINE (default 8).
 set -euo pipefail
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-work=${BENCH_DIR:-/tmp/kp-bench}
-corpus=$work/corpus
-mkdir -p "$work"
-
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(ffmpeg -version | head -1)"
+# shellcheck source=bench/corpus.sh
+. "$(dirname "${BASH_SOURCE[0]}")/corpus.sh"
 echo "== corpus: $corpus"
-bash "$repo/bench/make_corpus.sh" "$corpus" 4 >/dev/null
-"$repo/kinetics-prep" --version >/dev/null   # build before timing
 
 # seconds (wall, user+sys of children) of a command
 measure() {
