@@ -192,6 +192,36 @@ public sealed class ExportWebDatasetTests(PrepareFixture fixture) : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_split_without_a_list_is_refused_before_anything_is_written()
+    {
+        var run = await ExportAsync(fixture.Reference, Out("nolist"), "--splits", "train,holdout_test");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("has no list for 'holdout_test'; it has train, val, test", run.Stderr);
+        Assert.False(Directory.Exists(Out("nolist")));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_clip_listed_twice_becomes_two_samples_with_their_own_keys()
+    {
+        var root = fixture.CopyOfReference("twice");
+        var lists = Path.Combine(root, "lists");
+        var val = File.ReadAllLines(Path.Combine(lists, "val.csv"));
+        File.WriteAllLines(Path.Combine(lists, "val.csv"), [.. val, val[0]]);
+        var index = File.ReadAllLines(Path.Combine(lists, "index.csv"));
+        File.WriteAllLines(Path.Combine(lists, "index.csv"), [.. index, index.First(row => row.StartsWith(val[0][..val[0].LastIndexOf(' ')] + ",val,", StringComparison.Ordinal))]);
+
+        var run = await ExportAsync(root, Out("twice"), "--splits", "val");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var samples = await ReadWithPythonAsync(Out("twice"), "val");
+        var name = Path.GetFileNameWithoutExtension(val[0][..val[0].LastIndexOf(' ')]);
+        Assert.Equal([name, name + "_1"], samples.Select(s => s.GetProperty("key").GetString()).Where(k => k!.StartsWith(name, StringComparison.Ordinal)).Order());
+        Assert.Equal(val.Length + 1, samples.Count);
+        Assert.All(samples, s => Assert.True(s.GetProperty("meta").TryGetProperty("frames", out _)));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_clip_larger_than_the_shard_size_gets_a_shard_of_its_own()
     {
         var run = await CliRunner.RunAsync(["export", "webdataset", "--root", fixture.Reference, "--out", Out("tiny"), "--shard-size", "4KiB", "--splits", "val"]);

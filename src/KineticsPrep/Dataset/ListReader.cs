@@ -18,6 +18,21 @@ public static class ListReader
 {
     public static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The class names in id order, from the lists folder's labels.txt; empty when there is none.</summary>
+    public static IReadOnlyList<string> Labels(string listsFolder)
+    {
+        var labelsFile = System.IO.Path.Combine(listsFolder, DatasetRoot.LabelsFileName);
+        return File.Exists(labelsFile) ? File.ReadAllLines(labelsFile) : [];
+    }
+
+    /// <summary>Every split the lists folder has a list for, with the format it was written in, in split order.</summary>
+    public static IReadOnlyList<(string Split, ListFormat Format)> Written(string listsFolder) =>
+        SplitFiles.Splits
+            .Select(split => (split, format: FormatOf(listsFolder, split)))
+            .Where(s => s.format is not null)
+            .Select(s => (s.split, s.format!.Value))
+            .ToList();
+
     /// <summary>The format a split's list was written in, told from what the lists folder holds; null when it has none.</summary>
     public static ListFormat? FormatOf(string listsFolder, string split)
     {

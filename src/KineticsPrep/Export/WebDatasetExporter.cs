@@ -21,27 +21,26 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
 {
     private readonly DatasetRoot _root = new(options.Root);
 
-    /// <exception cref="ExportException">No lists, or no labels.txt beside them, or a split without a list.</exception>
+    /// <exception cref="ExportException">No lists, or no labels.txt beside them, or a split asked for without a list; nothing is written.</exception>
     /// <exception cref="DiskFullException">The disk filled up; finished shards are kept.</exception>
     public async Task<ExportSummary> RunAsync(IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        var labelsFile = Path.Combine(_root.Lists, DatasetRoot.LabelsFileName);
-        if (!File.Exists(labelsFile))
-            throw new ExportException($"{labelsFile} not found: run prepare or annotate first.");
-        var labels = await File.ReadAllLinesAsync(labelsFile, cancellationToken);
-        var splits = options.Splits ?? AllSplits().Where(s => ListReader.FormatOf(_root.Lists, s) is not null).ToList();
-        if (splits.Count == 0)
+        var labels = ListReader.Labels(_root.Lists);
+        if (labels.Count == 0)
+            throw new ExportException($"{Path.Combine(_root.Lists, DatasetRoot.LabelsFileName)} not found: run prepare or annotate first.");
+        var written = ListReader.Written(_root.Lists);
+        if (written.Count == 0)
             throw new ExportException($"{_root.Lists} holds no training lists: run prepare or annotate first.");
-        var index = File.Exists(Path.Combine(_root.Lists, ClipIndexFile.FileName))
-            ? ClipIndexFile.Read(_root.Lists).ToDictionary(c => (c.Split, c.Path))
-            : [];
+        var unlisted = options.Splits?.Where(split => written.All(w => w.Split != split)).ToList() ?? [];
+        if (unlisted.Count > 0)
+            throw new ExportException($"{_root.Lists} has no list for {string.Join(", ", unlisted.Select(s => $"'{s}'"))}; it has {string.Join(", ", written.Select(w => w.Split))}.");
+        var index = IndexBySplitAndPath();
 
         var manifests = new List<ShardManifest>();
         var failures = new List<ExportFailure>();
-        int written = 0, kept = 0;
-        foreach (var split in splits)
+        int shardsWritten = 0, kept = 0;
+        foreach (var (split, format) in written.Where(w => options.Splits?.Contains(w.Split) ?? true))
         {
-            var format = ListReader.FormatOf(_root.Lists, split) ?? throw new ExportException($"{_root.Lists} has no list for split '{split}'.");
             var samples = Samples(split, ListReader.Read(_root.Lists, split, format, labels), labels, index, failures);
             var shards = ShardPlan.Make(samples, options.Seed, options.ShardSize);
             var manifest = ShardManifest.For(split, options, shards);
@@ -66,7 +65,7 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
                         await Task.Run(() => ShardFile.Write(path, shard, cancellationToken), cancellationToken);
                         await committing;
                         committing = Task.Run(() => AtomicFile.Commit(path), CancellationToken.None);
-                        written++;
+                        shardsWritten++;
                     }
                     done += manifest.Shards[i].Bytes;
                 }
@@ -79,11 +78,20 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
             manifest.Write(options.Out);
             manifests.Add(manifest);
         }
-        return new ExportSummary(manifests, written, kept, failures);
+        return new ExportSummary(manifests, shardsWritten, kept, failures);
     }
 
-    private static IEnumerable<string> AllSplits() =>
-        DatasetCatalog.Versions.SelectMany(v => v.Splits).Distinct();
+    /// <summary>lists/index.csv by split and path, when there is one; a clip listed twice has one row per listing.</summary>
+    private Dictionary<(string, string), ClipFacts> IndexBySplitAndPath()
+    {
+        var index = new Dictionary<(string, string), ClipFacts>();
+        if (File.Exists(Path.Combine(_root.Lists, ClipIndexFile.FileName)))
+        {
+            foreach (var clip in ClipIndexFile.Read(_root.Lists))
+                index.TryAdd((clip.Split, clip.Path), clip);
+        }
+        return index;
+    }
 
     /// <summary>The split's list lines as samples, in list order; a clip that is gone is a failure, not a sample.</summary>
     private List<WebDatasetSample> Samples(
@@ -94,8 +102,8 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
         var samples = new List<WebDatasetSample>();
         foreach (var line in lines)
         {
-            var clip = Path.Combine(options.Root, line.Path);
-            if (!File.Exists(clip))
+            var clip = new FileInfo(Path.Combine(options.Root, line.Path));
+            if (!clip.Exists)
             {
                 failures.Add(new ExportFailure(split, line.Path, "clip not found"));
                 continue;
@@ -105,14 +113,14 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
                 failures.Add(new ExportFailure(split, line.Path, $"label id {line.LabelId} is not in labels.txt"));
                 continue;
             }
-            var name = Path.GetFileNameWithoutExtension(clip);
+            var name = Path.GetFileNameWithoutExtension(clip.Name);
             var key = UniqueKey(name, keys);
-            var bytes = new FileInfo(clip).Length;
+            var bytes = clip.Length;
             var (youtubeId, start, end) = ClipNames.Parse(name);
             var facts = index.GetValueOrDefault((split, line.Path));
             var metadata = new SampleMetadata(labels[line.LabelId], line.LabelId, youtubeId, start, end, split, line.Path,
                 facts?.Frames, facts?.Fps, facts?.Duration, facts?.Width, facts?.Height, bytes, facts?.MaxKeyframeInterval);
-            samples.Add(new WebDatasetSample(key, clip, bytes, line.LabelId, metadata.ToUtf8()));
+            samples.Add(new WebDatasetSample(key, clip.FullName, bytes, line.LabelId, metadata.ToUtf8()));
         }
         return samples;
     }

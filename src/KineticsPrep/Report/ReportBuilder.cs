@@ -50,16 +50,12 @@ public static class ReportBuilder
     /// <summary>Clips per class and split, counted from the written lists.</summary>
     private static IReadOnlyList<ClassClips> Classes(string lists)
     {
-        var labelsFile = Path.Combine(lists, DatasetRoot.LabelsFileName);
-        if (!File.Exists(labelsFile))
-            return [];
-        var labels = File.ReadAllLines(labelsFile);
+        var labels = ListReader.Labels(lists);
         var counts = labels.ToDictionary(l => l, _ => new Dictionary<string, int>(), StringComparer.Ordinal);
-        foreach (var split in SplitFiles.Splits)
+        foreach (var (split, format) in ListReader.Written(lists))
         {
-            var format = ListReader.FormatOf(lists, split);
-            var ids = format is null ? [] : ListReader.Read(lists, split, format.Value, labels).Select(line => line.LabelId);
-            foreach (var id in ids.Where(id => id >= 0 && id < labels.Length))
+            var ids = ListReader.Read(lists, split, format, labels).Select(line => line.LabelId);
+            foreach (var id in ids.Where(id => id >= 0 && id < labels.Count))
                 counts[labels[id]][split] = counts[labels[id]].GetValueOrDefault(split) + 1;
         }
         var totals = counts.ToDictionary(c => c.Key, c => c.Value.Values.Sum());

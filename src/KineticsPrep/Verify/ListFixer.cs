@@ -8,13 +8,10 @@ public static class ListFixer
     /// <returns>How many lines, JSON items or links were removed.</returns>
     public static int RemoveClips(string listsFolder, IReadOnlySet<string> badPaths)
     {
-        var labelsFile = Path.Combine(listsFolder, DatasetRoot.LabelsFileName);
-        var labels = File.Exists(labelsFile) ? File.ReadAllLines(labelsFile) : [];
+        var labels = ListReader.Labels(listsFolder);
         var removed = 0;
-        foreach (var split in SplitFiles.Splits)
+        foreach (var (split, format) in ListReader.Written(listsFolder))
         {
-            if (ListReader.FormatOf(listsFolder, split) is not { } format)
-                continue;
             var lines = ListReader.Read(listsFolder, split, format, labels);
             var bad = lines.Where(line => IsBad(line, format, badPaths)).ToList();
             if (bad.Count == 0)
