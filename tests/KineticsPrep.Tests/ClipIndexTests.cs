@@ -66,6 +66,21 @@ public sealed class ClipIndexTests : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task An_mp4_whose_sample_table_claims_more_than_it_holds_keeps_its_row_and_the_run_goes_on()
+    {
+        var path = Clip("eeeeeeeeeee_000000_000003.mp4", "-c:v", "libx264", "-g", "12");
+        var bytes = File.ReadAllBytes(path);
+        var stts = bytes.AsSpan().IndexOf("stts"u8);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(stts + 8), 0x7FFFFFFF); // its entry count
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Null(KineticsPrep.Media.VideoTrack.ReadMp4(path));
+        Assert.Null(KineticsPrep.Media.Mp4Header.Probe(path));
+        var row = Assert.Single(await IndexAsync(Path.GetFileName(path)));
+        Assert.Equal(bytes.Length, row.Bytes);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task An_empty_clip_keeps_its_row_with_zero_bytes_and_no_facts()
     {
         _f.AddClip("train", "ddddddddddd_000000_000003.mp4");

@@ -153,9 +153,10 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = cancellationToken };
         Parallel.For(0, clips.Count, parallel, i =>
         {
-            bytes[i] = new FileInfo(clips[i].Entry.Path).Length;
+            var file = new FileInfo(clips[i].Entry.Path);
+            bytes[i] = file.Exists ? file.Length : 0;
             if (bytes[i] > 0)
-                tracks[i] = ReadMp4(clips[i].Entry.Path);
+                tracks[i] = VideoTrack.ReadMp4(clips[i].Entry.Path);
         });
         var unread = Enumerable.Range(0, clips.Count).Where(i => bytes[i] > 0 && tracks[i] is null).ToList();
         if (unread.Count > 0 && (tools ?? LocatedTools()) is { } found)
@@ -178,12 +179,6 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         {
             return null;
         }
-    }
-
-    private static VideoTrack? ReadMp4(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
-        return VideoTrack.ReadMp4(file);
     }
 
     private static async Task<VideoTrack?> ProbeAsync(FFprobe ffprobe, string path, CancellationToken cancellationToken)

@@ -9,6 +9,10 @@ internal readonly record struct Mp4Box(string Type, long Start, long End);
 /// <summary>Walks the boxes of an mp4 and reads fields from them, for the readers of its headers.</summary>
 internal static class Mp4Boxes
 {
+    /// <summary>Opens a file for reading its boxes: small reads, here and there.</summary>
+    public static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+
     /// <summary>The boxes inside [start, end), stopping at the first that does not fit.</summary>
     public static IEnumerable<Mp4Box> Children(Stream file, long start, long end)
     {

@@ -18,10 +18,10 @@ public static class Mp4Header
     {
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+            using var file = OpenRead(path);
             return Probe(file);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or UnauthorizedAccessException or OverflowException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -13,9 +13,24 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
     public double FramesPerSecond => DurationSeconds > 0 ? Frames / DurationSeconds : 0;
 
     /// <summary>
-    /// The first video track of an mp4, or null when the file is no mp4, has no video track, or has an edit list that
-    /// hides frames from the player (a clip cut without re-encoding): then only decoding tells how many frames show.
+    /// The first video track of an mp4, or null when the file is no mp4, can't be read, has no video track, or has an
+    /// edit list that hides frames from the player (a clip cut without re-encoding): then only decoding tells how many
+    /// frames show.
     /// </summary>
+    public static VideoTrack? ReadMp4(string path)
+    {
+        try
+        {
+            using var file = OpenRead(path);
+            return ReadMp4(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc cref="ReadMp4(string)"/>
     public static VideoTrack? ReadMp4(Stream file)
     {
         try
@@ -43,7 +58,9 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
         // stts: (sample count, sample delta) runs.
         long frames = 0, ticks = 0;
         var runs = U32(file, stts.Start + 4);
-        var table = Read(file, stts.Start + 8, checked((int)runs * 8));
+        if (runs > (stts.End - stts.Start - 8) / 8 || runs > int.MaxValue / 8)
+            return null;
+        var table = Read(file, stts.Start + 8, (int)runs * 8);
         for (var i = 0; i < runs; i++)
         {
             var count = BinaryPrimitives.ReadUInt32BigEndian(table.AsSpan(i * 8));
@@ -56,7 +73,9 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
         if (Child(file, stbl, "stss") is { } stss)
         {
             var count = U32(file, stss.Start + 4);
-            var numbers = Read(file, stss.Start + 8, checked((int)count * 4));
+            if (count > (stss.End - stss.Start - 8) / 4 || count > int.MaxValue / 4)
+                return null;
+            var numbers = Read(file, stss.Start + 8, (int)count * 4);
             var previous = 1L;
             for (var i = 0; i < count; i++)
             {
@@ -86,7 +105,7 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
         var entry = Read(file, elst.Start + 8, version == 1 ? 16 : 8);
         long segment = version == 1 ? BinaryPrimitives.ReadInt64BigEndian(entry) : BinaryPrimitives.ReadUInt32BigEndian(entry);
         long mediaTime = version == 1 ? BinaryPrimitives.ReadInt64BigEndian(entry.AsSpan(8)) : BinaryPrimitives.ReadInt32BigEndian(entry.AsSpan(4));
-        var firstOffset = Child(file, stbl, "ctts") is { } ctts && U32(file, ctts.Start + 4) > 0
+        var firstOffset = Child(file, stbl, "ctts") is { } ctts && ctts.End - ctts.Start >= 16 && U32(file, ctts.Start + 4) > 0
             ? BinaryPrimitives.ReadInt32BigEndian(Read(file, ctts.Start + 12, 4))
             : 0;
         var movieTimescale = Timescale(file, mvhd);
