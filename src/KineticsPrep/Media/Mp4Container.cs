@@ -48,7 +48,7 @@ public static class Mp4Container
             if (type == "moov")
             {
                 hasIndex = true;
-                duration = MovieDuration(file, offset + headerSize, offset + size);
+                duration = MovieDuration(file, new Mp4Box(type, offset + headerSize, offset + size));
             }
             hasData |= type == "mdat";
             offset += size;
@@ -62,30 +62,9 @@ public static class Mp4Container
         return null;
     }
 
-    /// <summary>The duration in the 'mvhd' box among the children in [start, end), in seconds.</summary>
-    private static double? MovieDuration(Stream file, long start, long end)
-    {
-        Span<byte> header = stackalloc byte[8];
-        Span<byte> fields = stackalloc byte[32];
-        for (var offset = start; end - offset >= 8;)
-        {
-            file.Position = offset;
-            file.ReadExactly(header);
-            var size = BinaryPrimitives.ReadUInt32BigEndian(header);
-            if (size < 8 || size > end - offset)
-                return null;
-            if (Encoding.ASCII.GetString(header[4..8]) == "mvhd" && size >= 8 + 32)
-            {
-                file.ReadExactly(fields);
-                // Version 0: 4-byte creation and modification times and duration; version 1: 8-byte ones.
-                return fields[0] == 1
-                    ? Seconds(BinaryPrimitives.ReadUInt32BigEndian(fields[20..]), BinaryPrimitives.ReadUInt64BigEndian(fields[24..]))
-                    : Seconds(BinaryPrimitives.ReadUInt32BigEndian(fields[12..]), BinaryPrimitives.ReadUInt32BigEndian(fields[16..]));
-            }
-            offset += size;
-        }
-        return null;
-    }
-
-    private static double? Seconds(uint timescale, ulong duration) => timescale == 0 ? null : (double)duration / timescale;
+    /// <summary>The duration in the moov's 'mvhd' box, in seconds.</summary>
+    private static double? MovieDuration(Stream file, Mp4Box moov) =>
+        Mp4Boxes.Child(file, moov, "mvhd") is { } mvhd && mvhd.End - mvhd.Start >= 32 && Mp4Boxes.Timescale(file, mvhd) is > 0 and var timescale
+            ? (double)Mp4Boxes.Duration(file, mvhd) / timescale
+            : null;
 }
