@@ -11,6 +11,9 @@ internal static class FFprobeOutput
         "stream=index,codec_type,codec_name,pix_fmt,width,height,sample_aspect_ratio,avg_frame_rate,duration" +
         ":stream_disposition=default,attached_pic:stream_side_data=rotation:format=duration";
 
+    /// <summary>The fields <see cref="ParseTrack"/> needs, for ffprobe run with -count_frames on one stream.</summary>
+    public const string TrackEntries = "stream=width,height,nb_read_frames:format=duration:packet=flags";
+
     /// <summary>Returns the main video stream, or null when the file has none.</summary>
     public static VideoInfo? Parse(string json)
     {
@@ -53,6 +56,31 @@ internal static class FFprobeOutput
         {
             FrameRate = Rate(Text(v, "avg_frame_rate")),
         };
+    }
+
+    /// <summary>
+    /// The selected stream's track from <see cref="FFprobe.TrackAsync"/>'s output: decoded frames, the container's
+    /// duration, size, and the longest run of packets from one keyframe to the next. Null when there is no stream.
+    /// </summary>
+    public static VideoTrack? ParseTrack(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("streams", out var streams) || streams.GetArrayLength() == 0)
+            return null;
+        long maxInterval = 1, sinceKey = 0;
+        if (root.TryGetProperty("packets", out var packets))
+        {
+            foreach (var packet in packets.EnumerateArray())
+            {
+                sinceKey = Text(packet, "flags")?.StartsWith('K') == true ? 1 : sinceKey + 1;
+                maxInterval = Math.Max(maxInterval, sinceKey);
+            }
+        }
+        var stream = streams[0];
+        var duration = root.TryGetProperty("format", out var format) ? Number(format, "duration") : null;
+        return new VideoTrack((long?)Number(stream, "nb_read_frames") ?? 0, duration ?? 0,
+            Integer(stream, "width") ?? 0, Integer(stream, "height") ?? 0, maxInterval);
     }
 
     private static int Rotation(JsonElement stream)
