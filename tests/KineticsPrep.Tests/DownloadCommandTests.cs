@@ -8,6 +8,18 @@ public sealed class DownloadCommandTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
+    /// <summary>Starts a download of the train split and kills it with SIGKILL once its partial file passes 1 MB.</summary>
+    private async Task KillOnceMoreThanOneMegabyteIsInAsync(NginxServer nginx, string partial)
+    {
+        using var process = CliRunner.Start("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(System.IO.File.Exists(partial) && new FileInfo(partial).Length > 1_000_000) && DateTime.UtcNow < deadline && !process.HasExited)
+            await Task.Delay(20);
+        Assert.False(process.HasExited, "the download ended before it could be killed");
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_download_killed_midway_resumes_and_ends_byte_identical_to_the_source()
     {
@@ -15,15 +27,7 @@ public sealed class DownloadCommandTests : IDisposable
         using var nginx = new NginxServer(mirror.Path, limitRate: "1m");
         var partial = _root.Combine("archives", "train", "part_0.tar.gz.partial");
 
-        using (var process = CliRunner.Start("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url))
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!(System.IO.File.Exists(partial) && new FileInfo(partial).Length > 1_000_000) && DateTime.UtcNow < deadline && !process.HasExited)
-                await Task.Delay(20);
-            Assert.False(process.HasExited, "the download ended before it could be killed");
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await KillOnceMoreThanOneMegabyteIsInAsync(nginx, partial);
         var keptBytes = new FileInfo(partial).Length;
         Assert.InRange(keptBytes, 1_000_000, new FileInfo(mirror.Archives["train"][0]).Length - 1);
 
@@ -40,15 +44,7 @@ public sealed class DownloadCommandTests : IDisposable
         using var mirror = MirrorTree.K400(archivesPerSplit: 1, clipBytes: 3_000_000, "train");
         using var nginx = new NginxServer(mirror.Path, limitRate: "1m");
         var partial = _root.Combine("archives", "train", "part_0.tar.gz.partial");
-        using (var process = CliRunner.Start("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url))
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!(System.IO.File.Exists(partial) && new FileInfo(partial).Length > 1_000_000) && DateTime.UtcNow < deadline && !process.HasExited)
-                await Task.Delay(20);
-            Assert.False(process.HasExited, "the download ended before it could be killed");
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await KillOnceMoreThanOneMegabyteIsInAsync(nginx, partial);
 
         // The CVDF replaces files in place (K400's part_120): same name, same size, other bytes, a later date.
         var archive = mirror.Archives["train"][0];
