@@ -8,6 +8,7 @@ namespace KineticsPrep;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>What every half-written file of ours is called until it is whole: PATH.partial.</summary>
     public const string TemporarySuffix = ".partial";
 
     /// <exception cref="DiskFullException">The disk filled up; the temporary file is removed and the old file kept.</exception>

@@ -222,6 +222,19 @@ public sealed class ExportWebDatasetTests(PrepareFixture fixture) : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task Relative_list_paths_that_are_not_under_the_root_say_where_they_were_looked_for()
+    {
+        var root = fixture.CopyOfReference("relative");
+        var val = Path.Combine(root, "lists", "val.csv");
+        File.WriteAllText(val, File.ReadAllText(val).Replace(Path.Combine(root, "videos_320p") + "/", ""));
+
+        var run = await ExportAsync(root, Out("relative"), "--splits", "val");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($": clip not found at {Path.Combine(root, "val")}/", run.Stderr);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_clip_larger_than_the_shard_size_gets_a_shard_of_its_own()
     {
         var run = await CliRunner.RunAsync(["export", "webdataset", "--root", fixture.Reference, "--out", Out("tiny"), "--shard-size", "4KiB", "--splits", "val"]);

@@ -75,7 +75,7 @@ public sealed class FileDownloader
     public async Task<Result> DownloadAsync(string url, string target, IProgress<long>? bytes, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var partial = target + ".partial";
+        var partial = target + AtomicFile.TemporarySuffix;
         try
         {
             var (result, md5) = await _retry.ExecuteAsync(token => new ValueTask<(Result, string)>(AttemptAsync(url, partial, bytes, token)), cancellationToken);

@@ -105,7 +105,8 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
             var clip = new FileInfo(Path.Combine(options.Root, line.Path));
             if (!clip.Exists)
             {
-                failures.Add(new ExportFailure(split, line.Path, "clip not found"));
+                // A list written with --relative-to names clips relative to another folder than the root: say where we looked.
+                failures.Add(new ExportFailure(split, line.Path, Path.IsPathRooted(line.Path) ? "clip not found" : $"clip not found at {clip.FullName}"));
                 continue;
             }
             if (line.LabelId < 0 || line.LabelId >= labels.Count)

@@ -101,7 +101,7 @@ public static class ArchiveExtractor
         // A re-run of a half-extracted archive: the clips it already renamed into place are complete.
         if (File.Exists(target) && new FileInfo(target).Length == entry.Length)
             return name;
-        var partial = target + ".partial";
+        var partial = target + AtomicFile.TemporarySuffix;
         try
         {
             // Unbuffered: a write that fails for lack of space fails once, and not again when the stream is disposed.

@@ -4,5 +4,5 @@ namespace KineticsPrep.Resize;
 public sealed record ResizeJob(string SourcePath, string OutputPath, long SourceBytes)
 {
     /// <summary>Where ffmpeg writes before the output is complete; renamed to <see cref="OutputPath"/> on success.</summary>
-    public string PartialPath => OutputPath + ".partial";
+    public string PartialPath => OutputPath + AtomicFile.TemporarySuffix;
 }
