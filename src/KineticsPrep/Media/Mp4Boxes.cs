@@ -9,9 +9,22 @@ internal readonly record struct Mp4Box(string Type, long Start, long End);
 /// <summary>Walks the boxes of an mp4 and reads fields from them, for the readers of its headers.</summary>
 internal static class Mp4Boxes
 {
-    /// <summary>Opens a file for reading its boxes: small reads, here and there.</summary>
-    public static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+    /// <summary>
+    /// What <paramref name="read"/> makes of a file's boxes (small reads, here and there); null when the file can't be
+    /// read or ends before a box it names.
+    /// </summary>
+    public static T? ReadFile<T>(string path, Func<Stream, T?> read) where T : class
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+            return read(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The boxes inside [start, end), stopping at the first that does not fit.</summary>
     public static IEnumerable<Mp4Box> Children(Stream file, long start, long end)

@@ -14,18 +14,7 @@ public static class Mp4Header
     private const int Fixed16 = 1 << 16;
 
     /// <summary>The clip's main video stream, as ffprobe would report it without its audio; null when unsure.</summary>
-    public static VideoInfo? Probe(string path)
-    {
-        try
-        {
-            using var file = OpenRead(path);
-            return Probe(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static VideoInfo? Probe(string path) => ReadFile(path, Probe);
 
     private static VideoInfo? Probe(Stream file)
     {

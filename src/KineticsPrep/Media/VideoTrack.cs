@@ -17,31 +17,12 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
     /// edit list that hides frames from the player (a clip cut without re-encoding): then only decoding tells how many
     /// frames show.
     /// </summary>
-    public static VideoTrack? ReadMp4(string path)
-    {
-        try
-        {
-            using var file = OpenRead(path);
-            return ReadMp4(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static VideoTrack? ReadMp4(string path) => ReadFile(path, ReadMp4);
 
     /// <inheritdoc cref="ReadMp4(string)"/>
-    public static VideoTrack? ReadMp4(Stream file)
-    {
-        try
-        {
-            return Tracks(file).Where(t => Handler(file, t.Trak) == "vide").Select(t => Track(file, t.Moov, t.Trak)).FirstOrDefault(t => t is not null);
-        }
-        catch (EndOfStreamException)
-        {
-            return null;
-        }
-    }
+    /// <exception cref="EndOfStreamException">The file ends before a box it names.</exception>
+    internal static VideoTrack? ReadMp4(Stream file) =>
+        Tracks(file).Where(t => Handler(file, t.Trak) == "vide").Select(t => Track(file, t.Moov, t.Trak)).FirstOrDefault(t => t is not null);
 
     private static VideoTrack? Track(Stream file, Mp4Box moov, Mp4Box trak)
     {
