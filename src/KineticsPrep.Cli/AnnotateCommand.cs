@@ -2,6 +2,7 @@ using System.CommandLine;
 using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
 using KineticsPrep.Media;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
 
@@ -45,6 +46,7 @@ internal static class AnnotateCommand
             Workers = parse.GetValue(Workers),
         };
 
+        using var writer = WriterLock.ForRoot(options.Out);
         AnnotateReport report;
         try
         {

@@ -36,6 +36,7 @@ internal static class DownloadCommand
 
         var root = parse.GetRequiredValue(Root);
         root.Create();
+        using var writer = WriterLock.ForRoot(root.FullName);
         var options = new DownloadOptions { Jobs = parse.GetValue(Jobs), Retries = parse.GetValue(Retries) };
         using var http = SharedOptions.DownloadClient(options.Jobs);
         var runner = new DownloadRunner(StateStore.Open(root.FullName), new FileDownloader(http, options),

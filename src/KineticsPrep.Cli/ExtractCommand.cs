@@ -32,6 +32,7 @@ internal static class ExtractCommand
         if (ExtractRunner.FindArchives(root.FullName).Count == 0)
             return console.Fatal($"No archives under {new DatasetRoot(root.FullName).Archives}; run 'kinetics-prep download' first.");
 
+        using var writer = WriterLock.ForRoot(root.FullName);
         var runner = new ExtractRunner(StateStore.Open(root.FullName), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
         var progress = new LatestProgress<ExtractProgress>(new ExtractProgress(0, 0, 0, 0, 0));
         ExtractSummary summary;

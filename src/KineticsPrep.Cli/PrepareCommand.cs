@@ -5,6 +5,7 @@ using KineticsPrep.Download;
 using KineticsPrep.Media;
 using KineticsPrep.Pipeline;
 using KineticsPrep.Resize;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
 
@@ -60,6 +61,7 @@ internal static class PrepareCommand
 
         var root = parse.GetRequiredValue(Root);
         root.Create();
+        using var writer = WriterLock.ForRoot(root.FullName, shard.StateName);
         var options = new PrepareOptions(version, root.FullName)
         {
             Splits = splits,
@@ -93,7 +95,9 @@ internal static class PrepareCommand
             else
             {
                 var start = await pipeline.StartAsync(cancellationToken);
-                console.Out.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do. Disk: expected peak " +
+                var reopened = start.Reopened.Count == 0 ? ""
+                    : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
+                console.Out.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do{reopened}. Disk: expected peak " +
                                   $"{Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
                 var progress = new LatestProgress<PrepareProgress>(PrepareProgress.None);
                 result = await ProgressDisplay.RunAsync(console, "prepare", progress, Describe, Fraction, pipeline.RunAsync(start, progress, cancellationToken));

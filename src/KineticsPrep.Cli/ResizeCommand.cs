@@ -3,6 +3,7 @@ using System.Globalization;
 using KineticsPrep.Dataset;
 using KineticsPrep.Media;
 using KineticsPrep.Resize;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
 
@@ -92,6 +93,9 @@ internal static class ResizeCommand
         };
 
         var tools = MediaTools.Locate();
+        // Fails here, before any work, when the destination cannot be a folder.
+        destination.Create();
+        using var writer = WriterLock.ForRoot(destination.FullName);
 
         var progress = new LatestProgress<ResizeProgress>(new ResizeProgress(0, 0, 0, 0, 0, 0, 0));
         var runner = new ResizeRunner(tools, options);

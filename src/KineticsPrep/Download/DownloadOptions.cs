@@ -13,6 +13,14 @@ public sealed record DownloadOptions
 
     /// <summary>A connection that sends nothing for this long is dropped and the file resumed.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A connection slower than this (bytes per second) over a whole <see cref="SlowWindow"/> counts as stalled too:
+    /// a server that trickles a byte at a time never trips <see cref="StallTimeout"/>. Zero turns the rule off.
+    /// </summary>
+    public long MinimumRate { get; init; } = 10 * 1024;
+
+    public TimeSpan SlowWindow { get; init; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>A failure worth another try: 5xx, 429, a dropped or short connection, a stall.</summary>

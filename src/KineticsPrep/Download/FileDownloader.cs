@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -155,6 +156,8 @@ public sealed class FileDownloader
         await HashExistingAsync(output, source.Offset, [hash, md5], cancellationToken);
 
         var buffer = new byte[BufferSize];
+        var window = Stopwatch.StartNew();
+        long windowBytes = 0;
         try
         {
             while (true)
@@ -166,6 +169,13 @@ public sealed class FileDownloader
                 hash.AppendData(buffer, 0, read);
                 md5.AppendData(buffer, 0, read);
                 bytes?.Report(read);
+                windowBytes += read;
+                if (window.Elapsed >= _options.SlowWindow)
+                {
+                    ThrowIfTooSlow(windowBytes, window.Elapsed);
+                    window.Restart();
+                    windowBytes = 0;
+                }
             }
             await output.FlushAsync(cancellationToken);
             output.Flush(flushToDisk: true);
@@ -178,8 +188,31 @@ public sealed class FileDownloader
 
         if (source.Total is { } total && output.Length != total)
             throw new RetryableDownloadException($"connection ended at {output.Length} of {total} bytes");
+        if (source.Total is null && await UnprovenEndAsync(partial, output, source.Chunked, cancellationToken) is { } problem)
+            throw new RetryableDownloadException($"the server sent no length, and {problem}: taken as cut short");
         return (new Result(output.Length, Convert.ToHexStringLower(hash.GetHashAndReset()), source.ETag),
             Convert.ToHexStringLower(md5.GetHashAndReset()));
+    }
+
+    private void ThrowIfTooSlow(long bytes, TimeSpan elapsed)
+    {
+        if (_options.MinimumRate > 0 && bytes < _options.MinimumRate * elapsed.TotalSeconds)
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"slower than {Bytes.Format(_options.MinimumRate)}/s for {elapsed.TotalSeconds:0} s ({bytes} bytes)"));
+    }
+
+    /// <summary>
+    /// Without a length, a body that ends may have been cut: a tar or tar.gz must end as a whole one does, and any
+    /// other file must have come in chunked encoding (which marks its own end) or end with a line break.
+    /// </summary>
+    private static async Task<string?> UnprovenEndAsync(string partial, FileStream output, bool chunked, CancellationToken cancellationToken)
+    {
+        if (ArchiveEnd.IsArchive(Path.GetFileNameWithoutExtension(partial)))
+            return await ArchiveEnd.ProblemAsync(output, cancellationToken);
+        if (chunked || output.Length == 0)
+            return null;
+        output.Seek(-1, SeekOrigin.End);
+        return output.ReadByte() == '\n' ? null : "the file does not end with a line break";
     }
 
     private async Task<int> ReadWithStallTimeoutAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
@@ -213,13 +246,18 @@ public sealed class FileDownloader
         output.Seek(length, SeekOrigin.Begin);
     }
 
-    /// <summary>The body to append at <see cref="Offset"/>, and the whole file's size and ETag when the server says them.</summary>
-    private sealed class Source(Stream body, long offset, long? total, IDisposable? owner = null, string? etag = null) : IDisposable
+    /// <summary>
+    /// The body to append at <see cref="Offset"/>, and the whole file's size and ETag when the server says them;
+    /// <see cref="Chunked"/> when the body came in chunked encoding, which marks its own end.
+    /// </summary>
+    private sealed class Source(Stream body, long offset, long? total, IDisposable? owner = null, string? etag = null, bool chunked = false)
+        : IDisposable
     {
         public Stream Body { get; } = body;
         public long Offset { get; } = offset;
         public long? Total { get; } = total;
         public string? ETag { get; } = etag;
+        public bool Chunked { get; } = chunked;
 
         public void Dispose()
         {
@@ -246,6 +284,8 @@ public sealed class FileDownloader
             request.Headers.Range = new RangeHeaderValue(existing, null);
         if (validator is not null)
             request.Headers.IfRange = RangeCondition(validator);
+        // The bytes as stored: a compressed transfer could not be resumed by byte offset nor checked against its ETag.
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
         using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         headersTimeout.CancelAfter(_options.StallTimeout);
         HttpResponseMessage response;
@@ -269,10 +309,15 @@ public sealed class FileDownloader
                 throw new RetryableDownloadException("the server refused to resume (416); starting over");
             }
             ThrowForStatus(url, response);
+            if (response.Content.Headers.ContentEncoding.FirstOrDefault(e => !e.Equals("identity", StringComparison.OrdinalIgnoreCase)) is { } encoding)
+                throw new DownloadFailedException(
+                    $"{url}: the server sent the file with Content-Encoding '{encoding}' although only the stored bytes were asked for " +
+                    "(Accept-Encoding: identity); they could not be checked or resumed. Use another --mirror, or serve the files as they are");
             var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             var etag = response.Headers.ETag?.ToString();
+            var chunked = response.Headers.TransferEncodingChunked == true;
             if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From == existing)
-                return new Source(body, existing, response.Content.Headers.ContentRange.Length, response, etag);
+                return new Source(body, existing, response.Content.Headers.ContentRange.Length, response, etag, chunked);
 
             // From zero: a new download, or a 200 to a Range request, because the file changed since the partial one
             // began (If-Range) or because the server ignores ranges.
@@ -281,7 +326,7 @@ public sealed class FileDownloader
                     ? $"{url}: the file changed on the server since its partial download began; starting again from zero"
                     : $"{url}: the server did not resume the partial download; starting again from zero");
             _state?.RecordPartialValidator(partial, url, Validator(response));
-            return new Source(body, 0, response.Content.Headers.ContentLength, response, etag);
+            return new Source(body, 0, response.Content.Headers.ContentLength, response, etag, chunked);
         }
         catch
         {

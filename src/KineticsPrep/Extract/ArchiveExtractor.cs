@@ -43,8 +43,19 @@ public static class ArchiveExtractor
 
             switch (Classify(entry))
             {
+                case EntryKind.Clip when clips.Contains(FileName(entry.Name)):
+                    // Two entries of one name (also from different folders, which are flattened): the first is kept.
+                    refused.Add($"{entry.Name} (another entry of this name came first and is kept)");
+                    break;
                 case EntryKind.Clip:
-                    clips.Add(await WriteClipAsync(job, entry, cancellationToken));
+                    try
+                    {
+                        clips.Add(await WriteClipAsync(job, entry, cancellationToken));
+                    }
+                    catch (PathTooLongException)
+                    {
+                        refused.Add($"{entry.Name} (the name is too long for the file system under {job.TargetFolder})");
+                    }
                     break;
                 case EntryKind.Refused:
                     refused.Add($"{entry.Name} ({RefusalReason(entry)})");

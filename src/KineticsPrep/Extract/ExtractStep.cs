@@ -22,7 +22,7 @@ public sealed class ExtractStep(StateStore state)
         catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
         {
             state.RecordFailure(job.Key, "extract", e.Message);
-            return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], e.Message);
+            return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], e.Message, Corrupt: e is ArchiveCorruptException);
         }
     }
 }

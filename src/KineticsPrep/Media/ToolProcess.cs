@@ -39,7 +39,8 @@ internal static partial class ToolProcess
         var result = await command.ExecuteAsync(cancellationToken);
         if (result.ExitCode != 0)
             throw new MediaToolException(
-                Reason(stderrTail, inputPath, $"exited with code {result.ExitCode}"), command.ToString());
+                Reason(stderrTail, inputPath, $"exited with code {result.ExitCode}"), command.ToString(),
+                MediaToolException.IsTransientExit(result.ExitCode, stderrTail));
         return new Output(stdout.ToString(), stderrTail.ToList(), command.ToString());
     }
 

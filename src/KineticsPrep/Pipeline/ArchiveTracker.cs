@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using KineticsPrep.Resize;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Pipeline;
 
 /// <summary>One archive's clips on their way through the resize pool; knows when the last one is done.</summary>
 internal sealed class ArchiveTracker(string key, string split, IReadOnlyList<ResizeJob> jobs)
 {
-    private readonly ConcurrentBag<(string Clip, string Reason)> _failures = [];
+    private readonly ConcurrentBag<ClipFailure> _failures = [];
     private int _remaining = jobs.Count;
 
     public string Key { get; } = key;
@@ -15,13 +16,13 @@ internal sealed class ArchiveTracker(string key, string split, IReadOnlyList<Res
 
     public IReadOnlyList<ResizeJob> Jobs { get; } = jobs;
 
-    public IReadOnlyList<(string Clip, string Reason)> Failures => _failures.OrderBy(f => f.Clip, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<ClipFailure> Failures => _failures.OrderBy(f => f.Clip, StringComparer.Ordinal).ToList();
 
     /// <returns>True for the archive's last clip.</returns>
-    public bool ClipDone(string clip, string? failure)
+    public bool ClipDone(ClipFailure? failure)
     {
         if (failure is not null)
-            _failures.Add((clip, failure));
+            _failures.Add(failure);
         return Interlocked.Decrement(ref _remaining) == 0;
     }
 }

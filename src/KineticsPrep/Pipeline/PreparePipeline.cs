@@ -20,6 +20,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     private readonly StateStore _state = StateStore.Open(options.Root, options.Shard.StateName);
     private readonly ConcurrentQueue<string> _failures = new();
     private DownloadStep? _download;
+    private ResizedOutputs? _outputs;
 
     /// <summary>Downloading one file, recorded in this shard's state store.</summary>
     private DownloadStep Download => _download ??= new DownloadStep(downloader, _state, options.Root);
@@ -43,14 +44,19 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         _state.RecordPlan(mine.Select(a => (a.Key(options.Root), a.Split, a.Url)));
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
 
-        // Archives that this or any other shard on the same root already finished are not redone.
+        // Archives that this or any other shard on the same root already finished are not redone, unless one of
+        // this shard's has a clip to make again (a failure that may pass, an output changed or deleted by hand).
+        _outputs = new ResizedOutputs(options.Layout, _state.ResizedClips());
+        var audit = ArchiveAudit.Run(_state, mine, options, _outputs);
+        foreach (var failure in audit.PermanentFailures)
+            _failures.Enqueue(failure);
         var processed = ProcessedByAnyShard();
         var remaining = mine.Where(a => !processed.Contains(a.Key(options.Root))).ToList();
         var estimate = await EstimateDiskAsync(remaining, cancellationToken);
         if (!estimate.Fits && !options.Force)
             throw new PrepareRefusedException(
                 $"expected peak disk use {Bytes.Format(estimate.PeakBytes)} is more than the {Bytes.Format(estimate.FreeBytes)} free under {options.Root}; {DiskCheckHint}.");
-        return new PrepareStart(mine, remaining, estimate);
+        return new PrepareStart(mine, remaining, estimate, audit.Reopened);
     }
 
     public async Task<PrepareResult> RunAsync(PrepareStart start, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
@@ -121,8 +127,13 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         }, tools).RunAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The annotation files are shared by every shard on the root: one shard at a time fetches them, and a shard that
+    /// finds them fetched (by another) keeps them.
+    /// </summary>
     private async Task DownloadAnnotationsAsync(IReadOnlyList<DownloadItem> annotations, CancellationToken cancellationToken)
     {
+        using var shared = await WriterLock.WaitAsync(options.Layout.StateFolder, "annotations", $"the annotations of {options.Root}", cancellationToken);
         foreach (var item in annotations.Where(a => !Download.IsDone(a)))
             await DownloadAsync(item, null, cancellationToken);
     }
@@ -214,6 +225,8 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         var job = ExtractRunner.JobFor(options.Root, archive.Target);
         counters.Current = key;
         var outcome = await Extract.RunAsync(job, null, cancellationToken);
+        if (outcome is { Status: ExtractStatus.Failed, Corrupt: true } && await DownloadAgainAsync(archive, counters, cancellationToken))
+            outcome = await Extract.RunAsync(job with { Bytes = new FileInfo(archive.Target).Length }, null, cancellationToken);
         if (outcome.Status == ExtractStatus.Failed)
         {
             _failures.Enqueue(outcome.Error!);
@@ -233,6 +246,17 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         return new ArchiveTracker(key, job.Split, jobs);
     }
 
+    /// <summary>
+    /// An archive that is truncated or corrupt may have been cut or garbled on its way (a server that lied about its
+    /// length, a proxy): it is deleted and downloaded once more before it is reported.
+    /// </summary>
+    private async Task<bool> DownloadAgainAsync(DownloadItem archive, Counters counters, CancellationToken cancellationToken)
+    {
+        File.Delete(archive.Target);
+        _state.ForgetDownload(archive.Key(options.Root));
+        return await DownloadAsync(archive, counters, cancellationToken);
+    }
+
     private async Task ResizeAllAsync(ChannelReader<ClipWork> clips, Counters counters, CancellationToken cancellationToken)
     {
         var resizer = new ClipResizer(tools, options.Resize);
@@ -240,29 +264,38 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         await Parallel.ForEachAsync(clips.ReadAllAsync(cancellationToken), parallel, async (work, token) =>
         {
             var job = work.Job;
-            string? failure = null;
-            if (!File.Exists(job.OutputPath))
+            var clip = Path.GetFileName(job.SourcePath);
+            ClipFailure? failure = null;
+            if (!Outputs.IsIntact(job.OutputPath))
             {
                 if (!File.Exists(job.SourcePath))
-                    failure = "the extracted original is gone and was never resized";
+                    failure = new ClipFailure(clip, "the extracted original is gone and was never resized", Transient: true);
                 else if (await resizer.ResizeAsync(job, token) is var outcome && outcome.Status == ClipStatus.Failed)
-                    failure = outcome.Reason ?? "unknown";
+                    failure = new ClipFailure(clip, outcome.Reason ?? "unknown", outcome.Transient);
                 else if (outcome is { Source: { } source, Size: { } size })
-                    _state.RecordResized(new ResizedClip(Path.GetRelativePath(options.Root, job.OutputPath), work.Tracker.Split,
-                        Math.Min(source.DisplayWidth, source.DisplayHeight), source.DurationSeconds, Math.Min(size.Width, size.Height)));
+                    RecordResized(job, work.Tracker.Split, source, size);
             }
             counters.ClipDone(failure is not null);
-            if (work.Tracker.ClipDone(Path.GetFileName(job.SourcePath), failure))
+            if (work.Tracker.ClipDone(failure))
                 Finish(work.Tracker, counters);
         });
+    }
+
+    private ResizedOutputs Outputs => _outputs ?? throw new InvalidOperationException("StartAsync comes first");
+
+    private void RecordResized(ResizeJob job, string split, VideoInfo source, TargetSize size)
+    {
+        var (bytes, modified) = ResizedOutputs.Stamp(job.OutputPath);
+        _state.RecordResized(new ResizedClip(options.Layout.Key(job.OutputPath), split,
+            Math.Min(source.DisplayWidth, source.DisplayHeight), source.DurationSeconds, Math.Min(size.Width, size.Height), bytes, modified));
     }
 
     /// <summary>All of an archive's clips are resized or failed: delete the originals and record it done.</summary>
     private void Finish(ArchiveTracker tracker, Counters counters)
     {
         var failures = tracker.Failures;
-        foreach (var (clip, reason) in failures)
-            _failures.Enqueue($"{tracker.Split}/{clip}: {reason}");
+        foreach (var failure in failures)
+            _failures.Enqueue($"{tracker.Split}/{failure.Clip}: {failure.Reason}" + (failure.Transient ? " (run again to retry)" : ""));
         if (!options.KeepOriginals)
         {
             foreach (var job in tracker.Jobs.Where(j => File.Exists(j.OutputPath) && File.Exists(j.SourcePath)))

@@ -21,7 +21,7 @@ public static class ReportBuilder
         var verified = stores.SelectMany(s => s.VerifiedClips()).ToList();
 
         var failures = stores.SelectMany(s => s.Failures()).Select(f => new ReportFailure(f.Stage, f.Item, f.Reason)).ToList();
-        failures.AddRange(stores.SelectMany(s => s.ClipFailures()).Select(f => new ReportFailure("resize", $"{f.Archive}: {f.Clip}", f.Reason)));
+        failures.AddRange(stores.SelectMany(s => s.ClipFailures()).Select(f => new ReportFailure("resize", $"{f.Archive}: {f.Failure.Clip}", f.Failure.Reason)));
         failures.AddRange(verified.Where(v => !v.Ok).Select(v => new ReportFailure("verify", v.Path, v.Reason ?? "unreadable")));
         if (annotate is not null)
         {

@@ -31,7 +31,7 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
             if (Shortfall(job, info, result) is { } shortfall)
                 return new ClipOutcome(job, ClipStatus.Failed, size, shortfall, result.CommandLine);
             if (IncompleteOutput(job) is { } problem)
-                return new ClipOutcome(job, ClipStatus.Failed, size, $"the encoded file is incomplete: {problem}", result.CommandLine);
+                return new ClipOutcome(job, ClipStatus.Failed, size, $"the encoded file is incomplete: {problem}", result.CommandLine, Transient: true);
 
             File.Move(job.PartialPath, job.OutputPath, overwrite: true);
             var status = FFmpegArguments.CanCopyVideo(info, size, options) ? ClipStatus.Copied : ClipStatus.Encoded;
@@ -39,15 +39,16 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
         }
         catch (MediaToolException e)
         {
-            return new ClipOutcome(job, ClipStatus.Failed, Reason: e.Reason, CommandLine: e.CommandLine);
+            return new ClipOutcome(job, ClipStatus.Failed, Reason: e.Reason, CommandLine: e.CommandLine, Transient: e.Transient);
         }
         catch (IOException e) when (DiskSpace.IsFull(e))
         {
             throw DiskFull(job, e);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ClipOutcome(job, ClipStatus.Failed, Reason: e.Message);
+            // A folder that cannot be written, a file that cannot be read: nothing against the clip itself.
+            return new ClipOutcome(job, ClipStatus.Failed, Reason: e.Message, Transient: true);
         }
         finally
         {

@@ -11,10 +11,18 @@ public sealed class StateStore
 {
     private readonly string _connectionString;
 
-    private StateStore(string path)
+    private StateStore(string path, SqliteOpenMode mode, bool immutable = false)
     {
         Path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        // A read-only root cannot hold the WAL's shared-memory file: such a store is read as immutable (nothing can
+        // be writing it).
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? "file:" + path + "?immutable=1" : path,
+            Mode = mode,
+            Pooling = true,
+            DefaultTimeout = StateStoreException.TimeoutSeconds,
+        }.ToString();
     }
 
     public string Path { get; }
@@ -23,32 +31,56 @@ public sealed class StateStore
 
     public static string PathFor(string root, string name = DefaultName) => new DatasetRoot(root).StateFile(name);
 
-    /// <summary>Opens (creating if needed) a store of a dataset root; each prepare shard has its own name.</summary>
+    /// <summary>Opens (creating or upgrading if needed) a store of a dataset root; each prepare shard has its own name.</summary>
+    /// <exception cref="StateStoreException">Damaged, newer, locked for too long, or not writable.</exception>
     public static StateStore Open(string root, string name = DefaultName)
     {
-        var store = new StateStore(PathFor(root, name));
+        var store = new StateStore(PathFor(root, name), SqliteOpenMode.ReadWriteCreate);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
-        store.Write(connection => Execute(connection, "PRAGMA journal_mode = WAL"), inTransaction: false);
-        store.Write(connection => Execute(connection, """
-            CREATE TABLE IF NOT EXISTS downloads (
-                path TEXT PRIMARY KEY, url TEXT NOT NULL, split TEXT NOT NULL, bytes INTEGER NOT NULL,
-                sha256 TEXT NOT NULL, completed_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS extractions (
-                archive TEXT PRIMARY KEY, split TEXT NOT NULL, files INTEGER NOT NULL, completed_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS archive_clips (archive TEXT NOT NULL, clip TEXT NOT NULL, PRIMARY KEY (archive, clip));
-            CREATE TABLE IF NOT EXISTS planned (archive TEXT PRIMARY KEY, split TEXT NOT NULL, url TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS processed (
-                archive TEXT PRIMARY KEY, split TEXT NOT NULL, clips INTEGER NOT NULL, failed INTEGER NOT NULL, completed_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS clip_failures (archive TEXT NOT NULL, clip TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (archive, clip));
-            CREATE TABLE IF NOT EXISTS failures (item TEXT PRIMARY KEY, stage TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS resized (
-                path TEXT PRIMARY KEY, split TEXT NOT NULL, source_short INTEGER NOT NULL, source_duration REAL, short INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS partials (path TEXT PRIMARY KEY, url TEXT NOT NULL, validator TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS verified (
-                path TEXT PRIMARY KEY, ok INTEGER NOT NULL, reason TEXT, duration REAL, width INTEGER, height INTEGER, fps REAL,
-                codec TEXT, checked_at TEXT NOT NULL);
-            """));
-        store.AddColumnIfMissing("downloads", "etag", "TEXT");
+        store.Guard(() =>
+        {
+            using var connection = store.Connect();
+            Execute(connection, "PRAGMA journal_mode = WAL");
+            StateSchema.Migrate(connection, store.Path);
+            return 0;
+        });
+        return store;
+    }
+
+    /// <summary>
+    /// Opens an existing store for reading only (status, report, and a shard reading the others): nothing is written,
+    /// and a read-only root works. A store from an older kinetics-prep is upgraded first when its folder is writable.
+    /// </summary>
+    /// <exception cref="StateStoreException">Damaged, newer, or older on a root that cannot be written.</exception>
+    public static StateStore OpenReadOnly(string path)
+    {
+        var store = new StateStore(path, SqliteOpenMode.ReadOnly);
+        long version;
+        try
+        {
+            version = store.Guard(() =>
+            {
+                using var connection = store.Connect();
+                return StateSchema.UserVersion(connection);
+            });
+        }
+        catch (StateStoreException e) when (e.InnerException is SqliteException { SqliteErrorCode: 8 or 14 })
+        {
+            store = new StateStore(path, SqliteOpenMode.ReadOnly, immutable: true);
+            version = store.Guard(() =>
+            {
+                using var connection = store.Connect();
+                return StateSchema.UserVersion(connection);
+            });
+        }
+        if (version > StateSchema.Version)
+            throw StateStoreException.Newer(path, version, StateSchema.Version);
+        if (version < StateSchema.Version)
+        {
+            var folder = System.IO.Path.GetDirectoryName(path)!;
+            var name = System.IO.Path.GetFileNameWithoutExtension(path);
+            Open(System.IO.Path.GetDirectoryName(folder)!, name);
+        }
         return store;
     }
 
@@ -116,29 +148,59 @@ public sealed class StateStore
     }
 
     /// <summary>Marks an archive's clips resized (or failed, with their reasons), in one transaction.</summary>
-    public void RecordProcessed(string archive, string split, int clips, IReadOnlyList<(string Clip, string Reason)> failures)
+    public void RecordProcessed(string archive, string split, int clips, IReadOnlyList<ClipFailure> failures)
     {
         Write(connection =>
         {
-            foreach (var (clip, reason) in failures)
-                Execute(connection, "INSERT OR REPLACE INTO clip_failures (archive, clip, reason) VALUES ($archive, $clip, $reason)",
-                    ("$archive", archive), ("$clip", clip), ("$reason", reason));
+            Execute(connection, "DELETE FROM clip_failures WHERE archive = $archive", ("$archive", archive));
+            foreach (var failure in failures)
+                Execute(connection, """
+                    INSERT OR REPLACE INTO clip_failures (archive, clip, reason, transient) VALUES ($archive, $clip, $reason, $transient)
+                    """,
+                    ("$archive", archive), ("$clip", failure.Clip), ("$reason", failure.Reason), ("$transient", failure.Transient ? 1 : 0));
             Execute(connection,
                 "INSERT OR REPLACE INTO processed (archive, split, clips, failed, completed_at) VALUES ($archive, $split, $clips, $failed, $at)",
                 ("$archive", archive), ("$split", split), ("$clips", clips), ("$failed", failures.Count), ("$at", Now));
         });
     }
 
+    /// <summary>
+    /// Takes an archive back to be done again: not processed, its clip failures forgotten; with
+    /// <paramref name="forgetExtraction"/> also not extracted, so it is extracted anew (and downloaded again, unless
+    /// the archive is still on disk).
+    /// </summary>
+    public void ReopenArchive(string archive, bool forgetExtraction)
+    {
+        Write(connection =>
+        {
+            Execute(connection, "DELETE FROM processed WHERE archive = $archive", ("$archive", archive));
+            Execute(connection, "DELETE FROM clip_failures WHERE archive = $archive", ("$archive", archive));
+            if (!forgetExtraction)
+                return;
+            Execute(connection, "DELETE FROM extractions WHERE archive = $archive", ("$archive", archive));
+            Execute(connection, "DELETE FROM archive_clips WHERE archive = $archive", ("$archive", archive));
+        });
+    }
+
+    /// <summary>An archive whose download must be fetched again (it failed extraction as truncated or corrupt).</summary>
+    public void ForgetDownload(string path) =>
+        Write(connection => Execute(connection, "DELETE FROM downloads WHERE path = $path", ("$path", path)));
+
     public IReadOnlyList<string> ProcessedArchives() => Query("SELECT archive FROM processed ORDER BY archive", r => r.GetString(0));
 
-    public IReadOnlyList<(string Archive, string Clip, string Reason)> ClipFailures() =>
-        Query("SELECT archive, clip, reason FROM clip_failures ORDER BY archive, clip", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+    /// <summary>Every processed archive's split and clips (file names as extracted).</summary>
+    public IReadOnlyList<(string Archive, string Split, string Clip)> ProcessedClips() =>
+        Query("""
+            SELECT p.archive, p.split, c.clip FROM processed p JOIN archive_clips c ON c.archive = p.archive ORDER BY p.archive, c.clip
+            """, r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+
+    public IReadOnlyList<(string Archive, ClipFailure Failure)> ClipFailures() =>
+        Query("SELECT archive, clip, reason, transient FROM clip_failures ORDER BY archive, clip",
+            r => (r.GetString(0), new ClipFailure(r.GetString(1), r.GetString(2), r.GetInt32(3) == 1)));
 
     /// <summary>Per stage and split: items planned, done, failed, bytes and the first/last completion time.</summary>
-    public IReadOnlyList<StageCount> StageCounts()
-    {
-        using var connection = Connect();
-        using var command = Command(connection, """
+    public IReadOnlyList<StageCount> StageCounts() =>
+        Query("""
             SELECT 'download', p.split, COUNT(*), COUNT(d.path), 0, COALESCE(SUM(d.bytes), 0), MIN(d.completed_at), MAX(d.completed_at)
               FROM planned p LEFT JOIN downloads d ON d.path = p.archive GROUP BY p.split
             UNION ALL
@@ -147,11 +209,10 @@ public sealed class StateStore
             UNION ALL
             SELECT 'resize', p.split, COUNT(*), COUNT(r.archive), COALESCE(SUM(r.failed), 0), COALESCE(SUM(r.clips), 0), MIN(r.completed_at), MAX(r.completed_at)
               FROM planned p LEFT JOIN processed r ON r.archive = p.archive GROUP BY p.split
-            """);
-        return Read(command, r => new StageCount(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5),
-            r.IsDBNull(6) ? null : DateTime.Parse(r.GetString(6), null, System.Globalization.DateTimeStyles.RoundtripKind),
-            r.IsDBNull(7) ? null : DateTime.Parse(r.GetString(7), null, System.Globalization.DateTimeStyles.RoundtripKind)));
-    }
+            """,
+            r => new StageCount(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5),
+                r.IsDBNull(6) ? null : DateTime.Parse(r.GetString(6), null, System.Globalization.DateTimeStyles.RoundtripKind),
+                r.IsDBNull(7) ? null : DateTime.Parse(r.GetString(7), null, System.Globalization.DateTimeStyles.RoundtripKind)));
 
     /// <summary>
     /// A file or archive that could not be downloaded or extracted, with the reason; cleared when a later run succeeds.
@@ -166,18 +227,21 @@ public sealed class StateStore
     public IReadOnlyList<(string Item, string Stage, string Reason)> Failures() =>
         Query("SELECT item, stage, reason FROM failures ORDER BY stage, item", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
 
-    /// <summary>What a resize did to one clip: its short side and duration before, its short side after.</summary>
+    /// <summary>What a resize did to one clip: its short side and duration before, its short side after, and the file made.</summary>
     public void RecordResized(ResizedClip clip)
     {
-        Write(connection => Execute(connection,
-            "INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short) VALUES ($path, $split, $ss, $sd, $short)",
+        Write(connection => Execute(connection, """
+            INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks)
+            VALUES ($path, $split, $ss, $sd, $short, $bytes, $modified)
+            """,
             ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
-            ("$short", clip.ShortSide)));
+            ("$short", clip.ShortSide), ("$bytes", (object?)clip.Bytes ?? DBNull.Value), ("$modified", (object?)clip.ModifiedTicks ?? DBNull.Value)));
     }
 
     public IReadOnlyList<ResizedClip> ResizedClips() =>
-        Query("SELECT path, split, source_short, source_duration, short FROM resized ORDER BY path",
-            r => new ResizedClip(r.GetString(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt32(4)));
+        Query("SELECT path, split, source_short, source_duration, short, bytes, modified_ticks FROM resized ORDER BY path",
+            r => new ResizedClip(r.GetString(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt32(4),
+                r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetInt64(6)));
 
     /// <summary>The result of verifying one clip (replacing an earlier one).</summary>
     public void RecordVerified(VerifiedClip clip)
@@ -199,76 +263,66 @@ public sealed class StateStore
                 r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetString(7)));
 
     /// <summary>Files downloaded and their bytes, archives extracted and their clips: for runs without a prepare plan.</summary>
-    public (long Files, long Bytes, long Archives, long Clips) Totals()
-    {
-        using var connection = Connect();
-        using var command = Command(connection, """
+    public (long Files, long Bytes, long Archives, long Clips) Totals() =>
+        Query("""
             SELECT (SELECT COUNT(*) FROM downloads), (SELECT COALESCE(SUM(bytes), 0) FROM downloads),
                    (SELECT COUNT(*) FROM extractions), (SELECT COALESCE(SUM(files), 0) FROM extractions)
-            """);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
-    }
+            """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))).Single();
 
-    /// <summary>Every store under a root: the default one and one per prepare shard.</summary>
+    /// <summary>Every store under a root, opened read-only: the default one and one per prepare shard.</summary>
     public static IReadOnlyList<StateStore> AllUnder(string root)
     {
         var folder = System.IO.Path.GetDirectoryName(PathFor(root))!;
         return Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.db").Order(StringComparer.Ordinal)
-                .Select(path => Open(root, System.IO.Path.GetFileNameWithoutExtension(path))).ToList()
+            ? Directory.GetFiles(folder, "*.db").Order(StringComparer.Ordinal).Select(OpenReadOnly).ToList()
             : [];
     }
 
+    public bool IsExtracted(string archive) =>
+        Query("SELECT 1 FROM extractions WHERE archive = $archive", r => true, ("$archive", archive)).Count > 0;
+
     private static string Now => DateTime.UtcNow.ToString("O");
 
-    private IReadOnlyList<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)
-    {
-        using var connection = Connect();
-        using var command = Command(connection, sql, parameters);
-        return Read(command, map);
-    }
-
-    private static IReadOnlyList<T> Read<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
-    {
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-            rows.Add(map(reader));
-        return rows;
-    }
-
-    public bool IsExtracted(string archive)
-    {
-        using var connection = Connect();
-        using var command = Command(connection, "SELECT 1 FROM extractions WHERE archive = $archive", ("$archive", archive));
-        return command.ExecuteScalar() is not null;
-    }
-
-    /// <summary>A column that a newer version added to a table an older version created.</summary>
-    private void AddColumnIfMissing(string table, string column, string type)
-    {
-        if (!Query($"SELECT name FROM pragma_table_info('{table}')", r => r.GetString(0)).Contains(column))
-            Write(connection => Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}"));
-    }
+    private IReadOnlyList<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters) =>
+        Guard(() =>
+        {
+            using var connection = Connect();
+            using var command = Command(connection, sql, parameters);
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+                rows.Add(map(reader));
+            return rows;
+        });
 
     /// <summary>
     /// Makes one change, in one transaction unless told otherwise. A full disk rolls it back and stops the run with a
     /// <see cref="DiskFullException"/>, so nothing is recorded that did not happen.
     /// </summary>
-    private void Write(Action<SqliteConnection> change, bool inTransaction = true)
+    private void Write(Action<SqliteConnection> change) =>
+        Guard(() =>
+        {
+            using var connection = Connect();
+            using var transaction = connection.BeginTransaction();
+            change(connection);
+            transaction.Commit();
+            return 0;
+        });
+
+    /// <summary>Turns SQLite's errors about the file as a whole into plain fatal messages that name it.</summary>
+    private T Guard<T>(Func<T> work)
     {
         try
         {
-            using var connection = Connect();
-            using var transaction = inTransaction ? connection.BeginTransaction() : null;
-            change(connection);
-            transaction?.Commit();
+            return work();
         }
         catch (SqliteException e) when (DiskSpace.IsFull(e))
         {
             throw new DiskFullException(System.IO.Path.GetDirectoryName(Path)!, null, e);
+        }
+        catch (SqliteException e) when (StateStoreException.From(Path, e) is { } plain)
+        {
+            throw plain;
         }
     }
 
@@ -319,8 +373,18 @@ public sealed record StageCount(string Stage, string Split, int Planned, int Don
     public TimeSpan? TimeLeft => Done == Planned ? TimeSpan.Zero : Span is { } span ? Throughput.TimeLeft(Done - 1, Planned - Done, span) : null;
 }
 
-/// <summary>A resized clip (path relative to the root): short side and duration before, short side after.</summary>
-public sealed record ResizedClip(string Path, string Split, int SourceShortSide, double? SourceDuration, int ShortSide);
+/// <summary>
+/// A resized clip (path relative to the root): short side and duration before, short side after, and the size and
+/// modification time (UTC ticks) of the file made, to tell when it was changed or replaced by hand.
+/// </summary>
+public sealed record ResizedClip(
+    string Path, string Split, int SourceShortSide, double? SourceDuration, int ShortSide, long? Bytes = null, long? ModifiedTicks = null);
+
+/// <summary>
+/// A clip that could not be resized, and why. A transient failure (a killed or signalled ffmpeg, an I/O error, a
+/// permission) is retried by the next run; a permanent one (the input does not decode) is reported every run.
+/// </summary>
+public sealed record ClipFailure(string Clip, string Reason, bool Transient);
 
 /// <summary>What verify found in a clip: readable or not (and why), and its duration, size, frame rate and codec.</summary>
 public sealed record VerifiedClip(string Path, bool Ok, string? Reason, double? Duration, int? Width, int? Height, double? Fps, string? Codec);

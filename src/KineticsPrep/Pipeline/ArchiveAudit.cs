@@ -1,0 +1,56 @@
+using KineticsPrep.Dataset;
+using KineticsPrep.Download;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Pipeline;
+
+/// <summary>
+/// Checks the archives a shard already processed against what is on disk, before a run: an archive with a clip that
+/// failed for a reason that may pass (a killed ffmpeg, an I/O error), or whose resized clip is missing or changed, is
+/// taken back to be done again. When the originals of those clips are still extracted, only they are resized again;
+/// otherwise the archive is extracted again (downloaded again first, if it was deleted). Clips that failed for good
+/// stay failed, and are reported by every run (a reopened archive tries them once more).
+/// </summary>
+internal static class ArchiveAudit
+{
+    public sealed record Result(IReadOnlyList<string> Reopened, IReadOnlyList<string> PermanentFailures);
+
+    public static Result Run(StateStore state, IReadOnlyList<DownloadItem> archives, PrepareOptions options, ResizedOutputs outputs)
+    {
+        var layout = options.Layout;
+        var mine = archives.Select(a => a.Key(options.Root)).ToHashSet(StringComparer.Ordinal);
+        var failures = state.ClipFailures().ToDictionary(f => (f.Archive, f.Failure.Clip), f => f.Failure);
+        var reopened = new List<string>();
+        var permanent = new List<string>();
+        foreach (var archive in state.ProcessedClips().Where(c => mine.Contains(c.Archive)).GroupBy(c => c.Archive))
+        {
+            var split = archive.First().Split;
+            var redo = new List<string>();
+            var failedForGood = new List<string>();
+            foreach (var (_, _, clip) in archive)
+            {
+                var output = Path.Combine(options.ResizedFolder, split, Path.ChangeExtension(clip, ".mp4"));
+                if (failures.TryGetValue((archive.Key, clip), out var failure))
+                {
+                    if (failure.Transient)
+                        redo.Add(clip);
+                    else
+                        failedForGood.Add($"{split}/{clip}: {failure.Reason}");
+                }
+                else if (!outputs.IsIntact(output))
+                {
+                    redo.Add(clip);
+                }
+            }
+            if (redo.Count == 0)
+            {
+                permanent.AddRange(failedForGood);
+                continue;
+            }
+            var originalsThere = redo.All(clip => File.Exists(Path.Combine(layout.VideosOf(split), clip)));
+            state.ReopenArchive(archive.Key, forgetExtraction: !originalsThere);
+            reopened.Add(archive.Key);
+        }
+        return new Result(reopened, permanent);
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+
+namespace KineticsPrep.State;
+
+/// <summary>
+/// The state store's tables, as numbered migrations. <c>PRAGMA user_version</c> says how many a file has had; the
+/// missing ones run in one exclusive transaction, so shards that open their stores in the same second, or two
+/// processes on one store, never migrate the same file twice.
+/// </summary>
+internal static class StateSchema
+{
+    private static readonly string[] Migrations =
+    [
+        // 1: the tables as they were before versioning (IF NOT EXISTS: such a file has them, without user_version).
+        """
+        CREATE TABLE IF NOT EXISTS downloads (
+            path TEXT PRIMARY KEY, url TEXT NOT NULL, split TEXT NOT NULL, bytes INTEGER NOT NULL,
+            sha256 TEXT NOT NULL, completed_at TEXT NOT NULL, etag TEXT);
+        CREATE TABLE IF NOT EXISTS extractions (
+            archive TEXT PRIMARY KEY, split TEXT NOT NULL, files INTEGER NOT NULL, completed_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS archive_clips (archive TEXT NOT NULL, clip TEXT NOT NULL, PRIMARY KEY (archive, clip));
+        CREATE TABLE IF NOT EXISTS planned (archive TEXT PRIMARY KEY, split TEXT NOT NULL, url TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS processed (
+            archive TEXT PRIMARY KEY, split TEXT NOT NULL, clips INTEGER NOT NULL, failed INTEGER NOT NULL, completed_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS clip_failures (archive TEXT NOT NULL, clip TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (archive, clip));
+        CREATE TABLE IF NOT EXISTS failures (item TEXT PRIMARY KEY, stage TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS resized (
+            path TEXT PRIMARY KEY, split TEXT NOT NULL, source_short INTEGER NOT NULL, source_duration REAL, short INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS partials (path TEXT PRIMARY KEY, url TEXT NOT NULL, validator TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS verified (
+            path TEXT PRIMARY KEY, ok INTEGER NOT NULL, reason TEXT, duration REAL, width INTEGER, height INTEGER, fps REAL,
+            codec TEXT, checked_at TEXT NOT NULL);
+        """,
+        // 2: a clip failure is transient (retried by the next run) or permanent (a bad input); failures recorded before
+        // the two were told apart are retried. A resized clip's size and modification time, to notice one changed by hand.
+        """
+        ALTER TABLE clip_failures ADD COLUMN transient INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE resized ADD COLUMN bytes INTEGER;
+        ALTER TABLE resized ADD COLUMN modified_ticks INTEGER;
+        """,
+    ];
+
+    public static int Version => Migrations.Length;
+
+    /// <summary>Brings a store opened for writing up to <see cref="Version"/>.</summary>
+    /// <exception cref="StateStoreException">The file is from a newer kinetics-prep.</exception>
+    public static void Migrate(SqliteConnection connection, string path)
+    {
+        if (UserVersion(connection) == Version)
+            return;
+        Execute(connection, "BEGIN EXCLUSIVE");
+        try
+        {
+            var version = UserVersion(connection);
+            if (version > Version)
+                throw StateStoreException.Newer(path, version, Version);
+            for (var next = version; next < Version; next++)
+            {
+                Execute(connection, Migrations[next]);
+                if (next == 0)
+                    AddEtagColumnIfMissing(connection);
+            }
+            Execute(connection, $"PRAGMA user_version = {Version}");
+            Execute(connection, "COMMIT");
+        }
+        catch
+        {
+            RollBack(connection);
+            throw;
+        }
+    }
+
+    /// <summary>The schema a store has; for a store opened read-only, which cannot be migrated.</summary>
+    public static long UserVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    // A file from before versioning may have "downloads" without the "etag" column that was added to it later.
+    private static void AddEtagColumnIfMissing(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('downloads') WHERE name = 'etag'";
+        if ((long)command.ExecuteScalar()! == 0)
+            Execute(connection, "ALTER TABLE downloads ADD COLUMN etag TEXT");
+    }
+
+    // After an error that already ended the transaction (a full disk), ROLLBACK fails too: the first error is the one to tell.
+    private static void RollBack(SqliteConnection connection)
+    {
+        try
+        {
+            Execute(connection, "ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

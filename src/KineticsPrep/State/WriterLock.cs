@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using KineticsPrep.Dataset;
+
+namespace KineticsPrep.State;
+
+/// <summary>
+/// One writer per dataset root (or per prepare shard), held for the life of a run. Two independent checks, because
+/// network file systems keep locks unevenly:
+/// <list type="number">
+/// <item>an OS lock on <c>NAME.lock</c> (flock on Linux and macOS), released by the kernel when the process dies,
+/// however it dies;</item>
+/// <item>an owner file, <c>NAME.owner</c>, made with exclusive create, that names the holder's host and PID and is
+/// touched every <see cref="Heartbeat"/>. It is judged stale only when the holder's host is this one and its process
+/// is gone, or when another host has not touched it for <see cref="StaleAfter"/>.</item>
+/// </list>
+/// On NFS and Lustre, flock may be advisory per client or a no-op (Lustre mounted without <c>flock</c>); the owner
+/// file still stops a second run, as exclusive create is atomic there (NFSv3 and later).
+/// </summary>
+public sealed class WriterLock : IDisposable
+{
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
+
+    private readonly FileStream _lock;
+    private readonly string _ownerPath;
+    private readonly Timer _heartbeat;
+
+    private WriterLock(FileStream fileLock, string ownerPath)
+    {
+        _lock = fileLock;
+        _ownerPath = ownerPath;
+        _heartbeat = new Timer(_ => Touch(), null, Heartbeat, Heartbeat);
+    }
+
+    /// <summary>Takes the lock named <paramref name="name"/> in <paramref name="stateFolder"/>, or says who holds it.</summary>
+    /// <param name="what">What is being written, for the message: "the dataset root /data/k400".</param>
+    /// <exception cref="WriterLockException">Another run holds it.</exception>
+    public static WriterLock Acquire(string stateFolder, string name, string what)
+    {
+        Directory.CreateDirectory(stateFolder);
+        var lockPath = Path.Combine(stateFolder, name + ".lock");
+        var ownerPath = Path.Combine(stateFolder, name + ".owner");
+        FileStream fileLock;
+        try
+        {
+            // FileShare.None takes an exclusive, non-blocking flock on Unix.
+            fileLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && !DiskSpace.IsFull(e))
+        {
+            throw Held(what, Owner.Read(ownerPath), ownerPath);
+        }
+        try
+        {
+            ClaimOwnerFile(ownerPath, what);
+            return new WriterLock(fileLock, ownerPath);
+        }
+        catch
+        {
+            fileLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The writer's lock of a dataset root (or of a resize destination, or a lists folder): one per state store name.</summary>
+    public static WriterLock ForRoot(string root, string name = StateStore.DefaultName) =>
+        Acquire(new DatasetRoot(root).StateFolder, name, name == StateStore.DefaultName ? root : $"{root} ({name})");
+
+    /// <summary>As <see cref="Acquire"/>, but waits for the holder to let go: for short shared work, such as fetching
+    /// the annotation files that every shard needs.</summary>
+    public static async Task<WriterLock> WaitAsync(string stateFolder, string name, string what, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return Acquire(stateFolder, name, what);
+            }
+            catch (WriterLockException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+    }
+
+    private static void ClaimOwnerFile(string ownerPath, string what)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var file = new FileStream(ownerPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                using var writer = new StreamWriter(file);
+                writer.Write(Owner.Current.ToString());
+                return;
+            }
+            catch (IOException) when (File.Exists(ownerPath) && attempt == 0)
+            {
+                var owner = Owner.Read(ownerPath);
+                if (owner is not null && !owner.IsStale(File.GetLastWriteTimeUtc(ownerPath)))
+                    throw Held(what, owner, ownerPath);
+                File.Delete(ownerPath);
+            }
+        }
+    }
+
+    private static WriterLockException Held(string what, Owner? owner, string ownerPath) =>
+        new($"another kinetics-prep is writing {what}" +
+            (owner is null ? "" : $" (PID {owner.Pid} on {owner.Host}, since {owner.Started:yyyy-MM-dd HH:mm:ss} UTC)") +
+            ". Wait for it to finish or stop it, then run again; 'status' and 'report' work meanwhile. " +
+            $"If no such run exists (it died on another host), delete {ownerPath}.");
+
+    private void Touch()
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(_ownerPath, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A missed heartbeat only makes the lock look older to another host; the next one may succeed.
+        }
+    }
+
+    public void Dispose()
+    {
+        _heartbeat.Dispose();
+        try
+        {
+            File.Delete(_ownerPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, it is judged stale by the next run on this host (this PID is gone by then).
+        }
+        _lock.Dispose();
+    }
+
+    /// <summary>The holder, as its owner file names it: "host pid start-time-ticks".</summary>
+    private sealed record Owner(string Host, int Pid, DateTime Started)
+    {
+        public static Owner Current { get; } = new(Environment.MachineName, Environment.ProcessId, Process.GetCurrentProcess().StartTime.ToUniversalTime());
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Host} {Pid} {Started.Ticks}\n");
+
+        public static Owner? Read(string path)
+        {
+            try
+            {
+                var parts = File.ReadAllText(path).Split(' ', StringSplitOptions.TrimEntries);
+                return parts.Length == 3 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pid)
+                       && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks)
+                    ? new Owner(parts[0], pid, new DateTime(ticks, DateTimeKind.Utc))
+                    : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Gone: on this host, no process with that PID and start time; elsewhere, no heartbeat for a while.</summary>
+        public bool IsStale(DateTime lastTouched)
+        {
+            if (Host != Current.Host)
+                return DateTime.UtcNow - lastTouched > StaleAfter;
+            try
+            {
+                using var process = Process.GetProcessById(Pid);
+                return Math.Abs((process.StartTime.ToUniversalTime() - Started).TotalSeconds) > 1;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                return true;
+            }
+        }
+    }
+}
+
+/// <summary>Another run is writing the same root or shard.</summary>
+public sealed class WriterLockException(string message) : KineticsPrepException(message, isFatal: true);
