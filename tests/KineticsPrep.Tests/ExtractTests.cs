@@ -23,6 +23,36 @@ public sealed class ExtractTests : IDisposable
         new ExtractRunner(StateStore.Open(_root.Path), 2, deleteArchives).RunAsync(_root.Path, null, CancellationToken.None);
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task An_entry_name_too_long_for_the_file_system_is_skipped_and_reported_and_the_rest_is_extracted()
+    {
+        var longName = new string('x', 260) + "_000001_000011.mp4";
+        Write(Archive("train", "part_0.tar.gz"), gzip: true,
+            File("a_000001_000011.mp4"), File(longName), File("b_000002_000012.mp4"));
+
+        var summary = await RunAsync();
+
+        var outcome = summary.Outcomes.Single();
+        Assert.Equal(ExtractStatus.Extracted, outcome.Status);
+        Assert.Equal(["a_000001_000011.mp4", "b_000002_000012.mp4"], Videos("train"));
+        Assert.Contains(outcome.Refused, r => r.StartsWith(longName, StringComparison.Ordinal) && r.Contains("bytes long", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Two_entries_of_one_name_keep_the_first_and_report_the_second_instead_of_overwriting()
+    {
+        Write(Archive("train", "part_0.tar.gz"), gzip: true,
+            File("abseiling/a_000001_000011.mp4", "the first"), File("a_000001_000011.mp4", "the second"), File("b_000002_000012.mp4"));
+
+        var summary = await RunAsync();
+        var rerun = await new ExtractRunner(StateStore.Open(_root.Path), 1, false).RunAsync(_root.Path, null, CancellationToken.None);
+
+        Assert.Equal(["a_000001_000011.mp4", "b_000002_000012.mp4"], Videos("train"));
+        Assert.Equal("the first", System.IO.File.ReadAllText(_root.Combine("videos", "train", "a_000001_000011.mp4")));
+        Assert.Equal(["a_000001_000011.mp4 (another entry of this name came first and is kept)"], summary.Outcomes.Single().Refused);
+        Assert.Equal(ExtractStatus.AlreadyDone, rerun.Outcomes.Single().Status);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Nested_folders_are_flattened_and_apple_double_and_non_video_entries_are_skipped()
     {
         Write(Archive("train", "part_0.tar.gz"), gzip: true,

@@ -16,6 +16,6 @@ public sealed class ReadOnlyMount : IDisposable
 
     public string Folder { get; }
 
-    public void Dispose() => SystemCommand.Run("umount", Folder);
+    public void Dispose() => SystemCommand.Run("umount", "--lazy", Folder);
 
 }

@@ -22,6 +22,10 @@ public sealed class WriterLock : IDisposable
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
 
+    // What .NET reports for a file another process has locked: the errno of flock's EWOULDBLOCK (Linux 11, macOS 35),
+    // or Windows' ERROR_SHARING_VIOLATION.
+    private static readonly int[] LockedCodes = [11, 35, unchecked((int)0x80070020)];
+
     private readonly FileStream _lock;
     private readonly string _ownerPath;
     private readonly Timer _heartbeat;
@@ -47,9 +51,15 @@ public sealed class WriterLock : IDisposable
             // FileShare.None takes an exclusive, non-blocking flock on Unix.
             fileLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && !DiskSpace.IsFull(e))
+        catch (IOException e) when (LockedCodes.Contains(e.HResult))
         {
             throw Held(what, Owner.Read(ownerPath), ownerPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
+        {
+            throw new WriterLockException(
+                $"cannot write under {stateFolder}: {e.Message}. Writing commands need a writable root (not a read-only mount, " +
+                "and yours); 'status' and 'report' only read it.");
         }
         try
         {
@@ -178,5 +188,5 @@ public sealed class WriterLock : IDisposable
     }
 }
 
-/// <summary>Another run is writing the same root or shard.</summary>
+/// <summary>Another run is writing the same root or shard, or the root cannot be written at all.</summary>
 public sealed class WriterLockException(string message) : KineticsPrepException(message, isFatal: true);

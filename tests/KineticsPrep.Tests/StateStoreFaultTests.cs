@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using KineticsPrep.State;
+using Microsoft.Data.Sqlite;
+
+namespace KineticsPrep.Tests;
+
+/// <summary>A state store that is damaged, newer, half-migrated by another process, or on a read-only root.</summary>
+[Collection(PrepareCollection.Name)]
+public sealed partial class StateStoreFaultTests(PrepareFixture fixture)
+{
+    private string[][] EveryCommandOn(string root) =>
+    [
+        ["status", "--root", root],
+        ["report", "--root", root],
+        ["verify", "--root", root],
+        ["extract", "--root", root],
+        ["download", "k400", "--root", root, "--mirror", fixture.Mirror],
+        ["prepare", "k400", "--root", root, "--mirror", fixture.Mirror],
+    ];
+
+    private string RootWithStore(string name)
+    {
+        var root = fixture.CopyOfReference(name);
+        TestArchives.Write(Path.Combine(root, "archives", "train", "part_0.tar.gz"), gzip: true, TestArchives.File("a_000001_000011.mp4"));
+        return root;
+    }
+
+    private static void AssertPlainFatal(CliRunner.Result run, params string[] expected)
+    {
+        var output = run.Stdout + run.Stderr;
+        Assert.True(run.ExitCode == 2, $"exit {run.ExitCode}: {output}");
+        foreach (var text in expected)
+            Assert.Contains(text, output);
+        Assert.DoesNotMatch(StackTraceLine(), output);
+        Assert.DoesNotContain("unexpected error", output);
+    }
+
+    [GeneratedRegex(@"(?m)^\s+at \S+\(|Exception:")]
+    private static partial Regex StackTraceLine();
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_damaged_store_gives_every_command_one_plain_message_with_its_path_and_what_to_do()
+    {
+        var root = RootWithStore("damaged-store");
+        var store = Path.Combine(root, ".kinetics-prep", "state.db");
+        foreach (var leftover in Directory.GetFiles(Path.GetDirectoryName(store)!, "state.db-*"))
+            File.Delete(leftover);
+        File.WriteAllBytes(store, [.. Enumerable.Repeat((byte)'x', 8192)]);
+
+        foreach (var command in EveryCommandOn(root))
+            AssertPlainFatal(await CliRunner.RunAsync(command), $"{store} is damaged", "Move it aside");
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_store_from_a_newer_version_is_refused_by_every_command_and_left_as_it_is()
+    {
+        var root = RootWithStore("newer-store");
+        var store = Path.Combine(root, ".kinetics-prep", "state.db");
+        using (var connection = new SqliteConnection($"Data Source={store};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        foreach (var command in EveryCommandOn(root))
+            AssertPlainFatal(await CliRunner.RunAsync(command), $"{store} was written by a newer kinetics-prep (state schema 99");
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Status_and_report_read_a_root_on_a_read_only_file_system_and_a_writer_says_plainly_why_it_cannot()
+    {
+        var root = fixture.CopyOfReference("read-only-root");
+        // A clean close leaves no WAL files: the read-only root holds only state.db.
+        _ = StateStore.OpenReadOnly(Path.Combine(root, ".kinetics-prep", "state.db")).ProcessedArchives();
+        SqliteConnection.ClearAllPools();
+        using var readOnly = new ReadOnlyMount(root);
+
+        var status = await CliRunner.RunAsync("status", "--root", root);
+        var prepare = await CliRunner.RunAsync(fixture.Prepare(root));
+
+        Assert.True(status.ExitCode == 0, status.Stdout + status.Stderr);
+        Assert.Contains("resize", status.Stdout);
+        AssertPlainFatal(prepare, "Read-only file system");
+    }
+
+    [Fact]
+    public void Processes_that_open_an_old_store_at_once_upgrade_it_exactly_once()
+    {
+        using var temp = new TempFolder();
+        var path = StateStore.PathFor(temp.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            // The first release's downloads table: no etag column, no user_version.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE downloads (path TEXT PRIMARY KEY, url TEXT NOT NULL, split TEXT NOT NULL, bytes INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL, completed_at TEXT NOT NULL);
+                INSERT INTO downloads VALUES ('archives/train/a.tar.gz', 'http://x/a.tar.gz', 'train', 3, 'abc', '2026-01-01');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var start = new Barrier(8);
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            start.SignalAndWait();
+            StateStore.Open(temp.Path);
+        });
+
+        var store = StateStore.Open(temp.Path);
+        Assert.Equal(3, store.FindDownload("archives/train/a.tar.gz")!.Bytes);
+        store.RecordProcessed("archives/train/a.tar.gz", "train", 1, [new ClipFailure("a.mp4", "killed", Transient: true)]);
+        Assert.True(store.ClipFailures().Single().Failure.Transient);
+    }
+}
