@@ -126,6 +126,28 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task An_archive_cut_short_by_a_lying_content_length_is_downloaded_once_more_when_it_fails_to_extract()
+    {
+        await using var server = new FaultServer();
+        string? lied = null;
+        foreach (var file in Directory.GetFiles(fixture.Mirror, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var path = "/" + Path.GetRelativePath(fixture.Mirror, file).Replace('\\', '/');
+            var archive = path.EndsWith(".tar.gz", StringComparison.Ordinal) && path.Contains("/train/", StringComparison.Ordinal);
+            lied ??= archive ? path : null;
+            server.Serve(path, File.ReadAllBytes(file), archive && lied == path ? FaultServer.Fault.ShortLengthOnce : FaultServer.Fault.None);
+        }
+        Assert.NotNull(lied);
+        var root = fixture.NewRoot("short-length");
+
+        var run = await CliRunner.RunAsync(["prepare", "k400", "--root", root, "--mirror", server.Url]);
+
+        AssertSameAsReference(root, run);
+        // The disk estimate's HEAD, the GET that was cut short, and the one more GET.
+        Assert.Equal(3, server.Requests.Count(r => r.Path == lied));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_second_prepare_on_a_root_being_prepared_stops_at_once_naming_the_first_and_after_a_kill_the_lock_is_free()
     {
         var root = fixture.NewRoot("two-runs");

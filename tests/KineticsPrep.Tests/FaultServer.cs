@@ -20,16 +20,36 @@ public sealed class FaultServer : IAsyncDisposable
         IgnoreRange,
         StallOnce,
         NotFound,
+
+        /// <summary>No Content-Length (over HTTP/1.0 the body ends when the connection closes), and the first connection
+        /// closes halfway.</summary>
+        NoLengthCutOnce,
+
+        /// <summary>As <see cref="NoLengthCutOnce"/>, on every request.</summary>
+        NoLengthAlwaysCut,
+
+        /// <summary>The body gzip-compressed, with Content-Encoding: gzip, whatever the request accepts.</summary>
+        GzipEncoded,
+
+        /// <summary>The first GET's response says a Content-Length of half the file, and sends that half.</summary>
+        ShortLengthOnce,
+
+        /// <summary>One byte every 100 ms.</summary>
+        Trickle,
     }
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (byte[] Body, Fault Fault, string? ETag)> _files = new();
     private readonly ConcurrentDictionary<string, int> _hits = new();
+    private readonly ConcurrentDictionary<string, int> _gets = new();
 
     public ConcurrentQueue<(string Path, string? Range, int Status)> Requests { get; } = new();
 
     /// <summary>The If-Range header of each request, in order (null when it had none).</summary>
     public ConcurrentQueue<string?> IfRanges { get; } = new();
+
+    /// <summary>The Accept-Encoding header of each request, in order.</summary>
+    public ConcurrentQueue<string?> AcceptEncodings { get; } = new();
 
     public FaultServer()
     {
@@ -54,6 +74,7 @@ public sealed class FaultServer : IAsyncDisposable
         string? range = context.Request.Headers.Range;
         string? ifRange = context.Request.Headers.IfRange;
         IfRanges.Enqueue(ifRange);
+        AcceptEncodings.Enqueue(context.Request.Headers.AcceptEncoding);
         if (!_files.TryGetValue(path, out var file) || file.Fault == Fault.NotFound)
         {
             Log(context, path, range, 404);
@@ -68,6 +89,8 @@ public sealed class FaultServer : IAsyncDisposable
 
         if (file.ETag is not null)
             context.Response.Headers.ETag = file.ETag;
+        if (await MisbehaveAsync(context, path, range, file.Body, file.Fault, hit))
+            return;
         var start = 0L;
         var sameVersion = ifRange is null || ifRange == file.ETag;
         if (range is not null && sameVersion && file.Fault != Fault.IgnoreRange && range.StartsWith("bytes=", StringComparison.Ordinal))
@@ -94,6 +117,47 @@ public sealed class FaultServer : IAsyncDisposable
             return;
         }
         await context.Response.Body.WriteAsync(body);
+    }
+
+    /// <returns>True when the fault answered the request.</returns>
+    private async Task<bool> MisbehaveAsync(HttpContext context, string path, string? range, byte[] body, Fault fault, int hit)
+    {
+        switch (fault)
+        {
+            case Fault.NoLengthCutOnce or Fault.NoLengthAlwaysCut:
+                Log(context, path, range, 200);
+                // Over HTTP/1.0, ending the response closes the connection cleanly: to the client, that is the end of the body.
+                var cut = fault == Fault.NoLengthAlwaysCut || hit == 1;
+                await context.Response.Body.WriteAsync(cut ? body.AsMemory(0, body.Length / 2) : body);
+                return true;
+            case Fault.GzipEncoded:
+                Log(context, path, range, 200);
+                var compressed = new MemoryStream();
+                using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                    gzip.Write(body);
+                context.Response.Headers.ContentEncoding = "gzip";
+                context.Response.ContentLength = compressed.Length;
+                await context.Response.Body.WriteAsync(compressed.ToArray());
+                return true;
+            // The first GET (a HEAD for the disk estimate may come before it).
+            case Fault.ShortLengthOnce when context.Request.Method == "GET" && _gets.AddOrUpdate(path, 1, (_, n) => n + 1) == 1:
+                Log(context, path, range, 200);
+                context.Response.ContentLength = body.Length / 2;
+                await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
+                return true;
+            case Fault.Trickle:
+                Log(context, path, range, 200);
+                context.Response.ContentLength = body.Length;
+                for (var i = 0; i < body.Length && !context.RequestAborted.IsCancellationRequested; i++)
+                {
+                    await context.Response.Body.WriteAsync(body.AsMemory(i, 1));
+                    await context.Response.Body.FlushAsync();
+                    await Task.Delay(100, context.RequestAborted).ContinueWith(_ => { });
+                }
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void Log(HttpContext context, string path, string? range, int status)
