@@ -13,14 +13,15 @@ internal static class DownloadCommand
     private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root: archives/ and annotations/ go here.");
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Files downloaded at once.", new DownloadOptions().Jobs);
-    private static readonly Option<int> Retries = new("--retries") { Description = "Retries per file (5xx, 429, dropped connections, stalls).", DefaultValueFactory = _ => new DownloadOptions().Retries };
+    private static readonly Option<int> Retries = SharedOptions.Retries();
+    private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
 
     public static Command Create()
     {
         var command = new Command("download", "Download a Kinetics release's archives and annotation CSVs, resuming partial files.")
         {
-            Dataset, Root, Splits, Jobs, Retries, MirrorOption,
+            Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
@@ -37,7 +38,10 @@ internal static class DownloadCommand
         var root = parse.GetRequiredValue(Root);
         root.Create();
         using var writer = WriterLock.ForRoot(root.FullName);
-        var options = new DownloadOptions { Jobs = parse.GetValue(Jobs), Retries = parse.GetValue(Retries) };
+        var options = new DownloadOptions
+        {
+            Jobs = parse.GetValue(Jobs), Retries = parse.GetValue(Retries), MinimumRate = parse.GetValue(MinimumRate) * 1024L,
+        };
         using var http = SharedOptions.DownloadClient(options.Jobs);
         var runner = new DownloadRunner(StateStore.Open(root.FullName), new FileDownloader(http, options),
             new Mirror(parse.GetValue(MirrorOption)), options.Jobs);

@@ -28,12 +28,15 @@ internal static class PrepareCommand
     private static readonly Option<string> Format = SharedOptions.ListFormat("List format, as for annotate.");
     private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly Option<string> Profile = SharedOptions.Profile();
+    private static readonly Option<int> Retries = SharedOptions.Retries();
+    private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
 
     public static Command Create()
     {
         var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
         {
             Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels, Profile,
+            Retries, MinimumRate,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
@@ -71,6 +74,7 @@ internal static class PrepareCommand
             KeepArchives = parse.GetValue(KeepArchives),
             Force = parse.GetValue(Force),
             DownloadJobs = parse.GetValue(Jobs),
+            Download = new DownloadOptions { Retries = parse.GetValue(Retries), MinimumRate = parse.GetValue(MinimumRate) * 1024L },
             Resize = new ResizeOptions
             {
                 ShortSide = parse.GetValue(ShortSide),

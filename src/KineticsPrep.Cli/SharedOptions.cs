@@ -67,6 +67,20 @@ internal static class SharedOptions
         return argument;
     }
 
+    public static Option<int> Retries() =>
+        new Option<int>("--retries")
+        {
+            Description = "Retries per file (5xx, 429, dropped connections, stalls).",
+            DefaultValueFactory = _ => new KineticsPrep.Download.DownloadOptions().Retries,
+        }.Require(retries => retries >= 0, "--retries must be 0 or more.");
+
+    public static Option<int> MinimumRate() =>
+        new Option<int>("--min-rate")
+        {
+            Description = "KiB/s: a connection slower than this for 2 minutes counts as stalled and is resumed on a new one (0: off).",
+            DefaultValueFactory = _ => (int)(new KineticsPrep.Download.DownloadOptions().MinimumRate / 1024),
+        }.Require(rate => rate >= 0, "--min-rate must be 0 or more KiB/s.");
+
     public static Option<string> Splits() => new("--splits") { Description = "Comma-separated splits.", DefaultValueFactory = _ => "train,val,test" };
 
     /// <summary>The splits asked for, or an error naming the unknown ones.</summary>

@@ -129,6 +129,20 @@ public sealed class ExtractTests : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_truncated_archive_is_no_longer_recorded_as_downloaded_so_the_next_download_fetches_it_anew()
+    {
+        var entries = Enumerable.Range(0, 40).Select(i => File($"clip{i:00}_000001_000011.mp4", new string((char)('a' + i % 26), 20_000))).ToArray();
+        var archive = Truncate(Write(Archive("train", "part_0.tar.gz"), gzip: true, entries), 0.5);
+        var store = StateStore.Open(_root.Path);
+        store.RecordDownload(new DownloadRecord("archives/train/part_0.tar.gz", "http://mirror/part_0.tar.gz", "train", new FileInfo(archive).Length, "sha"));
+
+        var summary = await RunAsync();
+
+        Assert.Contains("downloaded anew", summary.Failures.Single().Error);
+        Assert.Null(store.FindDownload("archives/train/part_0.tar.gz"));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task A_rerun_skips_finished_archives_and_delete_archives_removes_them()
     {
         Write(Archive("train", "part_0.tar.gz"), gzip: true, File("a_000001_000011.mp4"));

@@ -8,7 +8,10 @@ namespace KineticsPrep.Extract;
 /// </summary>
 public sealed class ExtractStep(StateStore state)
 {
-    /// <summary>Never throws for a broken or unwritable archive (the failure is recorded); a full disk does throw.</summary>
+    /// <summary>
+    /// Never throws for a broken or unwritable archive (the failure is recorded); a full disk does throw. A truncated
+    /// or corrupt archive is no longer recorded as downloaded, so that the next download fetches it anew.
+    /// </summary>
     public async Task<ExtractOutcome> RunAsync(ArchiveJob job, IProgress<long>? bytes, CancellationToken cancellationToken)
     {
         if (state.IsExtracted(job.Key))
@@ -21,8 +24,12 @@ public sealed class ExtractStep(StateStore state)
         }
         catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
         {
-            state.RecordFailure(job.Key, "extract", e.Message);
-            return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], e.Message, Corrupt: e is ArchiveCorruptException);
+            var corrupt = e is ArchiveCorruptException;
+            var reason = corrupt ? e.Message + " (it will be downloaded anew by the next download or prepare)" : e.Message;
+            if (corrupt)
+                state.ForgetDownload(job.Key);
+            state.RecordFailure(job.Key, "extract", reason);
+            return new ExtractOutcome(job, ExtractStatus.Failed, [], 0, [], reason, Corrupt: corrupt);
         }
     }
 }
