@@ -6,19 +6,29 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep report --root DIR</c>: report.html (self-contained, offline) and report.json.</summary>
 internal static class ReportCommand
 {
-    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root.");
+    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root (only read).");
+    private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where report.html and report.json go. Default: the root." };
 
     public static Command Create()
     {
-        var command = new Command("report", "Write ROOT/report.html (one offline file with charts) and ROOT/report.json.") { Root };
+        var command = new Command("report", "Write ROOT/report.html (one offline file with charts) and ROOT/report.json.") { Root, Out };
         command.SetAction(parse =>
         {
             var console = CliConsole.Of(parse);
             var root = parse.GetRequiredValue(Root);
             if (!root.Exists)
                 return console.Fatal($"Root folder not found: {root.FullName}");
-            var (html, json) = ReportWriter.Write(root.FullName, ReportBuilder.Build(root.FullName));
-            console.Out.WriteLine($"Wrote {html} and {json}.");
+            var folder = parse.GetValue(Out)?.FullName ?? root.FullName;
+            var report = ReportBuilder.Build(root.FullName);
+            try
+            {
+                var (html, json) = ReportWriter.Write(folder, report);
+                console.Out.WriteLine($"Wrote {html} and {json}.");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
+            {
+                return console.Fatal($"cannot write the report under {folder}: {e.Message}. Give --out DIR to write it elsewhere.");
+            }
             return ExitCodes.Success;
         });
         return command;

@@ -69,20 +69,29 @@ public sealed partial class StateStoreFaultTests(PrepareFixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
-    public async Task Status_and_report_read_a_root_on_a_read_only_file_system_and_a_writer_says_plainly_why_it_cannot()
+    public async Task Status_and_report_read_a_root_on_a_read_only_file_system_and_every_writer_says_plainly_why_it_cannot()
     {
-        var root = fixture.CopyOfReference("read-only-root");
+        var root = RootWithStore("read-only-root");
         // A clean close leaves no WAL files: the read-only root holds only state.db.
         _ = StateStore.OpenReadOnly(Path.Combine(root, ".kinetics-prep", "state.db")).ProcessedArchives();
         SqliteConnection.ClearAllPools();
         using var readOnly = new ReadOnlyMount(root);
 
         var status = await CliRunner.RunAsync("status", "--root", root);
+        var report = await CliRunner.RunAsync("report", "--root", root, "--out", fixture.NewRoot("report-of-read-only-root"));
+        var reportInPlace = await CliRunner.RunAsync("report", "--root", root);
         var prepare = await CliRunner.RunAsync(fixture.Prepare(root));
+        SqliteConnection.ClearAllPools();
 
         Assert.True(status.ExitCode == 0, status.Stdout + status.Stderr);
         Assert.Contains("resize", status.Stdout);
-        AssertPlainFatal(prepare, "Read-only file system");
+        Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
+        Assert.True(File.Exists(Path.Combine(fixture.NewRoot("report-of-read-only-root"), "report.html")));
+        AssertPlainFatal(reportInPlace, "Read-only file system", "--out DIR");
+        AssertPlainFatal(prepare, "Read-only file system", "writable");
+        foreach (var command in EveryCommandOn(root).Where(c => c[0] is "download" or "extract" or "verify"))
+            AssertPlainFatal(await CliRunner.RunAsync(command), "writable");
+        SqliteConnection.ClearAllPools();
     }
 
     [Fact]

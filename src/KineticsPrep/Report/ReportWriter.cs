@@ -4,12 +4,13 @@ using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Report;
 
-/// <summary>Writes ROOT/report.html and ROOT/report.json (the same numbers).</summary>
+/// <summary>Writes report.html and report.json (the same numbers) into a root, or another folder.</summary>
 public static class ReportWriter
 {
-    public static (string Html, string Json) Write(string root, DatasetReport report)
+    public static (string Html, string Json) Write(string folder, DatasetReport report)
     {
-        var layout = new DatasetRoot(root);
+        Directory.CreateDirectory(folder);
+        var layout = new DatasetRoot(folder);
         var (html, json) = (layout.ReportHtml, layout.ReportJson);
         AtomicFile.WriteAllText(html, HtmlReport.Render(report));
         AtomicFile.WriteAllText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions
