@@ -81,7 +81,7 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
         info.Environment["CI"] = "true";
         using var process = Process.Start(info)!;
         var resized = Path.Combine(root, "videos_320p");
-        var encoding = await WaitUntilAsync(
+        var encoding = await CliRunner.WaitUntilAsync(
             () => Directory.Exists(resized) && Directory.EnumerateFiles(resized, "*", SearchOption.AllDirectories).Any(), process);
         Assert.True(encoding, "no clip was being resized before the run ended");
 
@@ -156,7 +156,7 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
     {
         var root = fixture.NewRoot("two-runs");
         using var first = CliRunner.Start(PrepareFixture.PrepareFrom(fixture.SlowNginx, root));
-        Assert.True(await WaitUntilAsync(() => File.Exists(Path.Combine(root, ".kinetics-prep", "state.owner")), first), "the first run never took the lock");
+        Assert.True(await CliRunner.WaitUntilAsync(() => File.Exists(Path.Combine(root, ".kinetics-prep", "state.owner")), first), "the first run never took the lock");
 
         var second = await CliRunner.RunAsync(fixture.Prepare(root));
         var sameShard = await CliRunner.RunAsync(fixture.Prepare(root, "--shard", "0/1"));
@@ -185,17 +185,5 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
 
             AssertSameAsReference(root, await CliRunner.RunAsync(fixture.Prepare(root, "--finalize")));
         }
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            if (condition())
-                return true;
-            await Task.Delay(10);
-        }
-        return false;
     }
 }

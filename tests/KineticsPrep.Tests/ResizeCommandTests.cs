@@ -121,7 +121,7 @@ public sealed class ResizeCommandTests
 
         using (var process = CliRunner.Start("resize", temp.Combine("src"), output, "--workers", "1"))
         {
-            Assert.True(await WaitUntilAsync(() => Outputs(output).Length >= 1 && Partials(output).Length >= 1, process),
+            Assert.True(await CliRunner.WaitUntilAsync(() => Outputs(output).Length >= 1 && Partials(output).Length >= 1, process),
                 "the run ended before it could be killed midway");
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
@@ -148,7 +148,7 @@ public sealed class ResizeCommandTests
         var output = temp.Combine("out");
 
         using var process = CliRunner.Start("resize", temp.Combine("src"), output, "--workers", "2");
-        Assert.True(await WaitUntilAsync(() => Outputs(output).Length >= 1 && Partials(output).Length >= 1, process),
+        Assert.True(await CliRunner.WaitUntilAsync(() => Outputs(output).Length >= 1 && Partials(output).Length >= 1, process),
             "the run ended before it could be interrupted");
         using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await interrupt.WaitForExitAsync();
@@ -172,16 +172,4 @@ public sealed class ResizeCommandTests
             .Select(dir => Path.Combine(dir, "cmdline"))
             .Select(path => { try { return File.ReadAllText(path); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
             .Where(cmdline => cmdline.Contains("ffmpeg", StringComparison.Ordinal) && cmdline.Contains(folder, StringComparison.Ordinal));
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            if (condition())
-                return true;
-            await Task.Delay(10);
-        }
-        return false;
-    }
 }
