@@ -134,9 +134,13 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     private async Task DownloadAnnotationsAsync(IReadOnlyList<DownloadItem> annotations, CancellationToken cancellationToken)
     {
         using var shared = await WriterLock.WaitAsync(options.Layout.StateFolder, "annotations", $"the annotations of {options.Root}", cancellationToken);
-        foreach (var item in annotations.Where(a => !Download.IsDone(a)))
+        var others = StateStore.AllUnder(options.Root);
+        foreach (var item in annotations.Where(a => !Download.IsDone(a) && !others.Any(store => IsFetchedBy(store, a))))
             await DownloadAsync(item, null, cancellationToken);
     }
+
+    private bool IsFetchedBy(StateStore store, DownloadItem item) =>
+        store.FindDownload(item.Key(options.Root)) is { } record && File.Exists(item.Target) && new FileInfo(item.Target).Length == record.Bytes;
 
     private async Task<DiskEstimate> EstimateDiskAsync(IReadOnlyList<DownloadItem> remaining, CancellationToken cancellationToken)
     {
