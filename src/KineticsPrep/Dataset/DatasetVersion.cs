@@ -1,12 +1,6 @@
 namespace KineticsPrep.Dataset;
 
 /// <summary>
-/// One split of a release on the CVDF mirror: the name of its annotation file under <c>&lt;base&gt;/annotations/</c>,
-/// and whether the CVDF serves its clips (a list file of archives under <c>&lt;base&gt;/&lt;split&gt;/</c>).
-/// </summary>
-public sealed record ReleaseSplit(string Name, string AnnotationFile, bool HasArchives = true);
-
-/// <summary>
 /// One Kinetics release in the CVDF layout: <c>&lt;base&gt;/&lt;split&gt;/&lt;prefix&gt;_&lt;split&gt;_path.txt</c> lists the archive
 /// URLs of a split, one a line; <c>&lt;base&gt;/annotations/&lt;file&gt;</c> is its annotation CSV.
 /// </summary>

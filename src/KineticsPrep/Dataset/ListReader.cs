@@ -7,9 +7,6 @@ using CsvHelper.Configuration;
 
 namespace KineticsPrep.Dataset;
 
-/// <summary>One entry of a written training list: the clip's path as written, its class id, and the text it was written as.</summary>
-public sealed record ListLine(string Path, int LabelId, string Text);
-
 /// <summary>
 /// Reads back the training lists that <see cref="ListWriter"/> writes, in each of its formats: the one reader that
 /// verify's list fixing, the report and anything later share.

@@ -22,12 +22,3 @@ public sealed record DownloadOptions
 
     public TimeSpan SlowWindow { get; init; } = TimeSpan.FromMinutes(2);
 }
-
-/// <summary>A failure worth another try: 5xx, 429, a dropped or short connection, a stall.</summary>
-public sealed class RetryableDownloadException(string message, TimeSpan? retryAfter = null) : KineticsPrepException(message, isFatal: false)
-{
-    public TimeSpan? RetryAfter { get; } = retryAfter;
-}
-
-/// <summary>A failure that another try will not fix: 404, 403, a missing local file.</summary>
-public sealed class DownloadFailedException(string message) : KineticsPrepException(message, isFatal: false);

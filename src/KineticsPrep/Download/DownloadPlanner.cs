@@ -2,9 +2,6 @@ using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Download;
 
-/// <summary>What a release consists of on its mirror: annotation CSVs and archives (read from the list files).</summary>
-public sealed record DownloadPlan(IReadOnlyList<DownloadItem> Annotations, IReadOnlyList<DownloadItem> Archives, IReadOnlyList<string> Failures);
-
 /// <summary>Reads the per-split list files and maps every URL to the mirror and to its place under the root.</summary>
 public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
 {

@@ -4,18 +4,6 @@ using KineticsPrep.State;
 
 namespace KineticsPrep.Download;
 
-/// <summary>One file to fetch: its (mirrored) URL, where it goes, and its split.</summary>
-public sealed record DownloadItem(string Url, string Target, string Split)
-{
-    /// <summary>Its name in the state store: the target's path relative to the dataset root, with '/'.</summary>
-    public string Key(string root) => new DatasetRoot(root).Key(Target);
-}
-
-public sealed record DownloadProgress(int Files, int Done, int Failed, long BytesKnown, long BytesDone);
-
-/// <summary>What a download run did; <see cref="Notes"/> says which files started over, and why.</summary>
-public sealed record DownloadSummary(int Files, int Downloaded, int AlreadyDone, IReadOnlyList<string> Failures, IReadOnlyList<string> Notes);
-
 /// <summary>
 /// Downloads a Kinetics release's archives (from the per-split list files), its annotation CSVs and, for K400, the
 /// replacement archive into ROOT/archives/&lt;split&gt;/ and ROOT/annotations/, several files at once. Files already

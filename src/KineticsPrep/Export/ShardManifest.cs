@@ -4,9 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace KineticsPrep.Export;
 
-/// <summary>One shard as the manifest lists it.</summary>
-public sealed record ShardEntry(string Name, int Samples, long Bytes);
-
 /// <summary>
 /// <c>&lt;split&gt;-shards.json</c>: the split's shards with their sample counts and bytes, and the brace pattern that
 /// webdataset's loaders take (<c>train-{000000..000012}.tar</c>).

@@ -3,15 +3,6 @@ using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Export;
 
-/// <summary>Progress of an export: shards of the current split written or kept, and bytes behind them.</summary>
-public sealed record ExportProgress(string Split, int Shards, int ShardsDone, long Bytes, long BytesDone);
-
-/// <summary>A list line that could not go into a shard, and why.</summary>
-public sealed record ExportFailure(string Split, string Path, string Reason);
-
-/// <summary>What an export did: per split, the manifest it wrote; and the list lines it could not export.</summary>
-public sealed record ExportSummary(IReadOnlyList<ShardManifest> Splits, int ShardsWritten, int ShardsKept, IReadOnlyList<ExportFailure> Failures);
-
 /// <summary>
 /// Writes a root's lists as WebDataset shards: per split, <c>&lt;split&gt;-NNNNNN.tar</c> files of samples shuffled by
 /// a seed, and <c>&lt;split&gt;-shards.json</c>. A shard that already holds what is planned for it is kept; others are

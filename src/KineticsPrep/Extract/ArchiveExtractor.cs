@@ -152,5 +152,3 @@ public static class ArchiveExtractor
         return read == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
     }
 }
-
-public sealed class ArchiveCorruptException(string message) : KineticsPrepException(message, isFatal: false);

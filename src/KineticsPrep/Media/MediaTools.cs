@@ -68,5 +68,3 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
         return FFmpegVersion.Parse(result.StandardOutput) ?? FFmpegVersion.Current;
     }
 }
-
-public sealed class MediaToolsMissingException(string message) : KineticsPrepException(message, isFatal: true);

@@ -3,9 +3,6 @@ using System.Text;
 
 namespace KineticsPrep.Media;
 
-/// <summary>A box of an ISO base media file (mp4): its type and where its content lies.</summary>
-internal readonly record struct Mp4Box(string Type, long Start, long End);
-
 /// <summary>Walks the boxes of an mp4 and reads fields from them, for the readers of its headers.</summary>
 internal static class Mp4Boxes
 {

@@ -33,5 +33,3 @@ public sealed record VideoInfo(
     /// <summary>True when the coded frame is already what a player shows: no rotation, square pixels.</summary>
     public bool IsDisplayedAsCoded => Rotation % 360 == 0 && HasSquarePixels;
 }
-
-public sealed record AudioStreamInfo(int StreamIndex, string Codec);

@@ -26,6 +26,3 @@ internal sealed class ArchiveTracker(string key, string split, IReadOnlyList<Res
         return Interlocked.Decrement(ref _remaining) == 0;
     }
 }
-
-/// <summary>A clip to resize, and the archive it belongs to.</summary>
-internal sealed record ClipWork(ResizeJob Job, ArchiveTracker Tracker);

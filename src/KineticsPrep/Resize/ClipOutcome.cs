@@ -1,17 +1,6 @@
 using KineticsPrep.Media;
 namespace KineticsPrep.Resize;
 
-public enum ClipStatus
-{
-    /// <summary>Decoded, scaled and encoded.</summary>
-    Encoded,
-
-    /// <summary>Already H.264 at the target size: the video stream was copied.</summary>
-    Copied,
-
-    Failed,
-}
-
 /// <summary>
 /// What happened to one clip. <see cref="Reason"/> is set for failures, and <see cref="Transient"/> when the cause was
 /// not the input (a killed ffmpeg, an I/O or permission error): another run may succeed. <see cref="Source"/> is set

@@ -5,8 +5,6 @@ using KineticsPrep.State;
 
 namespace KineticsPrep.Verify;
 
-public sealed record VerifyProgress(int Clips, int Checked, int Bad);
-
 /// <summary>Verifies many clips at once and records each result in the state store, when there is one.</summary>
 public sealed class VerifyRunner(MediaTools tools, bool full, int workers, StateStore? state, string? root)
 {

@@ -1,0 +1,13 @@
+namespace KineticsPrep.Dataset;
+
+/// <summary>
+/// The outcome of an annotate run; written as report.json. <see cref="Ambiguous"/> names the YouTube ids whose clip is
+/// only there under its bare name (<c>&lt;youtube_id&gt;.mp4</c>) while the CSV has several rows for it.
+/// </summary>
+public sealed record AnnotateReport(
+    IReadOnlyList<SplitReport> Splits,
+    int Classes,
+    IReadOnlyList<BadRow> BadRows,
+    IReadOnlyList<CorruptClip> Corrupt,
+    IReadOnlyList<AppliedAlias> Aliases,
+    IReadOnlyList<string> Ambiguous);

@@ -1,0 +1,3 @@
+namespace KineticsPrep.Dataset;
+
+public sealed record ClassCount(string Label, int Clips);

@@ -1,0 +1,7 @@
+namespace KineticsPrep.Dataset;
+
+/// <summary>
+/// One split of a release on the CVDF mirror: the name of its annotation file under <c>&lt;base&gt;/annotations/</c>,
+/// and whether the CVDF serves its clips (a list file of archives under <c>&lt;base&gt;/&lt;split&gt;/</c>).
+/// </summary>
+public sealed record ReleaseSplit(string Name, string AnnotationFile, bool HasArchives = true);

@@ -1,0 +1,11 @@
+namespace KineticsPrep.Dataset;
+
+/// <summary>What one split's list holds against its CSV.</summary>
+public sealed record SplitReport(
+    string Split,
+    int CsvRows,
+    int Found,
+    int Missing,
+    int Replaced,
+    int Corrupt,
+    IReadOnlyList<ClassCount> FewestClips);

@@ -1,0 +1,7 @@
+using System.Collections.Concurrent;
+using KineticsPrep.Dataset;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Download;
+
+public sealed record DownloadProgress(int Files, int Done, int Failed, long BytesKnown, long BytesDone);

@@ -1,0 +1,8 @@
+namespace KineticsPrep.Extract;
+
+public enum ExtractStatus
+{
+    Extracted,
+    AlreadyDone,
+    Failed,
+}

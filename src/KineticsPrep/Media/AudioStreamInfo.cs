@@ -1,0 +1,3 @@
+namespace KineticsPrep.Media;
+
+public sealed record AudioStreamInfo(int StreamIndex, string Codec);

@@ -1,0 +1,6 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace KineticsPrep.Media;
+
+public sealed class MediaToolsMissingException(string message) : KineticsPrepException(message, isFatal: true);

@@ -1,0 +1,8 @@
+using System.Collections.Concurrent;
+using KineticsPrep.Resize;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Pipeline;
+
+/// <summary>A clip to resize, and the archive it belongs to.</summary>
+internal sealed record ClipWork(ResizeJob Job, ArchiveTracker Tracker);

@@ -1,0 +1,5 @@
+using KineticsPrep.Dataset;
+
+namespace KineticsPrep.Report;
+
+public sealed record HistogramBin(string Label, int Count);
