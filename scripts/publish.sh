@@ -15,7 +15,7 @@ mkdir -p dist
 # Built from a copy of the sources, so this never disturbs the launcher's or the tests' builds (bin/, obj/).
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r src global.json Directory.Build.props Directory.Packages.props "$work/"
+cp -r src global.json Directory.Build.props Directory.Packages.props .editorconfig "$work/"
 find "$work/src" -depth \( -name bin -o -name obj \) -type d -exec rm -rf {} +
 project=$work/src/KineticsPrep.Cli/KineticsPrep.Cli.csproj
 

@@ -1,4 +1,3 @@
-using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Cli;

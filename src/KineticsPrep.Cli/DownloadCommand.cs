@@ -40,7 +40,9 @@ internal static class DownloadCommand
         using var writer = WriterLock.ForRoot(root.FullName);
         var options = new DownloadOptions
         {
-            Jobs = parse.GetValue(Jobs), Retries = parse.GetValue(Retries), MinimumRate = parse.GetValue(MinimumRate) * 1024L,
+            Jobs = parse.GetValue(Jobs),
+            Retries = parse.GetValue(Retries),
+            MinimumRate = parse.GetValue(MinimumRate) * 1024L,
         };
         using var http = SharedOptions.DownloadClient(options.Jobs);
         var runner = new DownloadRunner(StateStore.Open(root.FullName), new FileDownloader(http, options),

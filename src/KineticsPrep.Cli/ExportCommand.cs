@@ -1,5 +1,4 @@
 using System.CommandLine;
-using KineticsPrep.Dataset;
 using KineticsPrep.Export;
 
 namespace KineticsPrep.Cli;

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Tests;
 
 /// <summary>Copies that name clips <c>&lt;youtube_id&gt;.mp4</c> (OpenDataLab, VideoMAEv2's and UniFormerV2's lists).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CliWrap;
 using CliWrap.Buffered;
 using KineticsPrep.Resize;
 

@@ -17,11 +17,11 @@ public sealed class ExportWebDatasetTests(PrepareFixture fixture) : IDisposable
 
     private string Out(string name) => _temp.Combine(name);
 
-    private Task<CliRunner.Result> ExportAsync(string root, string outDir, params string[] extra) =>
+    private static Task<CliRunner.Result> ExportAsync(string root, string outDir, params string[] extra) =>
         CliRunner.RunAsync(["export", "webdataset", "--root", root, "--out", outDir, "--shard-size", "300KiB", .. extra]);
 
     /// <summary>Every list line of a split, in list order: (path, label id).</summary>
-    private List<(string Path, int Label)> Listed(string root, string split) =>
+    private static List<(string Path, int Label)> Listed(string root, string split) =>
         File.ReadAllLines(Path.Combine(root, "lists", split + ".csv"))
             .Select(line => (line[..line.LastIndexOf(' ')], int.Parse(line[(line.LastIndexOf(' ') + 1)..]))).ToList();
 

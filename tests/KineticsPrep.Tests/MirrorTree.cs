@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using KineticsPrep.Dataset;
-using KineticsPrep.Extract;
 using static KineticsPrep.Tests.TestArchives;
 
 namespace KineticsPrep.Tests;

@@ -27,7 +27,7 @@ public sealed class ResumeVersionTests : IDisposable
     private static string Md5(byte[] bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));
 
     /// <summary>Starts a download that stalls halfway, and kills it once half the file is on disk.</summary>
-    private async Task KillHalfwayAsync(FileDownloader downloader, string url, string target, long half)
+    private static async Task KillHalfwayAsync(FileDownloader downloader, string url, string target, long half)
     {
         using var kill = new CancellationTokenSource();
         var download = downloader.DownloadAsync(url, target, null, kill.Token);

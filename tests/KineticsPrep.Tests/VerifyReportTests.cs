@@ -53,8 +53,8 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotMatch(@"(src|href)=", html);
         Assert.Matches(@"<tr><td>train</td><td>10</td><td>9</td><td>1</td><td>0</td><td>1</td></tr>", html);
-        Assert.Equal(3, Regex.Matches(Section(html, "id=\"classes\""), "<rect ").Count);
-        Assert.Equal(4, Regex.Matches(html, "class=\"histogram\"").Count);
+        Assert.Equal(3, Regex.Count(Section(html, "id=\"classes\""), "<rect "));
+        Assert.Equal(4, Regex.Count(html, "class=\"histogram\""));
         Assert.Contains("demo0000012_000050_000060.mp4", Section(html, "id=\"failures\""));
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "report.json")));

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KineticsPrep.Dataset;
 using KineticsPrep.Media;
@@ -67,7 +66,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
             aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value)).OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
             ambiguous);
-        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsReportFileName), JsonSerializer.Serialize(report, ReportJson));
+        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsReportFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.AnnotateReport));
         return report;
     }
 
@@ -229,11 +228,4 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
     private string DisplayPath(string path) =>
         options.RelativeTo is { } root ? Path.GetRelativePath(Path.GetFullPath(root), path) : path;
-
-    private static readonly JsonSerializerOptions ReportJson = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

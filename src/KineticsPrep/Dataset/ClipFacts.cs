@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace KineticsPrep.Dataset;
 
 /// <summary>

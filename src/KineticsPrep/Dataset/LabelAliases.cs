@@ -16,7 +16,7 @@ public static class LabelAliases
 
     private static Dictionary<string, List<string>> Build()
     {
-        var merge = JsonSerializer.Deserialize<Dictionary<string, string>>(LabelMap.Resource("videomaev2-k710-identical-label-merge.json"))!;
+        var merge = JsonSerializer.Deserialize(LabelMap.Resource("videomaev2-k710-identical-label-merge.json"), DatasetJson.Indented.DictionaryStringString)!;
         var k400 = LabelMap.Load("mmaction2-k400").Names;
         var renamed = LabelMap.Load("videomaev2-k400").Names;
         var pairs = merge.Select(m => (Old: m.Key, New: m.Value))

@@ -73,7 +73,7 @@ public sealed class LabelMap
         {
             var names = Parse(Resource(nameOrFile + (nameOrFile.StartsWith("pytorchvideo", StringComparison.Ordinal) ? ".json" : ".txt")), nameOrFile);
             return nameOrFile == "videomaev2-k710"
-                ? new LabelMap(names, JsonSerializer.Deserialize<Dictionary<string, string>>(Resource("videomaev2-k710-identical-label-merge.json")))
+                ? new LabelMap(names, JsonSerializer.Deserialize(Resource("videomaev2-k710-identical-label-merge.json"), DatasetJson.Indented.DictionaryStringString))
                 : new LabelMap(names);
         }
         if (!File.Exists(nameOrFile))
@@ -91,7 +91,7 @@ public sealed class LabelMap
     private static List<string> FromJson(string text, string source)
     {
         var byId = new SortedDictionary<int, string>();
-        foreach (var (key, id) in JsonSerializer.Deserialize<Dictionary<string, int>>(text)!)
+        foreach (var (key, id) in JsonSerializer.Deserialize(text, DatasetJson.Indented.DictionaryStringInt32)!)
         {
             if (!byId.TryAdd(id, key.Trim().Trim('"')))
                 throw new AnnotationException($"{source}: id {id} is given twice");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
@@ -13,7 +12,7 @@ namespace KineticsPrep.Dataset;
 /// </summary>
 public static class ListReader
 {
-    public static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions JsonOptions = DatasetJson.OneLine.Options;
 
     /// <summary>The class names in id order, from the lists folder's labels.txt; empty when there is none.</summary>
     public static IReadOnlyList<string> Labels(string listsFolder)

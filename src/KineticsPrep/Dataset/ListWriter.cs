@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -87,8 +86,8 @@ public static class ListWriter
 
     private static void WriteJson(TextWriter writer, IReadOnlyList<ListEntry> entries, Func<string, string> displayPath)
     {
-        var items = entries.Select(e => new Dictionary<string, object> { ["filename"] = displayPath(e.Path), ["label"] = e.LabelId });
-        writer.Write(JsonSerializer.Serialize(items, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var items = entries.Select(e => new JsonListItem(displayPath(e.Path), e.LabelId)).ToList();
+        writer.Write(JsonSerializer.Serialize(items, DatasetJson.OneLine.ListJsonListItem));
         writer.Write('\n');
     }
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using KineticsPrep.Dataset;
-using KineticsPrep.State;
 
 namespace KineticsPrep.Download;
 

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Download;
 
 /// <summary>What a release consists of on its mirror: annotation CSVs and archives (read from the list files).</summary>

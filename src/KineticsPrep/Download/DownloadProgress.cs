@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using KineticsPrep.Dataset;
-using KineticsPrep.State;
-
 namespace KineticsPrep.Download;
 
 public sealed record DownloadProgress(int Files, int Done, int Failed, long BytesKnown, long BytesDone);

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using KineticsPrep.Dataset;
-using KineticsPrep.State;
-
 namespace KineticsPrep.Download;
 
 /// <summary>What a download run did; <see cref="Notes"/> says which files started over, and why.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Export;
 
 /// <summary>A list line that could not go into a shard, and why.</summary>

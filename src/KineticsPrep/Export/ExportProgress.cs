@@ -1,6 +1,3 @@
-using System.Text.Json;
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Export;
 
 /// <summary>Progress of an export: shards of the current split written or kept, and bytes behind them.</summary>

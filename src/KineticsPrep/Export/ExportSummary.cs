@@ -1,6 +1,3 @@
-using System.Text.Json;
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Export;
 
 /// <summary>What an export did: per split, the manifest it wrote; and the list lines it could not export.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace KineticsPrep.Export;
 
@@ -8,12 +7,5 @@ public sealed record SampleMetadata(
     string Label, int LabelId, string YoutubeId, int? TimeStart, int? TimeEnd, string Split, string Path,
     long? Frames, double? Fps, double? Duration, int? Width, int? Height, long Bytes, long? MaxKeyframeInterval)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, ExportJson.Sample.SampleMetadata);
 }

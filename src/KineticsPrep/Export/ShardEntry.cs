@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace KineticsPrep.Export;
 
 /// <summary>One shard as the manifest lists it.</summary>

@@ -27,7 +27,11 @@ public static class ShardFile
                         throw new IOException($"{sample.ClipPath} changed size while it was being exported");
                     tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, name)
                     {
-                        DataStream = data, ModificationTime = Time, Mode = Mode, Uid = 0, Gid = 0,
+                        DataStream = data,
+                        ModificationTime = Time,
+                        Mode = Mode,
+                        Uid = 0,
+                        Gid = 0,
                     });
                 }
             }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace KineticsPrep.Export;
 
@@ -10,12 +9,6 @@ namespace KineticsPrep.Export;
 /// </summary>
 public sealed record ShardManifest(string Split, int Seed, long ShardSize, int Samples, long Bytes, string Pattern, IReadOnlyList<ShardEntry> Shards)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
-
     public static string FileName(string split) => $"{split}-shards.json";
 
     public static string ShardName(string split, int number) => string.Create(CultureInfo.InvariantCulture, $"{split}-{number:000000}.tar");
@@ -39,5 +32,5 @@ public sealed record ShardManifest(string Split, int Seed, long ShardSize, int S
         return new ShardManifest(split, options.Seed, options.ShardSize, entries.Sum(e => e.Samples), entries.Sum(e => e.Bytes), pattern, entries);
     }
 
-    public void Write(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName(Split)), JsonSerializer.Serialize(this, Json) + "\n");
+    public void Write(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName(Split)), JsonSerializer.Serialize(this, ExportJson.Indented.ShardManifest) + "\n");
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Export;

@@ -8,7 +8,7 @@ public sealed class FFmpeg(string executablePath)
     /// <summary>What a finished encode reports: how far into the input it got, and its last stderr lines.</summary>
     public sealed record Result(double? EncodedSeconds, long Frames, IReadOnlyList<string> StderrTail, string CommandLine);
 
-    /// <param name="arguments">Arguments that include <c>-progress pipe:1</c>, as <see cref="FFmpegArguments"/> builds them.</param>
+    /// <param name="arguments">Arguments that include <c>-progress pipe:1</c>, as <c>Resize.FFmpegArguments</c> builds them.</param>
     /// <param name="inputUrl">The input as named in the arguments, to strip from error messages.</param>
     /// <exception cref="MediaToolException">ffmpeg failed.</exception>
     public async Task<Result> RunAsync(

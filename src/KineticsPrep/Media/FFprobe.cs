@@ -16,7 +16,7 @@ public sealed class FFprobe(string executablePath)
 
     /// <summary>
     /// The first video stream's frames (as many as decode), duration, size and largest keyframe gap: for what
-    /// <see cref="VideoTrack.ReadMp4"/> does not read. It decodes the stream, so it is the slow way.
+    /// <see cref="VideoTrack.ReadMp4(string)"/> does not read. It decodes the stream, so it is the slow way.
     /// </summary>
     /// <exception cref="MediaToolException">The file can't be read or has no video stream.</exception>
     public async Task<VideoTrack> TrackAsync(string path, CancellationToken cancellationToken)

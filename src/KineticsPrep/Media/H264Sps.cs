@@ -26,8 +26,9 @@ internal sealed record H264Sps(int Width, int Height, int ChromaFormat, int BitD
         {
             return Parse(new BitReader(Unescape(nal[1..])));
         }
-        catch (IndexOutOfRangeException)
+        catch (Exception e) when (e is IndexOutOfRangeException or InvalidDataException)
         {
+            // Read past the end of the NAL unit, or a code no valid SPS holds.
             return null;
         }
     }
@@ -170,7 +171,7 @@ internal sealed record H264Sps(int Width, int Height, int ChromaFormat, int BitD
             while (!Flag())
             {
                 if (++zeros > 31)
-                    throw new IndexOutOfRangeException("Exp-Golomb code too long");
+                    throw new InvalidDataException("Exp-Golomb code too long");
             }
             return (uint)((1L << zeros) - 1 + Bits(zeros));
         }

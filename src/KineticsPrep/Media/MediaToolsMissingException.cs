@@ -1,6 +1,3 @@
-using CliWrap;
-using CliWrap.Buffered;
-
 namespace KineticsPrep.Media;
 
 public sealed class MediaToolsMissingException(string message) : KineticsPrepException(message, isFatal: true);

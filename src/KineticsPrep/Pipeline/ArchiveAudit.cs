@@ -1,4 +1,3 @@
-using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.State;
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using KineticsPrep.Resize;
-using KineticsPrep.State;
 
 namespace KineticsPrep.Pipeline;
 

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Pipeline;
 
 /// <summary>The run should not start: not enough disk, or shards not finished before --finalize.</summary>

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Pipeline;
 
 /// <summary>What a run sets out to do: this shard's archives, those not done yet, and the disk it should need.</summary>

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Report;
 
 /// <summary>A class and its clips per split; <see cref="Weak"/> when its total is far below the median.</summary>

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Report;
 
 public sealed record Histogram(string Title, string Unit, IReadOnlyList<HistogramBin> Bins)

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Report;
 
 public sealed record HistogramBin(string Label, int Count);

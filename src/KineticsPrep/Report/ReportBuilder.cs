@@ -15,7 +15,7 @@ public static class ReportBuilder
     {
         var lists = new DatasetRoot(root).Lists;
         var listsReport = Path.Combine(lists, DatasetRoot.ListsReportFileName);
-        var annotate = File.Exists(listsReport) ? JsonSerializer.Deserialize<AnnotateReport>(File.ReadAllText(listsReport), Json) : null;
+        var annotate = File.Exists(listsReport) ? JsonSerializer.Deserialize(File.ReadAllText(listsReport), DatasetJson.Indented.AnnotateReport) : null;
         var stores = StateStore.AllUnder(root);
         var resized = stores.SelectMany(s => s.ResizedClips()).ToList();
         var verified = stores.SelectMany(s => s.VerifiedClips()).ToList();
@@ -82,5 +82,4 @@ public static class ReportBuilder
         return new Histogram(title, unit, bins);
     }
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 }

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Report;
 
 /// <summary>Something that went wrong: the stage, the item and why.</summary>

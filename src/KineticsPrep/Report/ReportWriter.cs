@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KineticsPrep.Dataset;
 
@@ -13,12 +12,7 @@ public static class ReportWriter
         var layout = new DatasetRoot(folder);
         var (html, json) = (layout.ReportHtml, layout.ReportJson);
         AtomicFile.WriteAllText(html, HtmlReport.Render(report));
-        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }));
+        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(report, ReportJson.Indented.DatasetReport));
         return (html, json);
     }
 }

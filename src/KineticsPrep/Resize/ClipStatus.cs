@@ -1,4 +1,3 @@
-using KineticsPrep.Media;
 namespace KineticsPrep.Resize;
 
 public enum ClipStatus

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KineticsPrep.Dataset;
 
@@ -18,16 +17,10 @@ public static class FailureLog
         var entries = failures
             .OrderBy(f => f.Job.SourcePath, StringComparer.Ordinal)
             .Select(f => new Entry(f.Job.SourcePath, f.Reason ?? "unknown", f.CommandLine));
-        AtomicFile.WriteAllText(PathFor(destination), JsonSerializer.Serialize(entries, SerializerOptions));
+        AtomicFile.WriteAllText(PathFor(destination), JsonSerializer.Serialize(entries.ToList(), ResizeJson.Indented.ListEntry));
     }
 
     public static IReadOnlyList<Entry> Read(string destination) =>
-        JsonSerializer.Deserialize<List<Entry>>(File.ReadAllText(PathFor(destination)), SerializerOptions) ?? [];
+        JsonSerializer.Deserialize(File.ReadAllText(PathFor(destination)), ResizeJson.Indented.ListEntry) ?? [];
 
-    private static readonly JsonSerializerOptions SerializerOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
 }

@@ -1,6 +1,3 @@
-using KineticsPrep.Dataset;
-using Microsoft.Data.Sqlite;
-
 namespace KineticsPrep.State;
 
 /// <summary>A file that arrived whole: where it is, where it came from, its size, SHA-256 and the server's ETag.</summary>

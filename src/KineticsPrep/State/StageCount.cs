@@ -1,6 +1,3 @@
-using KineticsPrep.Dataset;
-using Microsoft.Data.Sqlite;
-
 namespace KineticsPrep.State;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using KineticsPrep.Dataset;
-using Microsoft.Data.Sqlite;
-
 namespace KineticsPrep.State;
 
 /// <summary>What verify found in a clip: readable or not (and why), and its duration, size, frame rate and codec.</summary>

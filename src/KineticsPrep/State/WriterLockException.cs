@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.State;
 
 /// <summary>Another run is writing the same root or shard, or the root cannot be written at all.</summary>

@@ -10,6 +10,8 @@ namespace KineticsPrep.Verify;
 /// </summary>
 public sealed class ClipVerifier(MediaTools tools, bool full)
 {
+    private static readonly string[] FirstFrameOnly = ["-frames:v", "1"];
+
     private readonly FFprobe _ffprobe = new(tools.FFprobePath);
     private readonly FFmpeg _ffmpeg = new(tools.FFmpegPath);
 
@@ -97,7 +99,7 @@ public sealed class ClipVerifier(MediaTools tools, bool full)
                 var sink = Path.Combine(folder.FullName, $"{i}.crc");
                 sinks.Add(sink);
                 var firstOfTwo = !full && i % 2 == 0;
-                arguments.AddRange(["-map", $"{i}:v:0", .. firstOfTwo ? new[] { "-frames:v", "1" } : [], "-c:v", "wrapped_avframe", "-f", "framecrc", MediaFile.Url(sink)]);
+                arguments.AddRange(["-map", $"{i}:v:0", .. firstOfTwo ? FirstFrameOnly : [], "-c:v", "wrapped_avframe", "-f", "framecrc", MediaFile.Url(sink)]);
             }
             var result = await _ffmpeg.RunAsync(arguments, inputs[0], cancellationToken);
             var frames = Enumerable.Range(0, inputs.Count)

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace KineticsPrep.Dataset;
+
+/// <summary>The JSON that the Dataset layer writes and reads (<see cref="JsonContract"/>).</summary>
+[JsonSerializable(typeof(AnnotateReport))]
+[JsonSerializable(typeof(List<JsonListItem>))]
+[JsonSerializable(typeof(Dictionary<string, int>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class DatasetJson : JsonSerializerContext
+{
+    /// <summary>Files people read: lists/report.json, label maps.</summary>
+    public static DatasetJson Indented { get; } = new(JsonContract.Options());
+
+    /// <summary>The JSON list format: one line.</summary>
+    public static DatasetJson OneLine { get; } = new(JsonContract.Options(indented: false));
+}
