@@ -1,5 +1,6 @@
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class AnnotateCommandTests : IDisposable
 {
     private readonly AnnotateFixture _f = new();

@@ -60,7 +60,8 @@ public sealed class AnnotateFixture : IDisposable
     {
         Directory.CreateDirectory(Videos);
         var options = configure?.Invoke(new AnnotateOptions(Annotations, Videos, Out)) ?? new AnnotateOptions(Annotations, Videos, Out);
-        return new Annotator(options, Media.Tools).RunAsync(CancellationToken.None);
+        // ffprobe only for --check: the rest of annotate runs without ffmpeg (the fast tier).
+        return new Annotator(options, options.Check ? Media.Tools : null).RunAsync(CancellationToken.None);
     }
 
     public string[] OutLines(string name) => File.ReadAllLines(Path.Combine(Out, name));

@@ -1,6 +1,7 @@
 namespace KineticsPrep.Tests;
 
 /// <summary>Copies that name clips <c>&lt;youtube_id&gt;.mp4</c> (OpenDataLab, VideoMAEv2's and UniFormerV2's lists).</summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class BareNameTests : IDisposable
 {
     private readonly AnnotateFixture _f = new();

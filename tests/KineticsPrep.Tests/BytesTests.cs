@@ -1,5 +1,6 @@
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class BytesTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using static KineticsPrep.Tests.TestArchives;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class ExtractTests : IDisposable
 {
     private readonly TempFolder _root = new();

@@ -3,6 +3,7 @@ using KineticsPrep.Resize;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class FFmpegArgumentsTests
 {
     private static readonly VideoInfo SmallH264 = new(0, "h264", "yuv420p", 320, 240, 0, 1, 1, 10, new AudioStreamInfo(1, "mp3"));

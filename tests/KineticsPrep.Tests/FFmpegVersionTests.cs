@@ -2,6 +2,7 @@ using KineticsPrep.Media;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class FFmpegVersionTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using KineticsPrep.Dataset;
 namespace KineticsPrep.Tests;
 
 /// <summary>Built-in label maps, map files in every format, and Kinetics' renamed classes.</summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class LabelMapTests : IDisposable
 {
     private readonly AnnotateFixture _f = new();

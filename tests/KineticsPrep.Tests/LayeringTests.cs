@@ -7,6 +7,7 @@ namespace KineticsPrep.Tests;
 /// The stages know Dataset, Media and State, never each other; only Pipeline composes them; nothing writes to the
 /// console.
 /// </summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed partial class LayeringTests
 {
     private static readonly string[] Foundations = ["Dataset", "Media", "State"];

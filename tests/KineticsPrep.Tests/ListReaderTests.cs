@@ -4,6 +4,7 @@ using KineticsPrep.Verify;
 namespace KineticsPrep.Tests;
 
 /// <summary>Every list format reads back what it wrote, and verify's list fixing works on each of them.</summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class ListReaderTests : IDisposable
 {
     private readonly TempFolder _out = new();

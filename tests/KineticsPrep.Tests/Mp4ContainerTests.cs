@@ -2,6 +2,7 @@ using KineticsPrep.Media;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class Mp4ContainerTests
 {
     private static readonly byte[] Whole = File.ReadAllBytes(Path.Combine(Media.FixtureVideos, "mmaction2_demo_k400_armwrestling.mp4"));

@@ -3,6 +3,7 @@ using KineticsPrep.State;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class PrepareProgressTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using KineticsPrep.Pipeline;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class ShardTests
 {
     private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>

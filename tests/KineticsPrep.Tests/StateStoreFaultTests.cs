@@ -93,36 +93,4 @@ public sealed partial class StateStoreFaultTests(PrepareFixture fixture)
             AssertPlainFatal(await CliRunner.RunAsync(command), "writable");
         SqliteConnection.ClearAllPools();
     }
-
-    [Fact]
-    public void Processes_that_open_an_old_store_at_once_upgrade_it_exactly_once()
-    {
-        using var temp = new TempFolder();
-        var path = StateStore.PathFor(temp.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            // The first release's downloads table: no etag column, no user_version.
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE downloads (path TEXT PRIMARY KEY, url TEXT NOT NULL, split TEXT NOT NULL, bytes INTEGER NOT NULL,
-                    sha256 TEXT NOT NULL, completed_at TEXT NOT NULL);
-                INSERT INTO downloads VALUES ('archives/train/a.tar.gz', 'http://x/a.tar.gz', 'train', 3, 'abc', '2026-01-01');
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        using var start = new Barrier(8);
-        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
-        {
-            start.SignalAndWait();
-            StateStore.Open(temp.Path);
-        });
-
-        var store = StateStore.Open(temp.Path);
-        Assert.Equal(3, store.FindDownload("archives/train/a.tar.gz")!.Bytes);
-        store.RecordProcessed("archives/train/a.tar.gz", "train", 1, [new ClipFailure("a.mp4", "killed", Transient: true)]);
-        Assert.True(store.ClipFailures().Single().Failure.Transient);
-    }
 }

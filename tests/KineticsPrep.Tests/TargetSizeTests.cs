@@ -2,6 +2,7 @@ using KineticsPrep.Resize;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class TargetSizeTests
 {
     [Theory]

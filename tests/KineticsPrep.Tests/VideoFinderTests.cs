@@ -3,6 +3,7 @@ using KineticsPrep.Resize;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class VideoFinderTests
 {
     private static void Touch(string path)

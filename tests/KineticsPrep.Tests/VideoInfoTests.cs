@@ -2,6 +2,7 @@ using KineticsPrep.Media;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class VideoInfoTests
 {
     private static VideoInfo Info(int w, int h, int rotation = 0, int sarNum = 1, int sarDen = 1) =>

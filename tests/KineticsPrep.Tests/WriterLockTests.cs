@@ -2,6 +2,7 @@ using KineticsPrep.State;
 
 namespace KineticsPrep.Tests;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class WriterLockTests : IDisposable
 {
     private readonly TempFolder _folder = new();

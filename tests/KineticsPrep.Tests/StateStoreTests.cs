@@ -1,0 +1,77 @@
+using KineticsPrep.State;
+using Microsoft.Data.Sqlite;
+
+namespace KineticsPrep.Tests;
+
+[Trait(Tier.Name, Tier.Fast)]
+public sealed class StateStoreTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string StorePath => StateStore.PathFor(_temp.Path);
+
+    private void Execute(string sql)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
+        using var connection = new SqliteConnection($"Data Source={StorePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void Processes_that_open_an_old_store_at_once_upgrade_it_exactly_once()
+    {
+        // The first release's downloads table: no etag column, no user_version.
+        Execute("""
+            CREATE TABLE downloads (path TEXT PRIMARY KEY, url TEXT NOT NULL, split TEXT NOT NULL, bytes INTEGER NOT NULL,
+                sha256 TEXT NOT NULL, completed_at TEXT NOT NULL);
+            INSERT INTO downloads VALUES ('archives/train/a.tar.gz', 'http://x/a.tar.gz', 'train', 3, 'abc', '2026-01-01');
+            """);
+
+        using var start = new Barrier(8);
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            start.SignalAndWait();
+            StateStore.Open(_temp.Path);
+        });
+
+        var store = StateStore.Open(_temp.Path);
+        Assert.Equal(3, store.FindDownload("archives/train/a.tar.gz")!.Bytes);
+        store.RecordProcessed("archives/train/a.tar.gz", "train", 1, [new ClipFailure("a.mp4", "killed", Transient: true)]);
+        Assert.True(store.ClipFailures().Single().Failure.Transient);
+    }
+
+    [Fact]
+    public void A_newer_schema_is_refused_for_writing_and_for_reading_and_left_as_it_is()
+    {
+        Execute("PRAGMA user_version = 99");
+
+        var writing = Assert.Throws<StateStoreException>(() => StateStore.Open(_temp.Path));
+        var reading = Assert.Throws<StateStoreException>(() => StateStore.OpenReadOnly(StorePath));
+
+        Assert.Contains("newer kinetics-prep (state schema 99", writing.Message);
+        Assert.Contains("newer kinetics-prep (state schema 99", reading.Message);
+        Assert.True(writing.IsFatal);
+    }
+
+    [Fact]
+    public void Reopening_an_archive_forgets_its_processing_and_with_its_extraction_its_clips()
+    {
+        var store = StateStore.Open(_temp.Path);
+        store.RecordExtraction("archives/train/a.tar.gz", "train", ["x.mp4", "y.mp4"]);
+        store.RecordProcessed("archives/train/a.tar.gz", "train", 2, [new ClipFailure("y.mp4", "killed", Transient: true)]);
+
+        store.ReopenArchive("archives/train/a.tar.gz", forgetExtraction: false);
+        Assert.Empty(store.ProcessedArchives());
+        Assert.Empty(store.ClipFailures());
+        Assert.True(store.IsExtracted("archives/train/a.tar.gz"));
+
+        store.ReopenArchive("archives/train/a.tar.gz", forgetExtraction: true);
+        Assert.False(store.IsExtracted("archives/train/a.tar.gz"));
+        Assert.Empty(store.ClipsOf("archives/train/a.tar.gz"));
+    }
+}
