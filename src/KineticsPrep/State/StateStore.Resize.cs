@@ -1,0 +1,21 @@
+namespace KineticsPrep.State;
+
+/// <summary>What resize recorded of each clip it made.</summary>
+public sealed partial class StateStore
+{
+    /// <summary>What a resize did to one clip: its short side and duration before, its short side after, and the file made.</summary>
+    public void RecordResized(ResizedClip clip)
+    {
+        Write(connection => Execute(connection, """
+            INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks)
+            VALUES ($path, $split, $ss, $sd, $short, $bytes, $modified)
+            """,
+            ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
+            ("$short", clip.ShortSide), ("$bytes", (object?)clip.Bytes ?? DBNull.Value), ("$modified", (object?)clip.ModifiedTicks ?? DBNull.Value)));
+    }
+
+    public IReadOnlyList<ResizedClip> ResizedClips() =>
+        Query("SELECT path, split, source_short, source_duration, short, bytes, modified_ticks FROM resized ORDER BY path",
+            r => new ResizedClip(r.GetString(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt32(4),
+                r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetInt64(6)));
+}
