@@ -12,9 +12,7 @@ public sealed class DownloadCommandTests : IDisposable
     private async Task KillOnceMoreThanOneMegabyteIsInAsync(NginxServer nginx, string partial)
     {
         using var process = CliRunner.Start("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(System.IO.File.Exists(partial) && new FileInfo(partial).Length > 1_000_000) && DateTime.UtcNow < deadline && !process.HasExited)
-            await Task.Delay(20);
+        await CliRunner.WaitUntilAsync(() => System.IO.File.Exists(partial) && new FileInfo(partial).Length > 1_000_000, process);
         Assert.False(process.HasExited, "the download ended before it could be killed");
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();

@@ -55,8 +55,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     [Fact(Timeout = Timeouts.Process)]
     public async Task Labels_and_format_pass_through_prepare_to_its_lists()
     {
-        var root = fixture.NewRoot("labels");
-        CopyFolder(fixture.Reference, root);
+        var root = fixture.CopyOfReference("labels");
         var k400 = LabelMap.Load("mmaction2-k400").Names.ToList();
 
         var run = await CliRunner.RunAsync(fixture.Prepare(root, "--labels", "mmaction2-k400", "--format", "uniformerv2"));
@@ -68,15 +67,6 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
         Assert.Contains($",{k400.IndexOf("playing guitar")}", File.ReadAllLines(Path.Combine(root, "lists", "train.csv"))[2]);
     }
 
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     [Fact(Timeout = Timeouts.Process)]
     public async Task Killed_with_sigkill_at_ten_points_and_resumed_it_ends_identical_to_an_uninterrupted_run()

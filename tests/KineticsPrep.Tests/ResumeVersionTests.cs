@@ -32,8 +32,7 @@ public sealed class ResumeVersionTests : IDisposable
         using var kill = new CancellationTokenSource();
         var download = downloader.DownloadAsync(url, target, null, kill.Token);
         var partial = target + ".partial";
-        for (var waited = 0; waited < 200 && !(File.Exists(partial) && new FileInfo(partial).Length >= half); waited++)
-            await Task.Delay(50);
+        await Wait.UntilAsync(() => File.Exists(partial) && new FileInfo(partial).Length >= half, TimeSpan.FromSeconds(10));
         await kill.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => download);
         Assert.Equal(half, new FileInfo(partial).Length);

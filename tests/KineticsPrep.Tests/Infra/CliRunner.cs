@@ -48,17 +48,8 @@ public static class CliRunner
 
     /// <summary>Polls <paramref name="condition"/> while the process runs, for up to a minute.</summary>
     /// <returns>False when the process ended first, or the minute passed.</returns>
-    public static async Task<bool> WaitUntilAsync(Func<bool> condition, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            if (condition())
-                return true;
-            await Task.Delay(10);
-        }
-        return false;
-    }
+    public static Task<bool> WaitUntilAsync(Func<bool> condition, Process process) =>
+        Wait.UntilAsync(condition, TimeSpan.FromMinutes(1), () => process.HasExited);
 
     public static async Task<Result> WaitAsync(Process process)
     {

@@ -38,12 +38,7 @@ public sealed class PrepareFixture : IDisposable
     public string CopyOfReference(string name)
     {
         var copy = NewRoot(name);
-        foreach (var file in Directory.GetFiles(Reference, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(Reference, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        TempFolder.CopyTree(Reference, copy);
         foreach (var list in Directory.GetFiles(Path.Combine(copy, "lists")))
             File.WriteAllText(list, File.ReadAllText(list).Replace(Reference, copy));
         return copy;
