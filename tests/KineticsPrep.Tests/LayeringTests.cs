@@ -3,34 +3,17 @@ using System.Text.RegularExpressions;
 namespace KineticsPrep.Tests;
 
 /// <summary>
-/// The library's layering, read from its sources: each folder is one namespace and may use only the folders below.
-/// The stages know Dataset, Media and State, never each other; only Pipeline composes them; nothing writes to the
-/// console.
+/// The library's layering, read from its sources: each folder is one namespace and may use only the folders that the
+/// README's layering table gives it (the stages know Dataset, Media and State, never each other; only Pipeline
+/// composes them); nothing writes to the console.
 /// </summary>
 [Trait(Tier.Name, Tier.Fast)]
 public sealed partial class LayeringTests
 {
-    private static readonly string[] Foundations = ["Dataset", "Media", "State"];
-    private static readonly string[] Stages = ["Download", "Extract", "Resize", "Annotate"];
-
-    private static readonly Dictionary<string, string[]> Allowed = new()
-    {
-        [""] = [],
-        ["Dataset"] = [],
-        ["Media"] = [],
-        ["State"] = ["Dataset"],
-        ["Download"] = Foundations,
-        ["Extract"] = Foundations,
-        ["Resize"] = Foundations,
-        ["Annotate"] = Foundations,
-        ["Verify"] = Foundations,
-        ["Report"] = Foundations,
-        ["Demo"] = Foundations,
-        ["Export"] = Foundations,
-        ["Pipeline"] = [.. Foundations, .. Stages],
-    };
-
     private static string Library { get; } = FindLibrary();
+
+    /// <summary>The README's "| folder | may use |" table: folder (root as "") to the folders it may use.</summary>
+    private static readonly Dictionary<string, string[]> Allowed = ReadLayeringTable();
 
     public static TheoryData<string> Folders() => new(Allowed.Keys);
 
@@ -82,6 +65,21 @@ public sealed partial class LayeringTests
 
     [GeneratedRegex(@"\bConsole\.")]
     private static partial Regex ConsoleUse();
+
+    private static Dictionary<string, string[]> ReadLayeringTable()
+    {
+        var readme = Path.Combine(Library, "..", "..", "README.md");
+        var rows = File.ReadLines(readme)
+            .SkipWhile(line => !line.StartsWith("| folder | may use |", StringComparison.Ordinal))
+            .Skip(2)
+            .TakeWhile(line => line.StartsWith('|'))
+            .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())
+            .ToDictionary(
+                cells => cells[1] == "(root)" ? "" : cells[1],
+                cells => cells[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.True(rows.Count > 0, $"no layering table in {readme}");
+        return rows;
+    }
 
     private static string FindLibrary()
     {
