@@ -15,8 +15,7 @@ internal static class AnnotateCommand
     private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly Option<DirectoryInfo?> Replacement = new("--replacement") { Description = "CVDF replacement clips, used in place of the originals. Default: a 'replacement' folder under --videos." };
     private static readonly Option<DirectoryInfo?> RelativeTo = new("--relative-to") { Description = "Write paths relative to this folder instead of absolute ones." };
-    private static readonly Option<string> Format = SharedOptions.ListFormat(
-        "videomae (also: slowfast, mmaction2): 'PATH ID' lines; uniformerv2 (also: internvideo): 'PATH,ID' lines; csv: with a header and the CSV fields; json: mmaction2's list; folders: a symlink tree split/class/clip.");
+    private static readonly Option<string> Format = SharedOptions.ListFormat();
     private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Report malformed rows and unknown labels, and go on." };
     private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
@@ -40,7 +39,7 @@ internal static class AnnotateCommand
             Labels = parse.GetValue(Labels),
             Replacement = parse.GetValue(Replacement)?.FullName,
             RelativeTo = parse.GetValue(RelativeTo)?.FullName,
-            Format = SharedOptions.ListFormats[parse.GetRequiredValue(Format)],
+            Format = ListFormat.Find(parse.GetRequiredValue(Format))!,
             SkipBadRows = parse.GetValue(SkipBadRows),
             Check = parse.GetValue(Check),
             Workers = parse.GetValue(Workers),

@@ -25,7 +25,7 @@ internal static class PrepareCommand
     private static readonly Option<bool> Finalize = new("--finalize") { Description = "After all shards finished: check them and write the lists." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
-    private static readonly Option<string> Format = SharedOptions.ListFormat("List format, as for annotate.");
+    private static readonly Option<string> Format = SharedOptions.ListFormat();
     private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly Option<string> Profile = SharedOptions.Profile();
     private static readonly Option<int> Retries = SharedOptions.Retries();
@@ -81,7 +81,7 @@ internal static class PrepareCommand
                 Workers = parse.GetValue(Workers),
                 Profile = EncodeProfile.Find(parse.GetRequiredValue(Profile))!,
             },
-            ListFormat = SharedOptions.ListFormats[parse.GetRequiredValue(Format)],
+            ListFormat = ListFormat.Find(parse.GetRequiredValue(Format))!,
             Labels = parse.GetValue(Labels),
         };
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);

@@ -19,23 +19,14 @@ internal static class SharedOptions
         new Option<int>("--jobs") { Description = description, DefaultValueFactory = _ => defaultValue }
             .Require(jobs => jobs >= 1, "--jobs must be at least 1.");
 
-    /// <summary>List formats by name; slowfast and mmaction2 read the same lines as VideoMAE.</summary>
-    public static readonly IReadOnlyDictionary<string, KineticsPrep.Dataset.ListFormat> ListFormats =
-        new Dictionary<string, KineticsPrep.Dataset.ListFormat>
+    /// <summary>--format, its help made from the registered list formats.</summary>
+    public static Option<string> ListFormat() =>
+        new Option<string>("--format")
         {
-            ["videomae"] = KineticsPrep.Dataset.ListFormat.VideoMae,
-            ["slowfast"] = KineticsPrep.Dataset.ListFormat.VideoMae,
-            ["mmaction2"] = KineticsPrep.Dataset.ListFormat.VideoMae,
-            ["uniformerv2"] = KineticsPrep.Dataset.ListFormat.UniFormerV2,
-            ["internvideo"] = KineticsPrep.Dataset.ListFormat.UniFormerV2,
-            ["csv"] = KineticsPrep.Dataset.ListFormat.Csv,
-            ["json"] = KineticsPrep.Dataset.ListFormat.Json,
-            ["folders"] = KineticsPrep.Dataset.ListFormat.Folders,
-        };
-
-    public static Option<string> ListFormat(string description) =>
-        new Option<string>("--format") { Description = description, DefaultValueFactory = _ => "videomae" }
-            .OneOf(ListFormats.Keys.ToList());
+            Description = string.Join("; ", KineticsPrep.Dataset.ListFormat.All.Select(f =>
+                f.Aliases.Count == 0 ? $"{f.Name}: {f.Description}" : $"{f.Name} (also: {string.Join(", ", f.Aliases)}): {f.Description}")) + ".",
+            DefaultValueFactory = _ => KineticsPrep.Dataset.ListFormat.Default.Name,
+        }.OneOf(KineticsPrep.Dataset.ListFormat.Names);
 
     public static Option<string> Profile() =>
         new Option<string>("--profile")

@@ -149,7 +149,7 @@ public sealed class AnnotatorTests : IDisposable
         var error = await Assert.ThrowsAsync<AnnotationException>(() => _f.RunAsync());
         Assert.Contains("--format csv", error.Message);
 
-        await _f.RunAsync(o => o with { Format = ListFormat.Csv });
+        await _f.RunAsync(o => o with { Format = ListFormat.Find("csv")! });
         Assert.Equal(401, _f.OutLines("train.csv").Length);
     }
 
@@ -209,7 +209,7 @@ public sealed class AnnotatorTests : IDisposable
         _f.WriteCsv("train.csv", "label,youtube_id,time_start,time_end,split\n..,abcdefghijk,0,10,train\n");
         _f.AddClip("train", "abcdefghijk_000000_000010.mp4");
 
-        var error = await Assert.ThrowsAsync<AnnotationException>(() => _f.RunAsync(o => o with { Format = ListFormat.Folders }));
+        var error = await Assert.ThrowsAsync<AnnotationException>(() => _f.RunAsync(o => o with { Format = ListFormat.Find("folders")! }));
 
         Assert.Contains("class name '..' cannot be a folder of the folders format", error.Message);
         Assert.False(File.Exists(Path.Combine(_f.Out, "abcdefghijk_000000_000010.mp4")));

@@ -25,7 +25,7 @@ public sealed class ListConsumerTests : IDisposable
     [Fact]
     public async Task Videomae_list_reads_as_two_columns_split_on_one_space_like_pandas_read_csv_sep_space()
     {
-        await PrepareAsync(ListFormat.VideoMae);
+        await PrepareAsync(ListFormat.Find("videomae")!);
         // pandas.read_csv(sep=' ', header=None): every line has exactly two fields, the second an integer.
         var parsed = _f.OutLines("train.csv").Select(line => line.Split(' ')).ToList();
         Assert.All(parsed, fields => Assert.Equal(2, fields.Length));
@@ -35,7 +35,7 @@ public sealed class ListConsumerTests : IDisposable
     [Fact]
     public async Task Videomae_list_reads_the_same_with_pytorchvideo_rsplit()
     {
-        await PrepareAsync(ListFormat.VideoMae);
+        await PrepareAsync(ListFormat.Find("videomae")!);
         // pytorchvideo: path, label = line.rsplit(None, 1)
         var parsed = _f.OutLines("train.csv").Select(line =>
         {
@@ -49,7 +49,7 @@ public sealed class ListConsumerTests : IDisposable
     [Fact]
     public async Task Csv_list_has_a_header_and_every_field()
     {
-        await PrepareAsync(ListFormat.Csv);
+        await PrepareAsync(ListFormat.Find("csv")!);
         var lines = _f.OutLines("train.csv");
         Assert.Equal("path,label_id,label,youtube_id,time_start,time_end,split", lines[0]);
         using var reader = new StreamReader(Path.Combine(_f.Out, "train.csv"));
@@ -62,7 +62,7 @@ public sealed class ListConsumerTests : IDisposable
     [Fact]
     public async Task Json_list_is_mmaction2s_filename_and_label_objects()
     {
-        await PrepareAsync(ListFormat.Json);
+        await PrepareAsync(ListFormat.Find("json")!);
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(_f.Out, "train.json")));
         var items = document.RootElement.EnumerateArray()
             .Select(e => (e.GetProperty("filename").GetString()!, e.GetProperty("label").GetInt32()));
@@ -72,7 +72,7 @@ public sealed class ListConsumerTests : IDisposable
     [Fact]
     public async Task Folders_are_a_symlink_tree_of_split_class_clip_like_torchvision()
     {
-        await PrepareAsync(ListFormat.Folders);
+        await PrepareAsync(ListFormat.Find("folders")!);
         var labels = _f.OutLines("labels.txt");
         var links = Directory.GetFiles(Path.Combine(_f.Out, "train"), "*.mp4", SearchOption.AllDirectories);
         Assert.Equal(_expected.Count, links.Length);
@@ -86,7 +86,7 @@ public sealed class ListConsumerTests : IDisposable
     [Fact]
     public async Task Uniformerv2_list_lines_split_into_exactly_two_fields_on_a_comma()
     {
-        await PrepareAsync(ListFormat.UniFormerV2);
+        await PrepareAsync(ListFormat.Find("uniformerv2")!);
         // UniFormerV2 and InternVideo: path, label = line.split(',') with exactly two fields.
         var parsed = _f.OutLines("train.csv").Select(line => line.Split(',')).ToList();
         Assert.All(parsed, fields => Assert.Equal(2, fields.Length));
@@ -99,18 +99,19 @@ public sealed class ListConsumerTests : IDisposable
         _f.WriteCsv("train.csv", "label,youtube_id,time_start,time_end,split\nabseiling,aaaaaaaaaaa,0,10,train\n");
         _f.AddClip("a,b", "aaaaaaaaaaa_000000_000010.mp4");
 
-        var error = await Assert.ThrowsAsync<AnnotationException>(() => _f.RunAsync(o => o with { Format = ListFormat.UniFormerV2 }));
+        var error = await Assert.ThrowsAsync<AnnotationException>(() => _f.RunAsync(o => o with { Format = ListFormat.Find("uniformerv2")! }));
 
         Assert.Contains("contains a comma, which a ','-separated list cannot hold", error.Message);
     }
 
     /// <summary>Each codebase's own reader, run by Debian's Python with pandas, on our videomae and uniformerv2 lists.</summary>
     [Theory(Timeout = Timeouts.Process)]
-    [InlineData(ListFormat.VideoMae, "import pandas as pd; d = pd.read_csv(path, header=None, delimiter=' '); rows = list(zip(d[0], d[1]))")]
-    [InlineData(ListFormat.VideoMae, "rows = [tuple(l.rsplit(None, 1)) for l in open(path)]")]
-    [InlineData(ListFormat.UniFormerV2, "rows = []\nfor l in open(path):\n    f = l.strip().split(',')\n    assert len(f) == 2, f\n    rows.append(tuple(f))")]
-    public async Task Each_codebases_own_python_reader_reads_our_list(ListFormat format, string reader)
+    [InlineData("videomae", "import pandas as pd; d = pd.read_csv(path, header=None, delimiter=' '); rows = list(zip(d[0], d[1]))")]
+    [InlineData("videomae", "rows = [tuple(l.rsplit(None, 1)) for l in open(path)]")]
+    [InlineData("uniformerv2", "rows = []\nfor l in open(path):\n    f = l.strip().split(',')\n    assert len(f) == 2, f\n    rows.append(tuple(f))")]
+    public async Task Each_codebases_own_python_reader_reads_our_list(string name, string reader)
     {
+        var format = ListFormat.Find(name)!;
         await PrepareAsync(format);
         var script = $"import sys\npath = sys.argv[1]\n{reader}\nfor p, label in rows: print(f'{{p}}\\t{{int(label)}}')\n";
         var result = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(

@@ -20,42 +20,53 @@ public sealed class ListReaderTests : IDisposable
     public void Dispose() => _out.Dispose();
 
     [Theory]
-    [InlineData(ListFormat.Csv)]
-    [InlineData(ListFormat.Json)]
-    [InlineData(ListFormat.Folders)]
-    public void Each_format_reads_back_the_paths_and_ids_it_wrote_and_is_told_apart_by_its_files(ListFormat format)
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("folders")]
+    public void Each_format_reads_back_the_paths_and_ids_it_wrote_and_is_told_apart_by_its_files(string name)
     {
+        var format = ListFormat.Find(name)!;
         var entries = Entries(_out.Combine("clips"));
-        ListWriter.Write(format, _out.Path, "train", entries, Labels, path => path);
+        format.Write(format.PathFor(_out.Path, "train"), entries, Labels, path => path);
 
-        Assert.Equal(format, ListReader.FormatOf(_out.Path, "train"));
+        Assert.Equal(format, ListFormat.Of(_out.Path, "train"));
         Assert.Equal(entries.Select(e => (e.Path, e.LabelId)).OrderBy(e => e.Path, StringComparer.Ordinal),
             ListReader.Read(_out.Path, "train", format, Labels).Select(l => (l.Path, l.LabelId)).OrderBy(e => e.Path, StringComparer.Ordinal));
     }
 
     [Theory]
-    [InlineData(ListFormat.VideoMae)]
-    [InlineData(ListFormat.UniFormerV2)]
-    public void The_separated_formats_read_back_too_and_a_split_without_a_list_has_no_format(ListFormat format)
+    [InlineData("videomae")]
+    [InlineData("uniformerv2")]
+    public void The_separated_formats_read_back_too_and_a_split_without_a_list_has_no_format(string name)
     {
+        var format = ListFormat.Find(name)!;
         var entries = Entries(_out.Combine("clips")).Skip(1).ToList();
-        ListWriter.Write(format, _out.Path, "val", entries, Labels, path => path);
+        format.Write(format.PathFor(_out.Path, "val"), entries, Labels, path => path);
 
-        Assert.Equal(format, ListReader.FormatOf(_out.Path, "val"));
+        Assert.Equal(format, ListFormat.Of(_out.Path, "val"));
         Assert.Equal(entries.Select(e => (e.Path, e.LabelId)), ListReader.Read(_out.Path, "val", format, Labels).Select(l => (l.Path, l.LabelId)));
-        Assert.Null(ListReader.FormatOf(_out.Path, "test"));
+        Assert.Null(ListFormat.Of(_out.Path, "test"));
     }
 
-    [Theory]
-    [InlineData(ListFormat.VideoMae)]
-    [InlineData(ListFormat.UniFormerV2)]
-    [InlineData(ListFormat.Csv)]
-    [InlineData(ListFormat.Json)]
-    [InlineData(ListFormat.Folders)]
-    public void List_fixing_removes_exactly_the_bad_clips_in_every_format(ListFormat format)
+    [Fact]
+    public void The_registry_holds_the_five_formats_and_their_aliases_once_each()
     {
-        var entries = Entries(_out.Combine("clips")).Skip(format is ListFormat.VideoMae or ListFormat.UniFormerV2 ? 1 : 0).ToList();
-        ListWriter.Write(format, _out.Path, "train", entries, Labels, path => path);
+        Assert.Equal(["videomae", "uniformerv2", "csv", "json", "folders"], ListFormat.All.Select(f => f.Name));
+        Assert.Equal(ListFormat.Names.Count, ListFormat.Names.Distinct().Count());
+        Assert.Same(ListFormat.Find("videomae"), ListFormat.Find("mmaction2"));
+        Assert.Same(ListFormat.Find("uniformerv2"), ListFormat.Find("internvideo"));
+    }
+
+    /// <summary>Every registered format: a new one is tested here without being named.</summary>
+    public static TheoryData<string> EveryFormat => new(ListFormat.All.Select(f => f.Name));
+
+    [Theory]
+    [MemberData(nameof(EveryFormat))]
+    public void List_fixing_removes_exactly_the_bad_clips_in_every_format(string name)
+    {
+        var format = ListFormat.Find(name)!;
+        var entries = Entries(_out.Combine("clips")).Skip(format is SeparatedList ? 1 : 0).ToList();
+        format.Write(format.PathFor(_out.Path, "train"), entries, Labels, path => path);
         File.WriteAllLines(_out.Combine(DatasetRoot.LabelsFileName), Labels);
 
         var removed = ListFixer.RemoveClips(_out.Path, new HashSet<string> { entries[^1].Path });

@@ -12,7 +12,7 @@ public sealed record AnnotateOptions(string Annotations, string Videos, string O
     /// <summary>Write paths relative to this folder instead of absolute ones.</summary>
     public string? RelativeTo { get; init; }
 
-    public ListFormat Format { get; init; } = ListFormat.VideoMae;
+    public ListFormat Format { get; init; } = ListFormat.Default;
 
     /// <summary>Report malformed CSV rows and go on, instead of stopping at the first.</summary>
     public bool SkipBadRows { get; init; }

@@ -48,7 +48,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         foreach (var list in lists)
         {
             var kept = list.Entries.Where(e => !corrupt.ContainsKey(e.Path)).ToList();
-            ListWriter.Write(options.Format, options.Out, list.Split, kept, labels.Names, DisplayPath);
+            options.Format.Write(options.Format.PathFor(options.Out, list.Split), kept, labels.Names, DisplayPath);
             AtomicFile.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing);
             reports.Add(new SplitReport(
                 list.Split, list.CsvRows, kept.Count, list.Missing.Count,

@@ -26,7 +26,7 @@ public sealed record PrepareOptions(DatasetVersion Version, string Root)
 
     public ResizeOptions Resize { get; init; } = new();
 
-    public ListFormat ListFormat { get; init; } = ListFormat.VideoMae;
+    public ListFormat ListFormat { get; init; } = ListFormat.Default;
 
     /// <summary>A built-in label map's name or a map file, as for annotate; null: the sorted train labels.</summary>
     public string? Labels { get; init; }

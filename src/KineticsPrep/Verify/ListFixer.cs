@@ -13,34 +13,12 @@ public static class ListFixer
         foreach (var (split, format) in ListReader.Written(listsFolder))
         {
             var lines = ListReader.Read(listsFolder, split, format, labels);
-            var bad = lines.Where(line => IsBad(line, format, badPaths)).ToList();
+            var bad = lines.Where(line => format.PointsAt(line, badPaths)).ToList();
             if (bad.Count == 0)
                 continue;
             removed += bad.Count;
-            var kept = lines.Except(bad).Select(line => line.Text).ToList();
-            var path = ListWriter.PathFor(format, listsFolder, split);
-            switch (format)
-            {
-                case ListFormat.Folders:
-                    foreach (var link in bad)
-                        File.Delete(link.Text);
-                    break;
-                case ListFormat.Json:
-                    AtomicFile.WriteAllText(path, $"[{string.Join(',', kept)}]\n");
-                    break;
-                case ListFormat.Csv:
-                    AtomicFile.WriteAllLines(path, kept.Prepend(string.Join(',', ListWriter.CsvFields)));
-                    break;
-                default:
-                    AtomicFile.WriteAllLines(path, kept);
-                    break;
-            }
+            format.Rewrite(format.PathFor(listsFolder, split), lines.Except(bad).ToList(), bad);
         }
         return removed;
     }
-
-    // A link's target may be written relative to the link itself.
-    private static bool IsBad(ListLine line, ListFormat format, IReadOnlySet<string> badPaths) =>
-        badPaths.Contains(line.Path)
-        || (format == ListFormat.Folders && badPaths.Contains(Path.GetFullPath(line.Path, Path.GetDirectoryName(line.Text)!)));
 }

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace KineticsPrep.Dataset;
+
+/// <summary>
+/// <c>PATH&lt;separator&gt;LABEL_ID</c> lines in <c>split.csv</c>, no header. A path that holds the separator is
+/// refused, as its readers would split it; on reading, the path is everything before the last separator.
+/// </summary>
+public abstract class SeparatedList : ListFormat
+{
+    protected abstract char Separator { get; }
+
+    /// <summary>What breaks a line, for the error message.</summary>
+    protected abstract string Breaker { get; }
+
+    protected abstract bool Breaks(char c);
+
+    public override string PathFor(string listsFolder, string split) => Path.Combine(listsFolder, split + ".csv");
+
+    /// <summary>The first line of a split's .csv, which tells the three formats written there apart; null when none.</summary>
+    protected static string? FirstLine(string path) => File.Exists(path) ? File.ReadLines(path).FirstOrDefault() ?? "" : null;
+
+    public override void Write(string path, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels, Func<string, string> displayPath) =>
+        AtomicFile.Write(path, writer =>
+        {
+            foreach (var entry in entries)
+            {
+                var shown = displayPath(entry.Path);
+                if (shown.Any(Breaks))
+                    throw new AnnotationException(
+                        $"'{shown}' contains {Breaker}, which a '{Separator}'-separated list cannot hold. Use --format csv or --format json, or move the videos to a path without it.");
+                writer.Write(shown);
+                writer.Write(Separator);
+                writer.Write(entry.LabelId.ToString(CultureInfo.InvariantCulture));
+                writer.Write('\n');
+            }
+        });
+
+    public override IReadOnlyList<ListLine> Read(string path, IReadOnlyList<string> labels) =>
+        File.ReadLines(path).Where(line => line.Length > 0).Select(line =>
+        {
+            var at = line.LastIndexOf(Separator);
+            return new ListLine(line[..at], int.Parse(line[(at + 1)..], CultureInfo.InvariantCulture), line);
+        }).ToList();
+
+    public override void Rewrite(string path, IReadOnlyList<ListLine> kept, IReadOnlyList<ListLine> removed) =>
+        AtomicFile.WriteAllLines(path, kept.Select(line => line.Text));
+}
