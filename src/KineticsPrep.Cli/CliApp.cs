@@ -45,6 +45,11 @@ internal static class CliApp
                 EnableDefaultExceptionHandler = false,
             }, cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM outside a stage's display (which says what it keeps, see StageDisplay).
+            return console.Fatal("Cancelled. Run the same command again to continue where it stopped.");
+        }
         catch (KineticsPrepException e) when (e.IsFatal)
         {
             // Missing ffmpeg, a full disk, a malformed CSV, a refused start: the message says it all, and what is done is kept.
@@ -55,7 +60,7 @@ internal static class CliApp
             // A folder that cannot be written or read.
             return console.Fatal(DiskSpace.IsFull(e) ? $"the disk is full: {e.Message}" : e.Message);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             // Anything a command did not expect is fatal (exit 2), not "some items failed" (System.CommandLine's 1).
             return console.Fatal($"unexpected error: {e}");

@@ -53,9 +53,7 @@ internal static class DemoCommand
         var options = new PrepareOptions(version, root) { Mirror = new Mirror(server.Url) };
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
-        var progress = new LatestProgress<PrepareProgress>(PrepareProgress.None);
-        var result = await ProgressDisplay.RunAsync(console, "prepare", progress, PrepareCommand.Describe, PrepareCommand.Fraction,
-            pipeline.RunAsync(await pipeline.StartAsync(cancellationToken), progress, cancellationToken));
+        var result = await PrepareCommand.RunAsync(console, pipeline, await pipeline.StartAsync(cancellationToken), cancellationToken);
 
         if (result.Lists is { } lists)
             AnnotateSummary.Print(console, lists, options.ListsFolder);

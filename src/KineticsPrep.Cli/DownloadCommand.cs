@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.State;
@@ -48,40 +47,15 @@ internal static class DownloadCommand
         var runner = new DownloadRunner(StateStore.Open(root.FullName), new FileDownloader(http, options),
             new Mirror(parse.GetValue(MirrorOption)), options.Jobs);
 
-        var progress = new LatestProgress<DownloadProgress>(new DownloadProgress(0, 0, 0, 0, 0));
-        DownloadSummary summary;
-        try
-        {
-            summary = await ProgressDisplay.RunAsync(console, "download", progress, Describe, Fraction,
-                runner.RunAsync(version, splits, root.FullName, progress, cancellationToken));
-        }
-        catch (OperationCanceledException)
-        {
-            return console.Fatal("Cancelled. Partial files are kept and resume on the next run.");
-        }
+        var summary = await StageDisplay.RunAsync(console, "download", "files",
+            progress => runner.RunAsync(version, splits, root.FullName, progress, cancellationToken),
+            "Cancelled. Partial files are kept and resume on the next run.");
 
         console.Out.WriteLine($"{summary.Files} files: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
         foreach (var note in summary.Notes)
             console.Error.WriteLine($"Note: {note}");
         foreach (var failure in summary.Failures)
             console.Error.WriteLine($"Failed: {failure}");
-        return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
-    }
-
-    private static double Fraction(DownloadProgress p) => p.Files == 0 ? 1 : (double)(p.Done + p.Failed) / p.Files;
-
-    private static string Describe(DownloadProgress p, TimeSpan elapsed)
-    {
-        var rate = p.BytesDone / Math.Max(elapsed.TotalSeconds, 0.001);
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{p.Done}/{p.Files} files, {p.Failed} failed, {Bytes.Format(p.BytesDone)}, {Bytes.Format((long)rate)}/s");
-        var finished = p.Done + p.Failed;
-        if (p.Done > 0 && finished < p.Files && rate > 0)
-        {
-            // Estimated from the average size of the files finished so far.
-            var remainingBytes = (double)p.BytesKnown / p.Done * p.Files - p.BytesDone;
-            text += $", ETA {TimeSpan.FromSeconds(Math.Max(0, remainingBytes / rate)):hh\\:mm\\:ss}";
-        }
-        return text;
+        return ExitCodes.For(summary.Failures.Count);
     }
 }

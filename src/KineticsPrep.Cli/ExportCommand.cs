@@ -46,26 +46,15 @@ internal static class ExportCommand
             ShardSize = parse.GetValue(ShardSize),
             Seed = parse.GetValue(Seed),
         };
-        var progress = new LatestProgress<ExportProgress>(new ExportProgress("", 0, 0, 0, 0));
-        ExportSummary summary;
-        try
-        {
-            summary = await ProgressDisplay.RunAsync(console, "export", progress,
-                (p, elapsed) => $"{p.Split}: {p.ShardsDone}/{p.Shards} shards, {Bytes.Format(p.BytesDone)} of {Bytes.Format(p.Bytes)}",
-                p => p.Bytes == 0 ? 0 : (double)p.BytesDone / p.Bytes,
-                new WebDatasetExporter(options).RunAsync(progress, cancellationToken));
-        }
-        catch (OperationCanceledException)
-        {
-            return console.Fatal("Cancelled. Finished shards are kept; run the same command again to go on.");
-        }
+        var summary = await StageDisplay.RunAsync(console, "export", "shards", progress => new WebDatasetExporter(options).RunAsync(progress, cancellationToken),
+            "Cancelled. Finished shards are kept; run the same command again to go on.");
 
         foreach (var split in summary.Splits)
             console.Out.WriteLine($"{split.Split}: {split.Samples} samples in {Plural(split.Shards.Count, "shard")} ({Bytes.Format(split.Bytes)}), {split.Pattern}");
         console.Out.WriteLine($"{Plural(summary.ShardsWritten, "shard")} written, {summary.ShardsKept} kept, in {options.Out}.");
         foreach (var failure in summary.Failures)
             console.Error.WriteLine($"  {failure.Split}: {failure.Path}: {failure.Reason}");
-        return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+        return ExitCodes.For(summary.Failures.Count);
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

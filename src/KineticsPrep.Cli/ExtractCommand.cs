@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using KineticsPrep.Dataset;
 using KineticsPrep.Extract;
 using KineticsPrep.State;
@@ -34,17 +33,8 @@ internal static class ExtractCommand
 
         using var writer = WriterLock.ForRoot(root.FullName);
         var runner = new ExtractRunner(StateStore.Open(root.FullName), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
-        var progress = new LatestProgress<ExtractProgress>(new ExtractProgress(0, 0, 0, 0, 0));
-        ExtractSummary summary;
-        try
-        {
-            summary = await ProgressDisplay.RunAsync(console, "extract", progress, Describe, Fraction,
-                runner.RunAsync(root.FullName, progress, cancellationToken));
-        }
-        catch (OperationCanceledException)
-        {
-            return console.Fatal("Cancelled. Extracted archives are recorded; run the same command again to continue.");
-        }
+        var summary = await StageDisplay.RunAsync(console, "extract", "archives", progress => runner.RunAsync(root.FullName, progress, cancellationToken),
+            "Cancelled. Extracted archives are recorded; run the same command again to continue.");
 
         var outcomes = summary.Outcomes;
         console.Out.WriteLine(
@@ -55,13 +45,6 @@ internal static class ExtractCommand
             console.Error.WriteLine($"Failed: {failure.Error}");
         foreach (var (job, entry) in summary.Refused)
             console.Error.WriteLine($"Refused in {job.ArchivePath}: {entry}");
-        return summary.Failures.Any() || summary.Refused.Any() ? ExitCodes.SomeItemsFailed : ExitCodes.Success;
+        return ExitCodes.For(summary.Failures.Count() + summary.Refused.Count());
     }
-
-    private static double Fraction(ExtractProgress p) => p.Bytes == 0 ? 1 : Math.Min(1, (double)p.BytesDone / p.Bytes);
-
-    private static string Describe(ExtractProgress p, TimeSpan elapsed) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{p.Done + p.Failed}/{p.Archives} archives, {p.Failed} failed, {Bytes.Format(p.BytesDone)} of {Bytes.Format(p.Bytes)}, " +
-            $"{Bytes.Format((long)(p.BytesDone / Math.Max(elapsed.TotalSeconds, 0.001)))}/s");
 }

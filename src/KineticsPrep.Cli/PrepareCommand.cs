@@ -90,26 +90,18 @@ internal static class PrepareCommand
             console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {new DatasetRoot(root.FullName).StateFile(shard.StateName)})");
 
         PrepareResult result;
-        try
+        if (parse.GetValue(Finalize))
         {
-            if (parse.GetValue(Finalize))
-            {
-                result = await pipeline.FinalizeAsync(cancellationToken);
-            }
-            else
-            {
-                var start = await pipeline.StartAsync(cancellationToken);
-                var reopened = start.Reopened.Count == 0 ? ""
-                    : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
-                console.Out.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do{reopened}. Disk: expected peak " +
-                                  $"{Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
-                var progress = new LatestProgress<PrepareProgress>(PrepareProgress.None);
-                result = await ProgressDisplay.RunAsync(console, "prepare", progress, Describe, Fraction, pipeline.RunAsync(start, progress, cancellationToken));
-            }
+            result = await pipeline.FinalizeAsync(cancellationToken);
         }
-        catch (OperationCanceledException)
+        else
         {
-            return console.Fatal("Cancelled. Run the same command again to continue where it stopped.");
+            var start = await pipeline.StartAsync(cancellationToken);
+            var reopened = start.Reopened.Count == 0 ? ""
+                : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
+            console.Out.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do{reopened}. Disk: expected peak " +
+                              $"{Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
+            result = await RunAsync(console, pipeline, start, cancellationToken);
         }
         console.Out.WriteLine($"{result.ArchivesProcessed}/{result.Archives} archives processed.");
         if (result.Lists is { } lists)
@@ -122,8 +114,13 @@ internal static class PrepareCommand
             console.Error.WriteLine($"Failed: {failure}");
         if (result.Failures.Count > 100)
             console.Error.WriteLine($"… and {result.Failures.Count - 100} more; see 'kinetics-prep status --root {root.FullName}'.");
-        return result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+        return ExitCodes.For(result.Failures.Count);
     }
+
+    /// <summary>The pipeline under prepare's own progress line (also for the demo).</summary>
+    public static Task<PrepareResult> RunAsync(CliConsole console, PreparePipeline pipeline, PrepareStart start, CancellationToken cancellationToken) =>
+        StageDisplay.RunAsync(console, "prepare", PrepareProgress.None, Describe, Fraction, progress => pipeline.RunAsync(start, progress, cancellationToken),
+            "Cancelled. Run the same command again to continue where it stopped.");
 
     public static double Fraction(PrepareProgress p) => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives;
 

@@ -97,23 +97,13 @@ internal static class ResizeCommand
         destination.Create();
         using var writer = WriterLock.ForRoot(destination.FullName);
 
-        var progress = new LatestProgress<ResizeProgress>(new ResizeProgress(0, 0, 0, 0, 0, 0, 0));
         var runner = new ResizeRunner(tools, options);
-        ResizeSummary summary;
-        try
-        {
-            summary = await ProgressDisplay.RunAsync(console,
-                "resize", progress, ResizeProgressText.Describe, ResizeProgressText.Fraction,
-                runner.RunAsync(source.FullName, destination.FullName, progress, cancellationToken));
-        }
-        catch (OperationCanceledException)
-        {
-            console.Error.WriteLine("Cancelled. Finished outputs are kept; run the same command again to continue.");
-            return ExitCodes.UsageOrFatal;
-        }
+        var summary = await StageDisplay.RunAsync(console, "resize", "clips",
+            progress => runner.RunAsync(source.FullName, destination.FullName, progress, cancellationToken),
+            "Cancelled. Finished outputs are kept; run the same command again to continue.");
 
         PrintSummary(console, summary);
-        return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+        return ExitCodes.For(summary.Failures.Count);
     }
 
     private static void PrintSummary(CliConsole console, ResizeSummary summary)

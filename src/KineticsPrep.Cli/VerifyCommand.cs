@@ -44,18 +44,8 @@ internal static class VerifyCommand
         var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : new DatasetRoot(root!.FullName).ResizedFolders());
         var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),
             root is null ? null : StateStore.Open(root.FullName), root?.FullName);
-        var progress = new LatestProgress<VerifyProgress>(new VerifyProgress(0, 0, 0));
-        IReadOnlyList<KineticsPrep.State.VerifiedClip> results;
-        try
-        {
-            results = await ProgressDisplay.RunAsync(console, "verify", progress,
-                (p, _) => $"{p.Checked}/{p.Clips} clips, {p.Bad} unreadable", p => p.Clips == 0 ? 1 : (double)p.Checked / p.Clips,
-                runner.RunAsync(clips, progress, cancellationToken));
-        }
-        catch (OperationCanceledException)
-        {
-            return console.Fatal("Cancelled.");
-        }
+        var results = await StageDisplay.RunAsync(console, "verify", "clips", progress => runner.RunAsync(clips, progress, cancellationToken),
+            "Cancelled. The clips checked so far are recorded.");
 
         var bad = results.Where(r => !r.Ok).ToList();
         console.Out.WriteLine($"{results.Count} clips checked, {bad.Count} unreadable.");
@@ -68,6 +58,6 @@ internal static class VerifyCommand
             var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
             console.Out.WriteLine($"Removed {removed} line(s) from the lists in {lists}.");
         }
-        return bad.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+        return ExitCodes.For(bad.Count);
     }
 }

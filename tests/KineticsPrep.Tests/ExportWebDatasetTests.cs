@@ -163,9 +163,9 @@ public sealed class ExportWebDatasetTests(PrepareFixture fixture) : IDisposable
         var outDir = Out("cancel");
         using var cancel = new CancellationTokenSource();
         var exporter = new WebDatasetExporter(new WebDatasetOptions(fixture.Reference, outDir) { Splits = ["train"], ShardSize = ShardSize });
-        var progress = new KineticsPrep.DelegateProgress<ExportProgress>(p =>
+        var progress = new KineticsPrep.DelegateProgress<KineticsPrep.StageProgress>(p =>
         {
-            if (p.ShardsDone == 1)
+            if (p.Done == 1)
                 cancel.Cancel();
         });
 

@@ -149,19 +149,19 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     {
         var bytes = new long[clips.Count];
         var tracks = new VideoTrack?[clips.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = cancellationToken };
-        Parallel.For(0, clips.Count, parallel, i =>
+        StageRunner.For(clips.Count, options.Workers, i =>
         {
             var file = new FileInfo(clips[i].Entry.Path);
             bytes[i] = file.Exists ? file.Length : 0;
             if (bytes[i] > 0)
                 tracks[i] = VideoTrack.ReadMp4(clips[i].Entry.Path);
-        });
+        }, cancellationToken);
         var unread = Enumerable.Range(0, clips.Count).Where(i => bytes[i] > 0 && tracks[i] is null).ToList();
         if (unread.Count > 0 && (tools ?? LocatedTools()) is { } found)
         {
             var ffprobe = new FFprobe(found.FFprobePath);
-            await Parallel.ForEachAsync(unread, parallel, async (i, token) => tracks[i] = await ProbeAsync(ffprobe, clips[i].Entry.Path, token));
+            await StageRunner.ForEachAsync(unread, options.Workers, async (i, token) => tracks[i] = await ProbeAsync(ffprobe, clips[i].Entry.Path, token),
+                cancellationToken);
         }
         return clips.Select((clip, i) => new ClipFacts(DisplayPath(clip.Entry.Path), clip.Split, clip.Entry.LabelId, tracks[i]?.Frames,
             tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval));
@@ -197,8 +197,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     {
         var ffprobe = new FFprobe(mediaTools.FFprobePath);
         var corrupt = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entries.Select(e => e.Path).Distinct(), parallel, async (path, token) =>
+        await StageRunner.ForEachAsync(entries.Select(e => e.Path).Distinct(), options.Workers, async (path, token) =>
         {
             try
             {
@@ -208,7 +207,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             {
                 corrupt[path] = e.Reason;
             }
-        });
+        }, cancellationToken);
         return new Dictionary<string, string>(corrupt, StringComparer.Ordinal);
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
@@ -12,37 +11,16 @@ namespace KineticsPrep.Download;
 public sealed class DownloadRunner(StateStore state, FileDownloader downloader, Mirror mirror, int jobs)
 {
     public async Task<DownloadSummary> RunAsync(
-        DatasetVersion version, IReadOnlyList<string> splits, string root, IProgress<DownloadProgress>? progress,
+        DatasetVersion version, IReadOnlyList<string> splits, string root, IProgress<StageProgress>? progress,
         CancellationToken cancellationToken)
     {
         var step = new DownloadStep(downloader, state, root);
         var plan = await new DownloadPlanner(step.Files, mirror).PlanAsync(version, splits, Path.GetFullPath(root), cancellationToken);
-        var failures = new ConcurrentBag<string>(plan.Failures);
         var items = plan.Annotations.Concat(plan.Archives).ToList();
         var pending = items.Where(item => !step.IsDone(item)).ToList();
-        int done = 0, failed = 0;
-        long bytesDone = 0, bytesKnown = 0;
-        void Report() => progress?.Report(new DownloadProgress(pending.Count, Volatile.Read(ref done), Volatile.Read(ref failed),
-            Interlocked.Read(ref bytesKnown), Interlocked.Read(ref bytesDone)));
-        Report();
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(pending, parallel, async (item, token) =>
-        {
-            var counter = new DelegateProgress<long>(n => { Interlocked.Add(ref bytesDone, n); Report(); });
-            var (result, failure) = await step.RunAsync(item, counter, token);
-            if (result is not null)
-            {
-                Interlocked.Add(ref bytesKnown, result.Bytes);
-                Interlocked.Increment(ref done);
-            }
-            else
-            {
-                failures.Add(failure!);
-                Interlocked.Increment(ref failed);
-            }
-            Report();
-        });
-        return new DownloadSummary(items.Count, done, items.Count - pending.Count, failures.Order(StringComparer.Ordinal).ToList(), step.Notes);
+        var outcomes = await StageRunner.RunAsync(pending, new StageOptions<DownloadItem>("files", jobs, items.Count - pending.Count),
+            step.RunAsync, outcome => outcome.Result is null ? (0, 1) : (1, 0), progress, cancellationToken);
+        var failures = plan.Failures.Concat(outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!)).Order(StringComparer.Ordinal).ToList();
+        return new DownloadSummary(items.Count, outcomes.Count(o => o.Result is not null), items.Count - pending.Count, failures, step.Notes);
     }
 }

@@ -13,7 +13,7 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
 
     /// <exception cref="ExportException">No lists, or no labels.txt beside them, or a split asked for without a list; nothing is written.</exception>
     /// <exception cref="DiskFullException">The disk filled up; finished shards are kept.</exception>
-    public async Task<ExportSummary> RunAsync(IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ExportSummary> RunAsync(IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         var labels = ListReader.Labels(_root.Lists);
         if (labels.Count == 0)
@@ -43,7 +43,7 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
             {
                 for (var i = 0; i < shards.Count; i++)
                 {
-                    progress?.Report(new ExportProgress(split, shards.Count, i, manifest.Bytes, done));
+                    progress?.Report(new StageProgress($"shards of {split}", shards.Count, 0, i, 0, manifest.Bytes, done));
                     var path = Path.Combine(options.Out, manifest.Shards[i].Name);
                     var shard = shards[i];
                     if (await Task.Run(() => ShardFile.Holds(path, shard), cancellationToken))
@@ -64,7 +64,7 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
             {
                 await committing;
             }
-            progress?.Report(new ExportProgress(split, shards.Count, shards.Count, manifest.Bytes, done));
+            progress?.Report(new StageProgress($"shards of {split}", shards.Count, 0, shards.Count, 0, manifest.Bytes, done));
             manifest.Write(options.Out);
             manifests.Add(manifest);
         }

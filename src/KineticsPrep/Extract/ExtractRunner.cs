@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
@@ -40,28 +39,12 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
             File.Exists(archivePath) ? new FileInfo(archivePath).Length : 0);
     }
 
-    public async Task<ExtractSummary> RunAsync(string root, IProgress<ExtractProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ExtractSummary> RunAsync(string root, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        var archives = FindArchives(root);
-        var outcomes = new ConcurrentBag<ExtractOutcome>();
-        int done = 0, failed = 0;
-        long bytesDone = 0;
-        var totalBytes = archives.Sum(a => a.Bytes);
-        void Report() => progress?.Report(new ExtractProgress(archives.Count, Volatile.Read(ref done), Volatile.Read(ref failed), totalBytes, Interlocked.Read(ref bytesDone)));
-        Report();
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
         // Largest first, so the set does not end on one big archive extracting alone.
-        await Parallel.ForEachAsync(archives.OrderByDescending(a => a.Bytes), parallel, async (job, token) =>
-        {
-            var counter = new DelegateProgress<long>(n => { Interlocked.Add(ref bytesDone, n); Report(); });
-            var outcome = await ExtractOneAsync(job, counter, token);
-            outcomes.Add(outcome);
-            Interlocked.Increment(ref outcome.Status == ExtractStatus.Failed ? ref failed : ref done);
-            if (outcome.Status == ExtractStatus.AlreadyDone)
-                Interlocked.Add(ref bytesDone, job.Bytes);
-            Report();
-        });
+        var archives = FindArchives(root).OrderByDescending(a => a.Bytes).ToList();
+        var outcomes = await StageRunner.RunAsync(archives, new StageOptions<ArchiveJob>("archives", jobs) { Size = job => job.Bytes },
+            ExtractOneAsync, outcome => outcome.Status == ExtractStatus.Failed ? (0, 1) : (1, 0), progress, cancellationToken);
         return new ExtractSummary(outcomes.OrderBy(o => o.Job.Key, StringComparer.Ordinal).ToList());
     }
 

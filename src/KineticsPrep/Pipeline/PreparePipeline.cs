@@ -145,9 +145,9 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     private async Task<DiskEstimate> EstimateDiskAsync(IReadOnlyList<DownloadItem> remaining, CancellationToken cancellationToken)
     {
         var sizes = new ConcurrentBag<long>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(remaining, parallel, async (item, token) =>
-            sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await Download.Files.SizeAsync(item.Url, token) ?? 0));
+        await StageRunner.ForEachAsync(remaining, 8, async (item, token) =>
+            sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await Download.Files.SizeAsync(item.Url, token) ?? 0),
+            cancellationToken);
         Directory.CreateDirectory(options.Root);
         return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(Path.GetFullPath(options.Root)).AvailableFreeSpace);
     }
@@ -157,14 +157,13 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     {
         try
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DownloadJobs), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(archives, parallel, async (archive, token) =>
+            await StageRunner.ForEachAsync(archives, options.DownloadJobs, async (archive, token) =>
             {
                 var key = archive.Key(options.Root);
                 if (_state.IsExtracted(key) || Download.IsDone(archive)
                     || await DownloadAsync(archive, counters, token))
                     await ready.WriteAsync(archive, token);
-            });
+            }, cancellationToken);
         }
         finally
         {
@@ -264,8 +263,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     private async Task ResizeAllAsync(ChannelReader<ClipWork> clips, Counters counters, CancellationToken cancellationToken)
     {
         var resizer = new ClipResizer(tools, options.Resize);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Resize.Workers), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(clips.ReadAllAsync(cancellationToken), parallel, async (work, token) =>
+        await StageRunner.ForEachAsync(clips.ReadAllAsync(cancellationToken), options.Resize.Workers, async (work, token) =>
         {
             var job = work.Job;
             var clip = Path.GetFileName(job.SourcePath);
@@ -282,7 +280,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             counters.ClipDone(failure is not null);
             if (work.Tracker.ClipDone(failure))
                 Finish(work.Tracker, counters);
-        });
+        }, cancellationToken);
     }
 
     private ResizedOutputs Outputs => _outputs ?? throw new InvalidOperationException("StartAsync comes first");

@@ -10,7 +10,7 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
     /// <summary>Every video under <paramref name="source"/>, into <paramref name="destination"/>; failures are also logged there.</summary>
     /// <exception cref="DirectoryNotFoundException">The source folder does not exist.</exception>
     public async Task<ResizeSummary> RunAsync(
-        string source, string destination, IProgress<ResizeProgress>? progress, CancellationToken cancellationToken)
+        string source, string destination, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(source))
             throw new DirectoryNotFoundException($"Source folder not found: {source}");
@@ -31,36 +31,23 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
     }
 
     private async Task<ResizeSummary> RunJobsAsync(
-        IReadOnlyList<ResizeJob> jobs, IProgress<ResizeProgress>? progress, ConcurrentBag<ClipOutcome> outcomes, CancellationToken cancellationToken)
+        IReadOnlyList<ResizeJob> jobs, IProgress<StageProgress>? progress, ConcurrentBag<ClipOutcome> outcomes, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var pending = jobs.Where(job => options.Overwrite || !File.Exists(job.OutputPath)).ToList();
         var alreadyDone = jobs.Count - pending.Count;
-        var pendingBytes = pending.Sum(job => job.SourceBytes);
-
-        int finished = 0, failed = 0;
-        long finishedBytes = 0;
-        void Report() => progress?.Report(new ResizeProgress(
-            jobs.Count, alreadyDone, pending.Count, Volatile.Read(ref finished), Volatile.Read(ref failed),
-            pendingBytes, Interlocked.Read(ref finishedBytes)));
-        Report();
 
         var resizer = new ClipResizer(tools, options);
         // Largest first, so the last clips to finish are short ones and no core idles long at the end.
-        var ordered = pending.OrderByDescending(job => job.SourceBytes).ThenBy(job => job.SourcePath, StringComparer.Ordinal);
-        var parallelOptions = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, options.Workers),
-            CancellationToken = cancellationToken,
-        };
-        await Parallel.ForEachAsync(ordered, parallelOptions, async (job, token) =>
-        {
-            var outcome = await resizer.ResizeAsync(job, token);
-            outcomes.Add(outcome);
-            Interlocked.Increment(ref outcome.Status == ClipStatus.Failed ? ref failed : ref finished);
-            Interlocked.Add(ref finishedBytes, job.SourceBytes);
-            Report();
-        });
+        var ordered = pending.OrderByDescending(job => job.SourceBytes).ThenBy(job => job.SourcePath, StringComparer.Ordinal).ToList();
+        await StageRunner.RunAsync(ordered, new StageOptions<ResizeJob>("clips", options.Workers, alreadyDone) { Size = job => job.SourceBytes },
+            async (job, _, token) =>
+            {
+                var outcome = await resizer.ResizeAsync(job, token);
+                outcomes.Add(outcome);
+                return outcome;
+            },
+            outcome => outcome.Status == ClipStatus.Failed ? (0, 1) : (1, 0), progress, cancellationToken);
 
         return new ResizeSummary(
             Found: jobs.Count,

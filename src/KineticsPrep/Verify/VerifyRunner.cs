@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KineticsPrep.Dataset;
 using KineticsPrep.Media;
 using KineticsPrep.State;
@@ -20,27 +19,21 @@ public sealed class VerifyRunner(MediaTools tools, bool full, int workers, State
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public async Task<IReadOnlyList<VerifiedClip>> RunAsync(IReadOnlyList<string> clips, IProgress<VerifyProgress>? progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<VerifiedClip>> RunAsync(IReadOnlyList<string> clips, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         var verifier = new ClipVerifier(tools, full);
-        var results = new ConcurrentBag<VerifiedClip>();
-        int done = 0, bad = 0;
-        progress?.Report(new VerifyProgress(clips.Count, 0, 0));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken };
+        var batchWorkers = Math.Max(1, workers);
         // Batches small enough that every worker gets some, and that a bad clip costs few re-checks.
-        var batchSize = Math.Clamp((clips.Count + parallel.MaxDegreeOfParallelism - 1) / parallel.MaxDegreeOfParallelism, 1, MaxBatch);
-        await Parallel.ForEachAsync(clips.Chunk(batchSize), parallel, async (batch, token) =>
-        {
-            var checkedClips = await verifier.VerifyAsync(batch.Select(clip => (clip, root is null ? clip : Path.GetRelativePath(root, clip))).ToList(), token);
-            foreach (var result in checkedClips)
+        var batchSize = Math.Clamp((clips.Count + batchWorkers - 1) / batchWorkers, 1, MaxBatch);
+        var batches = await StageRunner.RunAsync(clips.Chunk(batchSize).ToList(), new StageOptions<string[]>("clips", batchWorkers) { Count = batch => batch.Length },
+            async (batch, _, token) =>
             {
-                state?.RecordVerified(result);
-                results.Add(result);
-                if (!result.Ok)
-                    Interlocked.Increment(ref bad);
-                progress?.Report(new VerifyProgress(clips.Count, Interlocked.Increment(ref done), Volatile.Read(ref bad)));
-            }
-        });
-        return results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+                var results = await verifier.VerifyAsync(batch.Select(clip => (clip, root is null ? clip : Path.GetRelativePath(root, clip))).ToList(), token);
+                foreach (var result in results)
+                    state?.RecordVerified(result);
+                return results;
+            },
+            results => (results.Count(r => r.Ok), results.Count(r => !r.Ok)), progress, cancellationToken);
+        return batches.SelectMany(results => results).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
     }
 }

@@ -1,3 +1,0 @@
-namespace KineticsPrep.Extract;
-
-public sealed record ExtractProgress(int Archives, int Done, int Failed, long Bytes, long BytesDone);

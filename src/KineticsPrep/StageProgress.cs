@@ -1,0 +1,27 @@
+namespace KineticsPrep;
+
+/// <summary>
+/// Where a run of one stage stands: the <see cref="Items"/> this run works on (besides <see cref="AlreadyDone"/>
+/// ones), how many are done or failed, and an amount (bytes) for rates and the time left. Every stage reports this.
+/// </summary>
+/// <param name="Unit">What an item is, in the plural: "files", "archives", "clips", "shards".</param>
+/// <param name="Amount">The amount of all items when known up front (bytes), else 0.</param>
+public sealed record StageProgress(string Unit, int Items, int AlreadyDone, int Done, int Failed, long Amount, long AmountDone)
+{
+    public static StageProgress None(string unit) => new(unit, 0, 0, 0, 0, 0, 0);
+
+    public int Finished => Done + Failed;
+
+    /// <summary>0 to 1: by amount when it is known, else by items.</summary>
+    public double Fraction =>
+        Amount > 0 ? Math.Min(1.0, (double)AmountDone / Amount) : Items == 0 ? 1.0 : (double)Finished / Items;
+
+    /// <summary>
+    /// The one estimate of the time left, for every stage: what is left at the pace of what is done, by amount when
+    /// it is known, else by items. Null until something is done; zero when all is.
+    /// </summary>
+    public TimeSpan? TimeLeft(TimeSpan elapsed) =>
+        Finished == Items ? TimeSpan.Zero
+        : Amount > 0 ? Throughput.TimeLeft(AmountDone, Amount - AmountDone, elapsed)
+        : Throughput.TimeLeft(Finished, Items - Finished, elapsed);
+}

@@ -1,0 +1,84 @@
+namespace KineticsPrep;
+
+/// <summary>
+/// The one parallel loop of the library: runs a step over many items, several at once, with cancellation; and, for a
+/// stage, keeps the tallies and reports a <see cref="StageProgress"/> as items finish.
+/// </summary>
+public static class StageRunner
+{
+    /// <summary>Runs <paramref name="body"/> for every item, at most <paramref name="workers"/> at once (at least one).</summary>
+    public static Task ForEachAsync<T>(IEnumerable<T> items, int workers, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(items, Options(workers, cancellationToken), body);
+
+    /// <inheritdoc cref="ForEachAsync{T}(IEnumerable{T}, int, Func{T, CancellationToken, ValueTask}, CancellationToken)"/>
+    public static Task ForEachAsync<T>(IAsyncEnumerable<T> items, int workers, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(items, Options(workers, cancellationToken), body);
+
+    /// <summary>
+    /// Runs a short, synchronous <paramref name="body"/> for 0 to <paramref name="count"/> - 1, at most
+    /// <paramref name="workers"/> at once: for many small items (a stat per clip), where a task per item costs more.
+    /// </summary>
+    public static void For(int count, int workers, Action<int> body, CancellationToken cancellationToken) =>
+        Parallel.For(0, count, Options(workers, cancellationToken), body);
+
+    private static ParallelOptions Options(int workers, CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken };
+
+    /// <summary>
+    /// Runs a stage's <paramref name="step"/> over its items. The step may report the amount it gets through as it
+    /// goes (bytes); when an item finishes, whatever of its <see cref="StageOptions{TItem}.Size"/> it did not report
+    /// is counted, so the amount done ends at the total.
+    /// </summary>
+    /// <param name="tally">How many units of work an outcome finished well and how many failed (a batch counts its clips).</param>
+    /// <returns>Every outcome, in the order the items finished.</returns>
+    public static async Task<IReadOnlyList<TOutcome>> RunAsync<TItem, TOutcome>(
+        IReadOnlyList<TItem> items,
+        StageOptions<TItem> options,
+        Func<TItem, IProgress<long>, CancellationToken, Task<TOutcome>> step,
+        Func<TOutcome, (int Done, int Failed)> tally,
+        IProgress<StageProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var tallies = new Tallies(options.Unit, items.Sum(options.CountOf), options.AlreadyDone, items.Sum(options.SizeOf), progress);
+        tallies.Report();
+        var outcomes = new List<TOutcome>(items.Count);
+        await ForEachAsync(items, options.Workers, async (item, token) =>
+        {
+            long reported = 0;
+            var amount = new DelegateProgress<long>(bytes =>
+            {
+                Interlocked.Add(ref reported, bytes);
+                tallies.AddAmount(bytes);
+            });
+            var outcome = await step(item, amount, token);
+            lock (outcomes)
+                outcomes.Add(outcome);
+            var (done, failed) = tally(outcome);
+            tallies.Finish(done, failed, Math.Max(0, options.SizeOf(item) - Interlocked.Read(ref reported)));
+        }, cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>Thread-safe counts behind <see cref="StageProgress"/>.</summary>
+    private sealed class Tallies(string unit, int items, int alreadyDone, long amount, IProgress<StageProgress>? progress)
+    {
+        private int _done, _failed;
+        private long _amountDone;
+
+        public void AddAmount(long bytes)
+        {
+            Interlocked.Add(ref _amountDone, bytes);
+            Report();
+        }
+
+        public void Finish(int done, int failed, long remainingAmount)
+        {
+            Interlocked.Add(ref _done, done);
+            Interlocked.Add(ref _failed, failed);
+            AddAmount(remainingAmount);
+        }
+
+        public void Report() => progress?.Report(new StageProgress(
+            unit, items, alreadyDone, Volatile.Read(ref _done), Volatile.Read(ref _failed), amount, Interlocked.Read(ref _amountDone)));
+    }
+}

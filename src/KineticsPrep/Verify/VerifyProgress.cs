@@ -1,3 +1,0 @@
-namespace KineticsPrep.Verify;
-
-public sealed record VerifyProgress(int Clips, int Checked, int Bad);
