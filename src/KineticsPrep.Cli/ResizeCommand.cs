@@ -95,9 +95,11 @@ internal static class ResizeCommand
         var tools = MediaTools.Locate();
         // Fails here, before any work, when the destination cannot be a folder.
         destination.Create();
-        using var writer = WriterLock.ForRoot(destination.FullName);
+        // The record goes to the dataset root that DST is in (ROOT/videos_320p/train: ROOT), else to DST itself.
+        var root = DatasetRoot.Enclosing(destination.FullName);
+        using var writer = WriterLock.ForRoot(root.Path);
 
-        var runner = new ResizeRunner(tools, options);
+        var runner = new ResizeRunner(tools, options, StateStore.Open(root.Path));
         var summary = await StageDisplay.RunAsync(console, "resize", "clips",
             progress => runner.RunAsync(source.FullName, destination.FullName, progress, cancellationToken),
             "Cancelled. Finished outputs are kept; run the same command again to continue.");

@@ -34,7 +34,7 @@ internal static class StatusCommand
         }
         var totals = stores.Select(s => s.Totals()).ToList();
         console.Out.WriteLine($"Downloaded {totals.Sum(t => t.Files)} files ({Bytes.Format(totals.Sum(t => t.Bytes))}); " +
-                          $"extracted {totals.Sum(t => t.Archives)} archives ({totals.Sum(t => t.Clips)} clips).");
+                          $"extracted {totals.Sum(t => t.Archives)} archives ({totals.Sum(t => t.Clips)} clips); resized {totals.Sum(t => t.Resized)} clips.");
         var failures = stores.SelectMany(s => s.Failures()).Select(f => $"{f.Stage}: {f.Item}: {f.Reason}")
             .Concat(stores.SelectMany(s => s.ClipFailures()).Select(f => $"resize: {f.Archive}: {f.Failure.Clip}: {f.Failure.Reason}{(f.Failure.Transient ? " (retried by the next run)" : "")}"))
             .ToList();

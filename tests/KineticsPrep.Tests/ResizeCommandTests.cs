@@ -31,6 +31,44 @@ public sealed class ResizeCommandTests
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_standalone_resize_is_recorded_in_its_destinations_store_which_status_and_report_read()
+    {
+        using var temp = new TempFolder();
+        Media.MakeClip(temp.Combine("src", "train", "a_000001_000011.mp4"), 480, 360);
+        Media.MakeClip(temp.Combine("src", "train", "b_000002_000012.mp4"), 480, 360);
+        File.WriteAllText(temp.Combine("src", "train", "c_000003_000013.mp4"), "not a video");
+        var destination = temp.Combine("out");
+
+        var resize = await CliRunner.RunAsync("resize", temp.Combine("src"), destination);
+        var status = await CliRunner.RunAsync("status", "--root", destination);
+        var report = await CliRunner.RunAsync("report", "--root", destination);
+
+        Assert.Equal(1, resize.ExitCode);
+        Assert.Contains("resized 2 clips", status.Stdout);
+        Assert.Contains("failed resize: train/c_000003_000013.mp4:", status.Stdout);
+        Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(destination, "report.json")));
+        Assert.Equal(2, json.RootElement.GetProperty("short_side_before").GetProperty("count").GetInt32());
+        Assert.Equal("train/c_000003_000013.mp4", Assert.Single(json.RootElement.GetProperty("failures").EnumerateArray()).GetProperty("item").GetString());
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_resize_into_a_dataset_root_records_in_that_roots_store()
+    {
+        using var temp = new TempFolder();
+        var root = temp.Combine("root");
+        KineticsPrep.State.StateStore.Open(root).RecordFailure("archives/train/x.tar.gz", "download", "for the test");
+        Media.MakeClip(temp.Combine("src", "a_000001_000011.mp4"), 480, 360);
+
+        var resize = await CliRunner.RunAsync("resize", temp.Combine("src"), Path.Combine(root, "videos_320p", "train"));
+
+        Assert.True(resize.ExitCode == 0, resize.Stdout + resize.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(root, "videos_320p", "train", ".kinetics-prep", "state.db")));
+        Assert.Equal("videos_320p/train/a_000001_000011.mp4",
+            Assert.Single(KineticsPrep.State.StateStore.OpenReadOnly(KineticsPrep.State.StateStore.PathFor(root)).ResizedClips()).Path);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task An_unwritable_destination_is_a_fatal_error_with_the_systems_message_and_no_stack_trace()
     {
         using var temp = new TempFolder();

@@ -42,6 +42,20 @@ public sealed record DatasetRoot
 
     public string StateFile(string name) => Combine(StateFolderName, name + ".db");
 
+    /// <summary>
+    /// The dataset root that <paramref name="folder"/> lies in (the nearest folder at or above it with a state store),
+    /// or the folder itself when there is none: where a run writing into the folder keeps its record.
+    /// </summary>
+    public static DatasetRoot Enclosing(string folder)
+    {
+        for (var dir = new DirectoryInfo(System.IO.Path.GetFullPath(folder)); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, StateFolderName, "state.db")))
+                return new DatasetRoot(dir.FullName);
+        }
+        return new DatasetRoot(folder);
+    }
+
     public string ReportHtml => Combine("report.html");
 
     public string ReportJson => Combine("report.json");

@@ -262,7 +262,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 
     private async Task ResizeAllAsync(ChannelReader<ClipWork> clips, Counters counters, CancellationToken cancellationToken)
     {
-        var resizer = new ClipResizer(tools, options.Resize);
+        var resizer = new ResizeStep(new ClipResizer(tools, options.Resize), _state);
         await StageRunner.ForEachAsync(clips.ReadAllAsync(cancellationToken), options.Resize.Workers, async (work, token) =>
         {
             var job = work.Job;
@@ -272,10 +272,8 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             {
                 if (!File.Exists(job.SourcePath))
                     failure = new ClipFailure(clip, "the extracted original is gone and was never resized", Transient: true);
-                else if (await resizer.ResizeAsync(job, token) is var outcome && outcome.Status == ClipStatus.Failed)
+                else if (await resizer.RunAsync(job, work.Tracker.Split, token) is { Status: ClipStatus.Failed } outcome)
                     failure = new ClipFailure(clip, outcome.Reason ?? "unknown", outcome.Transient);
-                else if (outcome is { Source: { } source, Size: { } size })
-                    RecordResized(job, work.Tracker.Split, source, size);
             }
             counters.ClipDone(failure is not null);
             if (work.Tracker.ClipDone(failure))
@@ -284,13 +282,6 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     }
 
     private ResizedOutputs Outputs => _outputs ?? throw new InvalidOperationException("StartAsync comes first");
-
-    private void RecordResized(ResizeJob job, string split, VideoInfo source, TargetSize size)
-    {
-        var (bytes, modified) = ResizedOutputs.Stamp(job.OutputPath);
-        _state.RecordResized(new ResizedClip(options.Layout.Key(job.OutputPath), split,
-            Math.Min(source.DisplayWidth, source.DisplayHeight), source.DurationSeconds, Math.Min(size.Width, size.Height), bytes, modified));
-    }
 
     /// <summary>All of an archive's clips are resized or failed: delete the originals and record it done.</summary>
     private void Finish(ArchiveTracker tracker, Counters counters)

@@ -21,11 +21,4 @@ internal sealed class ResizedOutputs(DatasetRoot root, IReadOnlyList<ResizedClip
         return !_records.TryGetValue(root.Key(outputPath), out var record) || record.Bytes is not { } bytes
             || (file.Length == bytes && file.LastWriteTimeUtc.Ticks == record.ModifiedTicks);
     }
-
-    /// <summary>What to record for a clip just renamed into place.</summary>
-    public static (long Bytes, long ModifiedTicks) Stamp(string outputPath)
-    {
-        var file = new FileInfo(outputPath);
-        return (file.Length, file.LastWriteTimeUtc.Ticks);
-    }
 }

@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using KineticsPrep.Media;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Resize;
 
-/// <summary>Resizes clips several at once, skipping finished ones.</summary>
-public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
+/// <summary>
+/// Resizes clips several at once, skipping finished ones. With a state store, each clip made and each failure is
+/// recorded there too (under the store's root), so that <c>status</c> and <c>report</c> show the run.
+/// </summary>
+public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateStore? state = null)
 {
     /// <summary>Every video under <paramref name="source"/>, into <paramref name="destination"/>; failures are also logged there.</summary>
     /// <exception cref="DirectoryNotFoundException">The source folder does not exist.</exception>
@@ -38,12 +42,15 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
         var alreadyDone = jobs.Count - pending.Count;
 
         var resizer = new ClipResizer(tools, options);
+        var step = state is null ? null : new ResizeStep(resizer, state);
         // Largest first, so the last clips to finish are short ones and no core idles long at the end.
         var ordered = pending.OrderByDescending(job => job.SourceBytes).ThenBy(job => job.SourcePath, StringComparer.Ordinal).ToList();
         await StageRunner.RunAsync(ordered, new StageOptions<ResizeJob>("clips", options.Workers, alreadyDone) { Size = job => job.SourceBytes },
             async (job, _, token) =>
             {
-                var outcome = await resizer.ResizeAsync(job, token);
+                var outcome = step is null ? await resizer.ResizeAsync(job, token) : await step.RunAsync(job, SplitOf(job), token);
+                if (outcome.Status == ClipStatus.Failed)
+                    state?.RecordFailure(state.Root.Key(job.OutputPath), "resize", outcome.Reason ?? "unknown");
                 outcomes.Add(outcome);
                 return outcome;
             },
@@ -60,4 +67,7 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options)
             FailureLogPath: null,
             Elapsed: stopwatch.Elapsed);
     }
+
+    /// <summary>The folder a clip is made in stands for its split (DST/train/x.mp4: train).</summary>
+    private static string SplitOf(ResizeJob job) => Path.GetFileName(Path.GetDirectoryName(job.OutputPath))!;
 }

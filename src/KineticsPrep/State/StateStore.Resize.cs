@@ -3,15 +3,22 @@ namespace KineticsPrep.State;
 /// <summary>What resize recorded of each clip it made.</summary>
 public sealed partial class StateStore
 {
-    /// <summary>What a resize did to one clip: its short side and duration before, its short side after, and the file made.</summary>
+    /// <summary>
+    /// What a resize did to one clip: its short side and duration before, its short side after, and the file made. An
+    /// earlier failure of the clip (recorded under its path) is forgotten.
+    /// </summary>
     public void RecordResized(ResizedClip clip)
     {
-        Write(connection => Execute(connection, """
-            INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks)
-            VALUES ($path, $split, $ss, $sd, $short, $bytes, $modified)
-            """,
-            ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
-            ("$short", clip.ShortSide), ("$bytes", (object?)clip.Bytes ?? DBNull.Value), ("$modified", (object?)clip.ModifiedTicks ?? DBNull.Value)));
+        Write(connection =>
+        {
+            Execute(connection, """
+                INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks)
+                VALUES ($path, $split, $ss, $sd, $short, $bytes, $modified)
+                """,
+                ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
+                ("$short", clip.ShortSide), ("$bytes", (object?)clip.Bytes ?? DBNull.Value), ("$modified", (object?)clip.ModifiedTicks ?? DBNull.Value));
+            Execute(connection, "DELETE FROM failures WHERE item = $path AND stage = 'resize'", ("$path", clip.Path));
+        });
     }
 
     public IReadOnlyList<ResizedClip> ResizedClips() =>

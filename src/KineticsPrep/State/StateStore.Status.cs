@@ -33,9 +33,10 @@ public sealed partial class StateStore
         Query("SELECT item, stage, reason FROM failures ORDER BY stage, item", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
 
     /// <summary>Files downloaded and their bytes, archives extracted and their clips: for runs without a prepare plan.</summary>
-    public (long Files, long Bytes, long Archives, long Clips) Totals() =>
+    public (long Files, long Bytes, long Archives, long Clips, long Resized) Totals() =>
         Query("""
             SELECT (SELECT COUNT(*) FROM downloads), (SELECT COALESCE(SUM(bytes), 0) FROM downloads),
-                   (SELECT COUNT(*) FROM extractions), (SELECT COALESCE(SUM(files), 0) FROM extractions)
-            """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))).Single();
+                   (SELECT COUNT(*) FROM extractions), (SELECT COALESCE(SUM(files), 0) FROM extractions),
+                   (SELECT COUNT(*) FROM resized)
+            """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4))).Single();
 }

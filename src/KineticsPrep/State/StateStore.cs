@@ -29,6 +29,9 @@ public sealed partial class StateStore
 
     public string Path { get; }
 
+    /// <summary>The dataset root (or resize destination) this store keeps the record of.</summary>
+    public DatasetRoot Root => new(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(Path))!);
+
     public const string DefaultName = "state";
 
     public static string PathFor(string root, string name = DefaultName) => new DatasetRoot(root).StateFile(name);

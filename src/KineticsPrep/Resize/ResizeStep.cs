@@ -1,0 +1,23 @@
+using KineticsPrep.State;
+
+namespace KineticsPrep.Resize;
+
+/// <summary>
+/// Resizing one clip and recording what it made in the state store (its size and time, to notice a clip changed by
+/// hand later): the one step that both <c>resize</c> and <c>prepare</c> take for each clip.
+/// </summary>
+public sealed class ResizeStep(ClipResizer resizer, StateStore state)
+{
+    /// <param name="split">The split the clip belongs to, as the store counts it.</param>
+    public async Task<ClipOutcome> RunAsync(ResizeJob job, string split, CancellationToken cancellationToken)
+    {
+        var outcome = await resizer.ResizeAsync(job, cancellationToken);
+        if (outcome is { Status: not ClipStatus.Failed, Source: { } source, Size: { } size })
+        {
+            var made = new FileInfo(job.OutputPath);
+            state.RecordResized(new ResizedClip(state.Root.Key(job.OutputPath), split, Math.Min(source.DisplayWidth, source.DisplayHeight),
+                source.DurationSeconds, Math.Min(size.Width, size.Height), made.Length, made.LastWriteTimeUtc.Ticks));
+        }
+        return outcome;
+    }
+}
