@@ -124,13 +124,16 @@ internal static class PrepareCommand
 
     public static double Fraction(PrepareProgress p) => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives;
 
-    /// <summary>The line on the bar and in the plain log: archives, clips/s, MB/s downloaded, ETA, the current archive.</summary>
+    /// <summary>
+    /// The line on the bar and in the plain log: archives, clips/s, MB/s downloaded, ETA, and the current archive while
+    /// one is under way.
+    /// </summary>
     public static string Describe(PrepareProgress p, TimeSpan elapsed)
     {
         var eta = p.TimeLeft(elapsed) is { } left ? left.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
         return string.Create(CultureInfo.InvariantCulture,
             $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized ({p.ClipsPerSecond(elapsed):0.0} clips/s), " +
             $"{p.ClipsFailed} failed, {Bytes.Format(p.BytesDownloaded)} downloaded ({p.BytesPerSecond(elapsed) / 1e6:0.0} MB/s), " +
-            $"ETA {eta}; {p.Current}");
+            $"ETA {eta}") + (p.ArchivesDone < p.Archives ? $"; {p.Current}" : "");
     }
 }

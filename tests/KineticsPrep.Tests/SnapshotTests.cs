@@ -1,0 +1,31 @@
+namespace KineticsPrep.Tests;
+
+/// <summary>What users read, checked whole: status, the command summaries and report.html, on the prepare reference.</summary>
+[Collection(PrepareCollection.Name)]
+public sealed class SnapshotTests(PrepareFixture fixture)
+{
+    private (string, string)[] Scrub(string root) => [(root, "ROOT"), (fixture.Mirror, "MIRROR")];
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Status_of_a_prepared_root()
+    {
+        var status = await CliRunner.RunAsync("status", "--root", fixture.Reference);
+
+        Snapshot.Match("status", status.Stdout + status.Stderr, Scrub(fixture.Reference), withoutRates: true);
+    }
+
+    [Fact]
+    public void The_prepare_summary() =>
+        Snapshot.Match("prepare-summary", fixture.ReferenceRun.Stdout + fixture.ReferenceRun.Stderr, Scrub(fixture.Reference));
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task The_verify_summary_and_report_html()
+    {
+        var root = fixture.CopyOfReference("snapshots");
+        var verify = await CliRunner.RunAsync("verify", "--root", root, "--workers", "1");
+        await CliRunner.RunAsync("report", "--root", root);
+
+        Snapshot.Match("verify-summary", verify.Stdout + verify.Stderr, Scrub(root));
+        Snapshot.Match("report-html", File.ReadAllText(Path.Combine(root, "report.html")), Scrub(root));
+    }
+}
