@@ -49,7 +49,8 @@ internal static class AnnotateCommand
         AnnotateReport report;
         try
         {
-            report = await new Annotator(options, options.Check ? MediaTools.Locate() : null).RunAsync(cancellationToken);
+            var tools = options.Check ? await MediaTools.LocateAsync(cancellationToken) : await MediaTools.TryLocateAsync(cancellationToken);
+            report = await new Annotator(options, tools).RunAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {

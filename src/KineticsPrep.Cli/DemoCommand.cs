@@ -36,7 +36,7 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(
         CliConsole console, DirectoryInfo folder, DatasetVersion version, bool mirrorOnly, CancellationToken cancellationToken)
     {
-        var tools = MediaTools.Locate();
+        var tools = await MediaTools.LocateAsync(cancellationToken);
         var mirror = Path.Combine(folder.FullName, "mirror");
         var root = Path.Combine(folder.FullName, version.Name);
         if (Directory.Exists(folder.FullName))

@@ -60,7 +60,7 @@ internal static class PrepareCommand
         {
             return console.Fatal(e.Message);
         }
-        var tools = MediaTools.Locate();
+        var tools = await MediaTools.LocateAsync(cancellationToken);
 
         var root = parse.GetRequiredValue(Root);
         root.Create();

@@ -92,7 +92,7 @@ internal static class ResizeCommand
                 : VideoFiles.Extensions,
         };
 
-        var tools = MediaTools.Locate();
+        var tools = await MediaTools.LocateAsync(cancellationToken);
         // Fails here, before any work, when the destination cannot be a folder.
         destination.Create();
         // The record goes to the dataset root that DST is in (ROOT/videos_320p/train: ROOT), else to DST itself.

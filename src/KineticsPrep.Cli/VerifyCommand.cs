@@ -39,7 +39,7 @@ internal static class VerifyCommand
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
             return console.Fatal($"not found: {missing}");
-        var tools = MediaTools.Locate();
+        var tools = await MediaTools.LocateAsync(cancellationToken);
 
         var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : new DatasetRoot(root!.FullName).ResizedFolders());
         var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),

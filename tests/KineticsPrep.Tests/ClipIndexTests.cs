@@ -16,7 +16,7 @@ public sealed class ClipIndexTests : IDisposable
     {
         var rows = clipNames.Select(n => $"abseiling,{n[..11]},{int.Parse(n[12..18])},{int.Parse(n[19..25])},train,0");
         _f.WriteCsv("train.csv", string.Join('\n', ["label,youtube_id,time_start,time_end,split,is_cc", .. rows]) + "\n");
-        var report = await _f.RunAsync(o => o with { Check = false });
+        var report = await _f.RunAsync(o => o with { Check = false }, Media.Tools);
         Assert.Equal(clipNames.Length, report.Splits.Single().Found);
         return ClipIndexFile.Read(_f.Out);
     }

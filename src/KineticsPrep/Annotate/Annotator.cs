@@ -7,7 +7,9 @@ namespace KineticsPrep.Annotate;
 
 /// <summary>
 /// Turns the official CSVs and the clips on disk into training lists: only clips that exist, class ids in the
-/// community's order, plus labels.txt, missing_&lt;split&gt;.txt and report.json.
+/// community's order, plus labels.txt, missing_&lt;split&gt;.txt and report.json. <c>tools</c>: ffmpeg where there is
+/// one, located by the caller; --check needs it, and the index asks its ffprobe about the clips it cannot read itself
+/// (their facts stay empty without it).
 /// </summary>
 public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 {
@@ -157,7 +159,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 tracks[i] = VideoTrack.ReadMp4(clips[i].Entry.Path);
         }, cancellationToken);
         var unread = Enumerable.Range(0, clips.Count).Where(i => bytes[i] > 0 && tracks[i] is null).ToList();
-        if (unread.Count > 0 && (tools ?? LocatedTools()) is { } found)
+        if (unread.Count > 0 && tools is { } found)
         {
             var ffprobe = new FFprobe(found.FFprobePath);
             await StageRunner.ForEachAsync(unread, options.Workers, async (i, token) => tracks[i] = await ProbeAsync(ffprobe, clips[i].Entry.Path, token),
@@ -167,18 +169,6 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval));
     }
 
-    /// <summary>ffmpeg when it is there: the index does without it, but for the clips only ffprobe can read.</summary>
-    private static MediaTools? LocatedTools()
-    {
-        try
-        {
-            return MediaTools.Locate();
-        }
-        catch (MediaToolsMissingException)
-        {
-            return null;
-        }
-    }
 
     private static async Task<VideoTrack?> ProbeAsync(FFprobe ffprobe, string path, CancellationToken cancellationToken)
     {

@@ -16,9 +16,23 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
     /// (conda, environment modules and static builds all put them there), then checks the ffmpeg version once.
     /// </summary>
     /// <exception cref="MediaToolsMissingException">Either is missing, or the ffmpeg is older than 4.4.</exception>
-    public static MediaTools Locate() => Locate(Environment.GetEnvironmentVariable);
+    public static Task<MediaTools> LocateAsync(CancellationToken cancellationToken) => LocateAsync(Environment.GetEnvironmentVariable, cancellationToken);
 
-    public static MediaTools Locate(Func<string, string?> environment)
+    /// <summary>As <see cref="LocateAsync(CancellationToken)"/>, but null where there is no usable ffmpeg: for work
+    /// that can do without it.</summary>
+    public static async Task<MediaTools?> TryLocateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LocateAsync(cancellationToken);
+        }
+        catch (MediaToolsMissingException)
+        {
+            return null;
+        }
+    }
+
+    public static async Task<MediaTools> LocateAsync(Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var notOnPath = new List<string>();
@@ -28,7 +42,7 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
             problems.Add($"{string.Join(" and ", notOnPath)} not found on PATH.");
         if (ffmpeg is null || ffprobe is null)
             throw new MediaToolsMissingException(string.Join(" ", problems) + HowToGetIt);
-        var version = ReadVersion(ffmpeg);
+        var version = await ReadVersionAsync(ffmpeg, cancellationToken);
         if (!version.IsSupported)
             throw new MediaToolsMissingException(
                 $"{ffmpeg} is ffmpeg {version}; kinetics-prep needs ffmpeg {FFmpegVersion.Minimum} or later." + HowToGetIt);
@@ -61,10 +75,10 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
         return found;
     }
 
-    private static FFmpegVersion ReadVersion(string ffmpeg)
+    private static async Task<FFmpegVersion> ReadVersionAsync(string ffmpeg, CancellationToken cancellationToken)
     {
-        var result = Cli.Wrap(ffmpeg).WithArguments(["-hide_banner", "-version"]).WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        var result = await Cli.Wrap(ffmpeg).WithArguments(["-hide_banner", "-version"]).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellationToken);
         return FFmpegVersion.Parse(result.StandardOutput) ?? FFmpegVersion.Current;
     }
 }

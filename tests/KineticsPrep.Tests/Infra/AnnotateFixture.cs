@@ -1,5 +1,6 @@
 using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Tests;
 
@@ -56,12 +57,13 @@ public sealed class AnnotateFixture : IDisposable
         return path;
     }
 
-    public Task<AnnotateReport> RunAsync(Func<AnnotateOptions, AnnotateOptions>? configure = null)
+    /// <param name="tools">ffmpeg for the index's clips that only ffprobe reads; --check gets it anyway. Without it,
+    /// annotate needs no ffmpeg (the fast tier).</param>
+    public Task<AnnotateReport> RunAsync(Func<AnnotateOptions, AnnotateOptions>? configure = null, MediaTools? tools = null)
     {
         Directory.CreateDirectory(Videos);
         var options = configure?.Invoke(new AnnotateOptions(Annotations, Videos, Out)) ?? new AnnotateOptions(Annotations, Videos, Out);
-        // ffprobe only for --check: the rest of annotate runs without ffmpeg (the fast tier).
-        return new Annotator(options, options.Check ? Media.Tools : null).RunAsync(CancellationToken.None);
+        return new Annotator(options, tools ?? (options.Check ? Media.Tools : null)).RunAsync(CancellationToken.None);
     }
 
     public string[] OutLines(string name) => File.ReadAllLines(Path.Combine(Out, name));

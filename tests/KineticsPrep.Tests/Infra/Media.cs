@@ -9,7 +9,7 @@ namespace KineticsPrep.Tests;
 /// <summary>Makes test clips with ffmpeg's lavfi sources and reads back what a clip holds.</summary>
 public static class Media
 {
-    private static readonly Lazy<MediaTools> LocatedTools = new(MediaTools.Locate);
+    private static readonly Lazy<MediaTools> LocatedTools = new(() => MediaTools.LocateAsync(CancellationToken.None).GetAwaiter().GetResult());
 
     /// <summary>ffmpeg and ffprobe, looked up on first use, so tests that need neither run without them.</summary>
     public static MediaTools Tools => LocatedTools.Value;
