@@ -45,7 +45,7 @@ internal static class AnnotateCommand
             Workers = parse.GetValue(Workers),
         };
 
-        using var writer = WriterLock.ForRoot(options.Out);
+        using var writer = WriterLock.ForRoot(new DatasetRoot(options.Out));
         AnnotateReport report;
         try
         {

@@ -50,7 +50,7 @@ internal static class DemoCommand
         console.Out.WriteLine($"2. Serving it at {server.Url}");
         console.Out.WriteLine($"3. Running: kinetics-prep prepare {version.Name} --root {root} --mirror {server.Url}");
 
-        var options = new PrepareOptions(version, root) { Mirror = new Mirror(server.Url) };
+        var options = new PrepareOptions(version, new DatasetRoot(root)) { Mirror = new Mirror(server.Url) };
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
         var result = await PrepareCommand.RunAsync(console, pipeline, await pipeline.StartAsync(cancellationToken), cancellationToken);

@@ -9,7 +9,7 @@ namespace KineticsPrep.Cli;
 internal static class DownloadCommand
 {
     private static readonly Argument<string> Dataset = SharedOptions.Dataset();
-    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root: archives/ and annotations/ go here.");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root: archives/ and annotations/ go here.");
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Files downloaded at once.", new DownloadOptions().Jobs);
     private static readonly Option<int> Retries = SharedOptions.Retries();
@@ -36,7 +36,7 @@ internal static class DownloadCommand
 
         var root = parse.GetRequiredValue(Root);
         root.Create();
-        using var writer = WriterLock.ForRoot(root.FullName);
+        using var writer = WriterLock.ForRoot(root);
         var options = new DownloadOptions
         {
             Jobs = parse.GetValue(Jobs),
@@ -44,11 +44,11 @@ internal static class DownloadCommand
             MinimumRate = parse.GetValue(MinimumRate) * 1024L,
         };
         using var http = SharedOptions.DownloadClient(options.Jobs);
-        var runner = new DownloadRunner(StateStore.Open(root.FullName), new FileDownloader(http, options),
+        var runner = new DownloadRunner(StateStore.Open(root), new FileDownloader(http, options),
             new Mirror(parse.GetValue(MirrorOption)), options.Jobs);
 
         var summary = await StageDisplay.RunAsync(console, "download", "files",
-            progress => runner.RunAsync(version, splits, root.FullName, progress, cancellationToken),
+            progress => runner.RunAsync(version, splits, progress, cancellationToken),
             "Cancelled. Partial files are kept and resume on the next run.");
 
         console.Out.WriteLine($"{summary.Files} files: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");

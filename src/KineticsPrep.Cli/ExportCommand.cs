@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KineticsPrep.Dataset;
 using KineticsPrep.Export;
 
 namespace KineticsPrep.Cli;
@@ -6,7 +7,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep export webdataset --root DIR</c>: the lists as shuffled WebDataset tar shards.</summary>
 internal static class ExportCommand
 {
-    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
     private static readonly Option<string?> Splits = new("--splits") { Description = "Comma-separated splits. Default: every split with a list." };
     private static readonly Option<long> ShardSize = new Option<long>("--shard-size")
     {
@@ -39,7 +40,7 @@ internal static class ExportCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
-        var root = parse.GetRequiredValue(Root).FullName;
+        var root = parse.GetRequiredValue(Root).Path;
         var options = new WebDatasetOptions(root, parse.GetValue(Out)?.FullName ?? Path.Combine(root, "webdataset"))
         {
             Splits = parse.GetValue(Splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

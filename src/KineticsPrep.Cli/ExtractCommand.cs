@@ -8,7 +8,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep extract --root DIR</c>: every downloaded archive into ROOT/videos/&lt;split&gt;/.</summary>
 internal static class ExtractCommand
 {
-    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root (archives/ in, videos/ out).");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root (archives/ in, videos/ out).");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives extracted at once.", Environment.ProcessorCount);
     private static readonly Option<bool> DeleteArchives = new("--delete-archives") { Description = "Delete each archive as soon as it is extracted." };
 
@@ -27,13 +27,13 @@ internal static class ExtractCommand
         var console = CliConsole.Of(parse);
         var root = parse.GetRequiredValue(Root);
         if (!root.Exists)
-            return console.Fatal($"Root folder not found: {root.FullName}");
-        if (ExtractRunner.FindArchives(root.FullName).Count == 0)
-            return console.Fatal($"No archives under {new DatasetRoot(root.FullName).Archives}; run 'kinetics-prep download' first.");
+            return console.Fatal($"Root folder not found: {root.Path}");
+        if (ExtractRunner.FindArchives(root).Count == 0)
+            return console.Fatal($"No archives under {root.Archives}; run 'kinetics-prep download' first.");
 
-        using var writer = WriterLock.ForRoot(root.FullName);
-        var runner = new ExtractRunner(StateStore.Open(root.FullName), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
-        var summary = await StageDisplay.RunAsync(console, "extract", "archives", progress => runner.RunAsync(root.FullName, progress, cancellationToken),
+        using var writer = WriterLock.ForRoot(root);
+        var runner = new ExtractRunner(StateStore.Open(root), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
+        var summary = await StageDisplay.RunAsync(console, "extract", "archives", progress => runner.RunAsync(progress, cancellationToken),
             "Cancelled. Extracted archives are recorded; run the same command again to continue.");
 
         var outcomes = summary.Outcomes;

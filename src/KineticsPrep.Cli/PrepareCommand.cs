@@ -13,7 +13,7 @@ namespace KineticsPrep.Cli;
 internal static class PrepareCommand
 {
     private static readonly Argument<string> Dataset = SharedOptions.Dataset();
-    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root.");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.");
     private static readonly Option<int> ShortSide = SharedOptions.ShortSide();
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
@@ -64,8 +64,8 @@ internal static class PrepareCommand
 
         var root = parse.GetRequiredValue(Root);
         root.Create();
-        using var writer = WriterLock.ForRoot(root.FullName, shard.StateName);
-        var options = new PrepareOptions(version, root.FullName)
+        using var writer = WriterLock.ForRoot(root, shard.StateName);
+        var options = new PrepareOptions(version, root)
         {
             Splits = splits,
             Mirror = new Mirror(parse.GetValue(MirrorOption)),
@@ -87,7 +87,7 @@ internal static class PrepareCommand
         using var http = SharedOptions.DownloadClient(options.DownloadJobs);
         var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
         if (!shard.IsWhole)
-            console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {new DatasetRoot(root.FullName).StateFile(shard.StateName)})");
+            console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");
 
         PrepareResult result;
         if (parse.GetValue(Finalize))
@@ -113,7 +113,7 @@ internal static class PrepareCommand
         foreach (var failure in result.Failures.Take(100))
             console.Error.WriteLine($"Failed: {failure}");
         if (result.Failures.Count > 100)
-            console.Error.WriteLine($"… and {result.Failures.Count - 100} more; see 'kinetics-prep status --root {root.FullName}'.");
+            console.Error.WriteLine($"… and {result.Failures.Count - 100} more; see 'kinetics-prep status --root {root.Path}'.");
         return ExitCodes.For(result.Failures.Count);
     }
 

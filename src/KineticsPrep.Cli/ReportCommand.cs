@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KineticsPrep.Dataset;
 using KineticsPrep.Report;
 
 namespace KineticsPrep.Cli;
@@ -6,7 +7,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep report --root DIR</c>: report.html (self-contained, offline) and report.json.</summary>
 internal static class ReportCommand
 {
-    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root (only read).");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root (only read).");
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where report.html and report.json go. Default: the root." };
 
     public static Command Create()
@@ -17,9 +18,9 @@ internal static class ReportCommand
             var console = CliConsole.Of(parse);
             var root = parse.GetRequiredValue(Root);
             if (!root.Exists)
-                return console.Fatal($"Root folder not found: {root.FullName}");
-            var folder = parse.GetValue(Out)?.FullName ?? root.FullName;
-            var report = ReportBuilder.Build(root.FullName);
+                return console.Fatal($"Root folder not found: {root.Path}");
+            var folder = parse.GetValue(Out)?.FullName ?? root.Path;
+            var report = ReportBuilder.Build(root);
             try
             {
                 var (html, json) = ReportWriter.Write(folder, report);

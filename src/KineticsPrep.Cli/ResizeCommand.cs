@@ -97,9 +97,9 @@ internal static class ResizeCommand
         destination.Create();
         // The record goes to the dataset root that DST is in (ROOT/videos_320p/train: ROOT), else to DST itself.
         var root = DatasetRoot.Enclosing(destination.FullName);
-        using var writer = WriterLock.ForRoot(root.Path);
+        using var writer = WriterLock.ForRoot(root);
 
-        var runner = new ResizeRunner(tools, options, StateStore.Open(root.Path));
+        var runner = new ResizeRunner(tools, options, StateStore.Open(root));
         var summary = await StageDisplay.RunAsync(console, "resize", "clips",
             progress => runner.RunAsync(source.FullName, destination.FullName, progress, cancellationToken),
             "Cancelled. Finished outputs are kept; run the same command again to continue.");

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Cli;
 
 /// <summary>Options that several commands take, made fresh for each command.</summary>
 internal static class SharedOptions
 {
-    public static Option<DirectoryInfo> Root(string description) => new("--root") { Description = description, Required = true };
+    public static Option<DatasetRoot> Root(string description) =>
+        new("--root") { Description = description, Required = true, CustomParser = result => new DatasetRoot(result.Tokens.Single().Value) };
 
     public static Option<int> ShortSide() =>
         new Option<int>("--short-side", "--scale") { Description = "Short side of the resized clips in pixels (even).", DefaultValueFactory = _ => 320 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
@@ -7,7 +8,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep status --root DIR</c>: where a dataset stands, per stage and split, from the state stores.</summary>
 internal static class StatusCommand
 {
-    private static readonly Option<DirectoryInfo> Root = SharedOptions.Root("Dataset root.");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.");
 
     public static Command Create()
     {
@@ -16,13 +17,13 @@ internal static class StatusCommand
         return command;
     }
 
-    private static int Run(CliConsole console, DirectoryInfo root)
+    private static int Run(CliConsole console, DatasetRoot root)
     {
-        var stores = StateStore.AllUnder(root.FullName);
+        var stores = StateStore.AllUnder(root);
         if (stores.Count == 0)
-            return console.Fatal($"No state under {root.FullName}: nothing was downloaded, extracted or prepared there yet.");
+            return console.Fatal($"No state under {root.Path}: nothing was downloaded, extracted or prepared there yet.");
 
-        console.Out.WriteLine($"{root.FullName} ({stores.Count} state file(s): {string.Join(", ", stores.Select(s => Path.GetFileName(s.Path)))})");
+        console.Out.WriteLine($"{root.Path} ({stores.Count} state file(s): {string.Join(", ", stores.Select(s => Path.GetFileName(s.Path)))})");
         var stages = StageCount.Merge(stores.SelectMany(s => s.StageCounts()))
             .OrderBy(c => Array.IndexOf(["download", "extract", "resize"], c.Stage)).ThenBy(c => c.Split, StringComparer.Ordinal)
             .ToList();

@@ -10,7 +10,11 @@ namespace KineticsPrep.Cli;
 internal static class VerifyCommand
 {
     private static readonly Argument<string[]> Paths = new("PATHS") { Description = "Clips or folders to check (instead of --root).", Arity = ArgumentArity.ZeroOrMore };
-    private static readonly Option<DirectoryInfo?> Root = new("--root") { Description = "Dataset root: checks its videos_<S>p clips and records the results in its state store." };
+    private static readonly Option<DatasetRoot?> Root = new("--root")
+    {
+        Description = "Dataset root: checks its videos_<S>p clips and records the results in its state store.",
+        CustomParser = result => new DatasetRoot(result.Tokens.Single().Value),
+    };
     private static readonly Option<bool> Full = new("--full") { Description = "Decode every frame, not only the first and the last." };
     private static readonly Option<bool> FixLists = new("--fix-lists") { Description = "Rewrite ROOT/lists without the unreadable clips." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once.");
@@ -33,7 +37,7 @@ internal static class VerifyCommand
         if (root is null && paths.Length == 0)
             return console.Fatal("give --root DIR or the clips/folders to check.");
         if (root is { Exists: false })
-            return console.Fatal($"Root folder not found: {root.FullName}");
+            return console.Fatal($"Root folder not found: {root.Path}");
         if (parse.GetValue(FixLists) && root is null)
             return console.Fatal("--fix-lists needs --root (the lists are ROOT/lists).");
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
@@ -41,9 +45,9 @@ internal static class VerifyCommand
             return console.Fatal($"not found: {missing}");
         var tools = await MediaTools.LocateAsync(cancellationToken);
 
-        var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : new DatasetRoot(root!.FullName).ResizedFolders());
+        var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : root!.ResizedFolders());
         var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),
-            root is null ? null : StateStore.Open(root.FullName), root?.FullName);
+            root is null ? null : StateStore.Open(root), root?.Path);
         var results = await StageDisplay.RunAsync(console, "verify", "clips", progress => runner.RunAsync(clips, progress, cancellationToken),
             "Cancelled. The clips checked so far are recorded.");
 
@@ -53,8 +57,8 @@ internal static class VerifyCommand
             console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
         if (parse.GetValue(FixLists) && bad.Count > 0)
         {
-            var lists = new DatasetRoot(root!.FullName).Lists;
-            var badPaths = bad.Select(c => Path.Combine(root.FullName, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
+            var lists = root!.Lists;
+            var badPaths = bad.Select(c => Path.Combine(root.Path, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
             var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
             console.Out.WriteLine($"Removed {removed} line(s) from the lists in {lists}.");
         }

@@ -18,8 +18,8 @@ public sealed class DownloadTests : IDisposable
     private static readonly DownloadOptions Fast = new() { Jobs = 3, Retries = 4, RetryDelay = TimeSpan.FromMilliseconds(50), StallTimeout = TimeSpan.FromSeconds(1) };
 
     private Task<DownloadSummary> DownloadAsync(string mirror, params string[] splits) =>
-        new DownloadRunner(StateStore.Open(_root.Path), new FileDownloader(_http, Fast), new Mirror(mirror), Fast.Jobs)
-            .RunAsync(DatasetCatalog.Find("k400")!, splits.Length > 0 ? splits : ["train", "val"], _root.Path, null, CancellationToken.None);
+        new DownloadRunner(StateStore.Open(new DatasetRoot(_root.Path)), new FileDownloader(_http, Fast), new Mirror(mirror), Fast.Jobs)
+            .RunAsync(DatasetCatalog.Find("k400")!, splits.Length > 0 ? splits : ["train", "val"], null, CancellationToken.None);
 
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_mirror_served_by_nginx_arrives_byte_identical_with_urls_in_list_files_rewritten()
@@ -50,7 +50,7 @@ public sealed class DownloadTests : IDisposable
         var second = await DownloadAsync(nginx.Url);
 
         Assert.Equal((0, 7), (second.Downloaded, second.AlreadyDone));
-        var record = StateStore.Open(_root.Path).FindDownload("archives/train/part_0.tar.gz")!;
+        var record = StateStore.Open(new DatasetRoot(_root.Path)).FindDownload("archives/train/part_0.tar.gz")!;
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(mirror.Archives["train"][0])));
         Assert.Equal(expected, record.Sha256);
         Assert.Equal($"{nginx.Url}/400/train/part_0.tar.gz", record.Url);

@@ -21,7 +21,7 @@ public sealed class ExtractTests : IDisposable
             : [];
 
     private Task<ExtractSummary> RunAsync(bool deleteArchives = false) =>
-        new ExtractRunner(StateStore.Open(_root.Path), 2, deleteArchives).RunAsync(_root.Path, null, CancellationToken.None);
+        new ExtractRunner(StateStore.Open(new DatasetRoot(_root.Path)), 2, deleteArchives).RunAsync(null, CancellationToken.None);
 
     [Fact(Timeout = Timeouts.Process)]
     public async Task An_entry_name_too_long_for_the_file_system_is_skipped_and_reported_and_the_rest_is_extracted()
@@ -45,7 +45,7 @@ public sealed class ExtractTests : IDisposable
             File("abseiling/a_000001_000011.mp4", "the first"), File("a_000001_000011.mp4", "the second"), File("b_000002_000012.mp4"));
 
         var summary = await RunAsync();
-        var rerun = await new ExtractRunner(StateStore.Open(_root.Path), 1, false).RunAsync(_root.Path, null, CancellationToken.None);
+        var rerun = await new ExtractRunner(StateStore.Open(new DatasetRoot(_root.Path)), 1, false).RunAsync(null, CancellationToken.None);
 
         Assert.Equal(["a_000001_000011.mp4", "b_000002_000012.mp4"], Videos("train"));
         Assert.Equal("the first", System.IO.File.ReadAllText(_root.Combine("videos", "train", "a_000001_000011.mp4")));
@@ -126,7 +126,7 @@ public sealed class ExtractTests : IDisposable
         Assert.Contains("part_7.tar.gz", failure.Error);
         Assert.Matches("entry 'clip[0-9]{2}_000001_000011.mp4'", failure.Error);
         Assert.DoesNotContain(Videos("test"), name => name.EndsWith(".partial", StringComparison.Ordinal));
-        Assert.False(StateStore.Open(_root.Path).IsExtracted("archives/test/part_7.tar.gz"));
+        Assert.False(StateStore.Open(new DatasetRoot(_root.Path)).IsExtracted("archives/test/part_7.tar.gz"));
     }
 
     [Fact(Timeout = Timeouts.Process)]
@@ -134,7 +134,7 @@ public sealed class ExtractTests : IDisposable
     {
         var entries = Enumerable.Range(0, 40).Select(i => File($"clip{i:00}_000001_000011.mp4", new string((char)('a' + i % 26), 20_000))).ToArray();
         var archive = Truncate(Write(Archive("train", "part_0.tar.gz"), gzip: true, entries), 0.5);
-        var store = StateStore.Open(_root.Path);
+        var store = StateStore.Open(new DatasetRoot(_root.Path));
         store.RecordDownload(new DownloadRecord("archives/train/part_0.tar.gz", "http://mirror/part_0.tar.gz", "train", new FileInfo(archive).Length, "sha"));
 
         var summary = await RunAsync();

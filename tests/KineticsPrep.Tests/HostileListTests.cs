@@ -39,9 +39,9 @@ public sealed class HostileListTests : IDisposable
         var root = _outer.Combine("a", "b", "root");
         Directory.CreateDirectory(root);
 
-        var summary = await new DownloadRunner(StateStore.Open(root), new FileDownloader(_http, new DownloadOptions()),
+        var summary = await new DownloadRunner(StateStore.Open(new DatasetRoot(root)), new FileDownloader(_http, new DownloadOptions()),
                 new Mirror(nginx?.Url ?? mirror.Path), 2)
-            .RunAsync(DatasetCatalog.Find("k400")!, ["train"], root, null, CancellationToken.None);
+            .RunAsync(DatasetCatalog.Find("k400")!, ["train"], null, CancellationToken.None);
 
         Assert.Equal(hostile.Length, summary.Failures.Count);
         for (var i = 0; i < hostile.Length; i++)

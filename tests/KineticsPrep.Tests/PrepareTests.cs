@@ -183,7 +183,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     [Fact]
     public void The_peak_disk_estimate_is_the_resized_output_plus_the_archives_in_flight()
     {
-        var options = new PrepareOptions(KineticsPrep.Dataset.DatasetCatalog.Find("k400")!, fixture.NewRoot("estimate"));
+        var options = new PrepareOptions(KineticsPrep.Dataset.DatasetCatalog.Find("k400")!, new KineticsPrep.Dataset.DatasetRoot(fixture.NewRoot("estimate")));
         var estimate = DiskEstimate.For([1_000, 4_000], options, freeBytes: 10_000);
         Assert.Equal((long)(5_000 * DiskEstimate.ResizedFraction) + (options.DownloadJobs + 2) * 4_000, estimate.PeakBytes);
         Assert.False(estimate.Fits);
@@ -194,7 +194,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     public async Task A_disk_too_small_for_the_expected_peak_is_refused_unless_forced()
     {
         // So many archives in flight that no disk can hold them.
-        var options = new PrepareOptions(KineticsPrep.Dataset.DatasetCatalog.Find("k400")!, fixture.NewRoot("tiny-disk"))
+        var options = new PrepareOptions(KineticsPrep.Dataset.DatasetCatalog.Find("k400")!, new KineticsPrep.Dataset.DatasetRoot(fixture.NewRoot("tiny-disk")))
         {
             Mirror = new KineticsPrep.Dataset.Mirror(fixture.Nginx.Url),
             DownloadJobs = 100_000_000,

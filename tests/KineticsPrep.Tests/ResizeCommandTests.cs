@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Tests;
 
@@ -57,7 +58,7 @@ public sealed class ResizeCommandTests
     {
         using var temp = new TempFolder();
         var root = temp.Combine("root");
-        KineticsPrep.State.StateStore.Open(root).RecordFailure("archives/train/x.tar.gz", "download", "for the test");
+        KineticsPrep.State.StateStore.Open(new DatasetRoot(root)).RecordFailure("archives/train/x.tar.gz", "download", "for the test");
         Media.MakeClip(temp.Combine("src", "a_000001_000011.mp4"), 480, 360);
 
         var resize = await CliRunner.RunAsync("resize", temp.Combine("src"), Path.Combine(root, "videos_320p", "train"));
@@ -65,7 +66,7 @@ public sealed class ResizeCommandTests
         Assert.True(resize.ExitCode == 0, resize.Stdout + resize.Stderr);
         Assert.False(Directory.Exists(Path.Combine(root, "videos_320p", "train", ".kinetics-prep", "state.db")));
         Assert.Equal("videos_320p/train/a_000001_000011.mp4",
-            Assert.Single(KineticsPrep.State.StateStore.OpenReadOnly(KineticsPrep.State.StateStore.PathFor(root)).ResizedClips()).Path);
+            Assert.Single(KineticsPrep.State.StateStore.OpenReadOnly(new DatasetRoot(root).StateFile(KineticsPrep.State.StateStore.DefaultName)).ResizedClips()).Path);
     }
 
     [Fact(Timeout = Timeouts.Process)]

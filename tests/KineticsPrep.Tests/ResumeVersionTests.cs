@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.State;
 
@@ -20,7 +21,7 @@ public sealed class ResumeVersionTests : IDisposable
     private static readonly DownloadOptions Options = new() { Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(50), StallTimeout = TimeSpan.FromSeconds(30) };
 
     private FileDownloader Downloader() =>
-        new FileDownloader(_http, Options).WithState(StateStore.Open(_root.Path), new DelegateProgress<string>(note => { lock (_notes) _notes.Add(note); }));
+        new FileDownloader(_http, Options).WithState(StateStore.Open(new DatasetRoot(_root.Path)), new DelegateProgress<string>(note => { lock (_notes) _notes.Add(note); }));
 
     private static string Quoted(string tag) => $"\"{tag}\"";
 
@@ -100,10 +101,10 @@ public sealed class ResumeVersionTests : IDisposable
         await using var server = new FaultServer();
         var body = RandomNumberGenerator.GetBytes(100_000);
         server.Serve("/train.tar.gz", body, etag: Quoted("0123456789abcdef0123456789abcdef-12"));
-        var state = StateStore.Open(_root.Path);
+        var state = StateStore.Open(new DatasetRoot(_root.Path));
         var runnerItem = new DownloadItem($"{server.Url}/train.tar.gz", _root.Combine("archives", "train", "train.tar.gz"), "train");
 
-        var (_, failure) = await new DownloadStep(new FileDownloader(_http, Options), state, _root.Path).RunAsync(runnerItem, null, CancellationToken.None);
+        var (_, failure) = await new DownloadStep(new FileDownloader(_http, Options), state).RunAsync(runnerItem, null, CancellationToken.None);
 
         Assert.Null(failure);
         Assert.Equal(body, File.ReadAllBytes(runnerItem.Target));

@@ -1,3 +1,4 @@
+using KineticsPrep.Dataset;
 using KineticsPrep.State;
 using Microsoft.Data.Sqlite;
 
@@ -10,7 +11,7 @@ public sealed class StateStoreTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string StorePath => StateStore.PathFor(_temp.Path);
+    private string StorePath => new DatasetRoot(_temp.Path).StateFile(StateStore.DefaultName);
 
     private void Execute(string sql)
     {
@@ -36,10 +37,10 @@ public sealed class StateStoreTests : IDisposable
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
         {
             start.SignalAndWait();
-            StateStore.Open(_temp.Path);
+            StateStore.Open(new DatasetRoot(_temp.Path));
         });
 
-        var store = StateStore.Open(_temp.Path);
+        var store = StateStore.Open(new DatasetRoot(_temp.Path));
         Assert.Equal(3, store.FindDownload("archives/train/a.tar.gz")!.Bytes);
         store.RecordProcessed("archives/train/a.tar.gz", "train", 1, [new ClipFailure("a.mp4", "killed", Transient: true)]);
         Assert.True(store.ClipFailures().Single().Failure.Transient);
@@ -50,7 +51,7 @@ public sealed class StateStoreTests : IDisposable
     {
         Execute("PRAGMA user_version = 99");
 
-        var writing = Assert.Throws<StateStoreException>(() => StateStore.Open(_temp.Path));
+        var writing = Assert.Throws<StateStoreException>(() => StateStore.Open(new DatasetRoot(_temp.Path)));
         var reading = Assert.Throws<StateStoreException>(() => StateStore.OpenReadOnly(StorePath));
 
         Assert.Contains("newer kinetics-prep (state schema 99", writing.Message);
@@ -61,7 +62,7 @@ public sealed class StateStoreTests : IDisposable
     [Fact]
     public void Reopening_an_archive_forgets_its_processing_and_with_its_extraction_its_clips()
     {
-        var store = StateStore.Open(_temp.Path);
+        var store = StateStore.Open(new DatasetRoot(_temp.Path));
         store.RecordExtraction("archives/train/a.tar.gz", "train", ["x.mp4", "y.mp4"]);
         store.RecordProcessed("archives/train/a.tar.gz", "train", 2, [new ClipFailure("y.mp4", "killed", Transient: true)]);
 

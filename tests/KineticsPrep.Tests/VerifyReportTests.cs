@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Tests;
@@ -25,7 +26,7 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
         Assert.DoesNotContain(File.ReadAllLines(Path.Combine(root, "lists", "train.csv")), l => l.StartsWith(broken + " ", StringComparison.Ordinal));
         Assert.Equal(8, File.ReadAllLines(Path.Combine(root, "lists", "train.csv")).Length);
         Assert.Equal(2, File.ReadAllLines(Path.Combine(root, "lists", "val.csv")).Length);
-        var recorded = StateStore.Open(root).VerifiedClips();
+        var recorded = StateStore.Open(new DatasetRoot(root)).VerifiedClips();
         Assert.Equal(16, recorded.Count);
         Assert.Equal((426, 320, "h264"), recorded.Where(v => v.Ok).Select(v => (v.Width!.Value, v.Height!.Value, v.Codec!)).Distinct().Single());
         Assert.Equal(15.0, recorded.First(v => v.Ok).Fps!.Value, 3);
@@ -74,7 +75,7 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
         File.WriteAllLines(Path.Combine(lists, "labels.txt"), ["a", "b", "c"]);
         File.WriteAllLines(Path.Combine(lists, "train.csv"), [.. Enumerable.Repeat("/x 0", 10), .. Enumerable.Repeat("/y 1", 10), "/z 2"]);
 
-        var report = KineticsPrep.Report.ReportBuilder.Build(root);
+        var report = KineticsPrep.Report.ReportBuilder.Build(new DatasetRoot(root));
 
         Assert.Equal(["c"], report.Classes.Where(c => c.Weak).Select(c => c.Label));
         Assert.Equal(("c", 1), (report.Classes[0].Label, report.Classes[0].Total));

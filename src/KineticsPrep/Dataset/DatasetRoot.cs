@@ -18,6 +18,10 @@ public sealed record DatasetRoot
 
     public string Path { get; }
 
+    public bool Exists => Directory.Exists(Path);
+
+    public void Create() => Directory.CreateDirectory(Path);
+
     public string Archives => Combine("archives");
 
     public string ArchivesOf(string split) => Combine("archives", split);

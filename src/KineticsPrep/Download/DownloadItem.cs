@@ -6,5 +6,5 @@ namespace KineticsPrep.Download;
 public sealed record DownloadItem(string Url, string Target, string Split)
 {
     /// <summary>Its name in the state store: the target's path relative to the dataset root, with '/'.</summary>
-    public string Key(string root) => new DatasetRoot(root).Key(Target);
+    public string Key(DatasetRoot root) => root.Key(Target);
 }

@@ -5,9 +5,8 @@ namespace KineticsPrep.Download;
 /// <summary>Reads the per-split list files and maps every URL to the mirror and to its place under the root.</summary>
 public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
 {
-    public async Task<DownloadPlan> PlanAsync(DatasetVersion version, IReadOnlyList<string> splits, string root, CancellationToken cancellationToken)
+    public async Task<DownloadPlan> PlanAsync(DatasetVersion version, IReadOnlyList<string> splits, DatasetRoot layout, CancellationToken cancellationToken)
     {
-        var layout = new DatasetRoot(root);
         var annotations = new List<DownloadItem>();
         var archives = new List<DownloadItem>();
         var failures = new List<string>();

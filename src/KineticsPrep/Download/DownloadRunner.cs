@@ -10,12 +10,12 @@ namespace KineticsPrep.Download;
 /// </summary>
 public sealed class DownloadRunner(StateStore state, FileDownloader downloader, Mirror mirror, int jobs)
 {
+    /// <summary>Into the store's root.</summary>
     public async Task<DownloadSummary> RunAsync(
-        DatasetVersion version, IReadOnlyList<string> splits, string root, IProgress<StageProgress>? progress,
-        CancellationToken cancellationToken)
+        DatasetVersion version, IReadOnlyList<string> splits, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        var step = new DownloadStep(downloader, state, root);
-        var plan = await new DownloadPlanner(step.Files, mirror).PlanAsync(version, splits, Path.GetFullPath(root), cancellationToken);
+        var step = new DownloadStep(downloader, state);
+        var plan = await new DownloadPlanner(step.Files, mirror).PlanAsync(version, splits, state.Root, cancellationToken);
         var items = plan.Annotations.Concat(plan.Archives).ToList();
         var pending = items.Where(item => !step.IsDone(item)).ToList();
         var outcomes = await StageRunner.RunAsync(pending, new StageOptions<DownloadItem>("files", jobs, items.Count - pending.Count),

@@ -14,10 +14,10 @@ public sealed class DownloadStep
     private readonly DatasetRoot _root;
     private readonly ConcurrentQueue<string> _notes = new();
 
-    public DownloadStep(FileDownloader downloader, StateStore state, string root)
+    public DownloadStep(FileDownloader downloader, StateStore state)
     {
         _state = state;
-        _root = new DatasetRoot(root);
+        _root = state.Root;
         Files = downloader.WithState(state, new DelegateProgress<string>(_notes.Enqueue));
     }
 

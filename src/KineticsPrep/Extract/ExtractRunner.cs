@@ -13,9 +13,9 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
     private static readonly string[] ArchiveSuffixes = [".tar.gz", ".tgz", ".tar"];
 
     /// <summary>The archives under ROOT/archives, in a stable order.</summary>
-    public static IReadOnlyList<ArchiveJob> FindArchives(string root)
+    public static IReadOnlyList<ArchiveJob> FindArchives(DatasetRoot root)
     {
-        var archives = new DatasetRoot(root).Archives;
+        var archives = root.Archives;
         if (!Directory.Exists(archives))
             return [];
         return Directory.EnumerateFiles(archives, "*", SearchOption.AllDirectories)
@@ -25,9 +25,8 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
             .ToList();
     }
 
-    public static ArchiveJob JobFor(string root, string archivePath)
+    public static ArchiveJob JobFor(DatasetRoot layout, string archivePath)
     {
-        var layout = new DatasetRoot(root);
         var split = DatasetCatalog.Versions.Any(v => v.ReplacementArchive == Path.GetFileName(archivePath))
             ? DatasetCatalog.ReplacementSplit
             : Path.GetFileName(Path.GetDirectoryName(archivePath))!;
@@ -39,10 +38,11 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
             File.Exists(archivePath) ? new FileInfo(archivePath).Length : 0);
     }
 
-    public async Task<ExtractSummary> RunAsync(string root, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>The archives under the store's root.</summary>
+    public async Task<ExtractSummary> RunAsync(IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         // Largest first, so the set does not end on one big archive extracting alone.
-        var archives = FindArchives(root).OrderByDescending(a => a.Bytes).ToList();
+        var archives = FindArchives(state.Root).OrderByDescending(a => a.Bytes).ToList();
         var outcomes = await StageRunner.RunAsync(archives, new StageOptions<ArchiveJob>("archives", jobs) { Size = job => job.Bytes },
             ExtractOneAsync, outcome => outcome.Status == ExtractStatus.Failed ? (0, 1) : (1, 0), progress, cancellationToken);
         return new ExtractSummary(outcomes.OrderBy(o => o.Job.Key, StringComparer.Ordinal).ToList());

@@ -16,7 +16,7 @@ internal static class ArchiveAudit
 
     public static Result Run(StateStore state, IReadOnlyList<DownloadItem> archives, PrepareOptions options, ResizedOutputs outputs)
     {
-        var layout = options.Layout;
+        var layout = options.Root;
         var mine = archives.Select(a => a.Key(options.Root)).ToHashSet(StringComparer.Ordinal);
         var failures = state.ClipFailures().ToDictionary(f => (f.Archive, f.Failure.Clip), f => f.Failure);
         var reopened = new List<string>();

@@ -4,7 +4,7 @@ using KineticsPrep.Resize;
 
 namespace KineticsPrep.Pipeline;
 
-public sealed record PrepareOptions(DatasetVersion Version, string Root)
+public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
 {
     public IReadOnlyList<string> Splits { get; init; } = DatasetCatalog.DefaultSplits;
 
@@ -31,9 +31,7 @@ public sealed record PrepareOptions(DatasetVersion Version, string Root)
     /// <summary>A built-in label map's name or a map file, as for annotate; null: the sorted train labels.</summary>
     public string? Labels { get; init; }
 
-    public DatasetRoot Layout => new(Root);
+    public string ResizedFolder => Root.Resized(Resize.ShortSide);
 
-    public string ResizedFolder => Layout.Resized(Resize.ShortSide);
-
-    public string ListsFolder => Layout.Lists;
+    public string ListsFolder => Root.Lists;
 }

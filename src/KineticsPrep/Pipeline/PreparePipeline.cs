@@ -23,7 +23,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     private ResizedOutputs? _outputs;
 
     /// <summary>Downloading one file, recorded in this shard's state store.</summary>
-    private DownloadStep Download => _download ??= new DownloadStep(downloader, _state, options.Root);
+    private DownloadStep Download => _download ??= new DownloadStep(downloader, _state);
 
     private ExtractStep Extract => new(_state);
 
@@ -46,7 +46,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 
         // Archives that this or any other shard on the same root already finished are not redone, unless one of
         // this shard's has a clip to make again (a failure that may pass, an output changed or deleted by hand).
-        _outputs = new ResizedOutputs(options.Layout, _state.ResizedClips());
+        _outputs = new ResizedOutputs(options.Root, _state.ResizedClips());
         var audit = ArchiveAudit.Run(_state, mine, options, _outputs);
         foreach (var failure in audit.PermanentFailures)
             _failures.Enqueue(failure);
@@ -55,7 +55,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         var estimate = await EstimateDiskAsync(remaining, cancellationToken);
         if (!estimate.Fits && !options.Force)
             throw new PrepareRefusedException(
-                $"expected peak disk use {Bytes.Format(estimate.PeakBytes)} is more than the {Bytes.Format(estimate.FreeBytes)} free under {options.Root}; {DiskCheckHint}.");
+                $"expected peak disk use {Bytes.Format(estimate.PeakBytes)} is more than the {Bytes.Format(estimate.FreeBytes)} free under {options.Root.Path}; {DiskCheckHint}.");
         return new PrepareStart(mine, remaining, estimate, audit.Reopened);
     }
 
@@ -108,7 +108,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             .ToList();
         if (others.Count > 0)
             throw new PrepareRefusedException(
-                $"{options.Root} already has {string.Join(", ", others)}: run this as one of those shards (--shard I/N, or --shard-count N with a Slurm array) so the slices match");
+                $"{options.Root.Path} already has {string.Join(", ", others)}: run this as one of those shards (--shard I/N, or --shard-count N with a Slurm array) so the slices match");
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// </summary>
     public Task<AnnotateReport> WriteListsAsync(CancellationToken cancellationToken)
     {
-        var annotations = options.Layout.Annotations;
+        var annotations = options.Root.Annotations;
         Directory.CreateDirectory(annotations);
         Directory.CreateDirectory(options.ResizedFolder);
         return new Annotator(new AnnotateOptions(annotations, options.ResizedFolder, options.ListsFolder)
@@ -133,7 +133,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// </summary>
     private async Task DownloadAnnotationsAsync(IReadOnlyList<DownloadItem> annotations, CancellationToken cancellationToken)
     {
-        using var shared = await WriterLock.WaitAsync(options.Layout.StateFolder, "annotations", $"the annotations of {options.Root}", cancellationToken);
+        using var shared = await WriterLock.WaitAsync(options.Root.StateFolder, "annotations", $"the annotations of {options.Root.Path}", cancellationToken);
         var others = StateStore.AllUnder(options.Root);
         foreach (var item in annotations.Where(a => !Download.IsDone(a) && !others.Any(store => IsFetchedBy(store, a))))
             await DownloadAsync(item, null, cancellationToken);
@@ -148,8 +148,8 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         await StageRunner.ForEachAsync(remaining, 8, async (item, token) =>
             sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await Download.Files.SizeAsync(item.Url, token) ?? 0),
             cancellationToken);
-        Directory.CreateDirectory(options.Root);
-        return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(Path.GetFullPath(options.Root)).AvailableFreeSpace);
+        Directory.CreateDirectory(options.Root.Path);
+        return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(options.Root.Path).AvailableFreeSpace);
     }
 
     private async Task DownloadAheadAsync(

@@ -11,9 +11,9 @@ public static class ReportBuilder
     private static readonly double[] ShortSideEdges = [144, 240, 256, 320, 360, 480, 720, 1080];
     private static readonly double[] DurationEdges = [2, 4, 6, 8, 9, 10, 11];
 
-    public static DatasetReport Build(string root)
+    public static DatasetReport Build(DatasetRoot root)
     {
-        var lists = new DatasetRoot(root).Lists;
+        var lists = root.Lists;
         var listsReport = Path.Combine(lists, DatasetRoot.ListsReportFileName);
         var annotate = File.Exists(listsReport) ? JsonSerializer.Deserialize(File.ReadAllText(listsReport), DatasetJson.Indented.AnnotateReport) : null;
         var stores = StateStore.AllUnder(root);
@@ -36,7 +36,7 @@ public static class ReportBuilder
             : (Short: resized.Select(r => (double)r.ShortSide), Duration: resized.Select(r => r.SourceDuration));
 
         return new DatasetReport(
-            Path.GetFullPath(root),
+            root.Path,
             DateTime.UtcNow,
             annotate?.Splits ?? [],
             Classes(lists),

@@ -34,13 +34,12 @@ public sealed partial class StateStore
 
     public const string DefaultName = "state";
 
-    public static string PathFor(string root, string name = DefaultName) => new DatasetRoot(root).StateFile(name);
 
     /// <summary>Opens (creating or upgrading if needed) a store of a dataset root; each prepare shard has its own name.</summary>
     /// <exception cref="StateStoreException">Damaged, newer, locked for too long, or not writable.</exception>
-    public static StateStore Open(string root, string name = DefaultName)
+    public static StateStore Open(DatasetRoot root, string name = DefaultName)
     {
-        var store = new StateStore(PathFor(root, name), SqliteOpenMode.ReadWriteCreate);
+        var store = new StateStore(root.StateFile(name), SqliteOpenMode.ReadWriteCreate);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
         store.Guard(() =>
         {
@@ -82,21 +81,16 @@ public sealed partial class StateStore
             throw StateStoreException.Newer(path, version, StateSchema.Version);
         if (version < StateSchema.Version)
         {
-            var folder = System.IO.Path.GetDirectoryName(path)!;
-            var name = System.IO.Path.GetFileNameWithoutExtension(path);
-            Open(System.IO.Path.GetDirectoryName(folder)!, name);
+            Open(store.Root, System.IO.Path.GetFileNameWithoutExtension(path));
         }
         return store;
     }
 
     /// <summary>Every store under a root, opened read-only: the default one and one per prepare shard.</summary>
-    public static IReadOnlyList<StateStore> AllUnder(string root)
-    {
-        var folder = System.IO.Path.GetDirectoryName(PathFor(root))!;
-        return Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.db").Order(StringComparer.Ordinal).Select(OpenReadOnly).ToList()
+    public static IReadOnlyList<StateStore> AllUnder(DatasetRoot root) =>
+        Directory.Exists(root.StateFolder)
+            ? Directory.GetFiles(root.StateFolder, "*.db").Order(StringComparer.Ordinal).Select(OpenReadOnly).ToList()
             : [];
-    }
 
     private static string Now => DateTime.UtcNow.ToString("O");
 

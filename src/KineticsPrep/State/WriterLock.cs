@@ -74,8 +74,8 @@ public sealed class WriterLock : IDisposable
     }
 
     /// <summary>The writer's lock of a dataset root (or of a resize destination, or a lists folder): one per state store name.</summary>
-    public static WriterLock ForRoot(string root, string name = StateStore.DefaultName) =>
-        Acquire(new DatasetRoot(root).StateFolder, name, name == StateStore.DefaultName ? root : $"{root} ({name})");
+    public static WriterLock ForRoot(DatasetRoot root, string name = StateStore.DefaultName) =>
+        Acquire(root.StateFolder, name, name == StateStore.DefaultName ? root.Path : $"{root.Path} ({name})");
 
     /// <summary>As <see cref="Acquire"/>, but waits for the holder to let go: for short shared work, such as fetching
     /// the annotation files that every shard needs.</summary>
