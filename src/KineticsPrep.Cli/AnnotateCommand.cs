@@ -1,7 +1,6 @@
 using System.CommandLine;
 using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
-using KineticsPrep.Media;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
@@ -20,17 +19,17 @@ internal static class AnnotateCommand
     private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("annotate", "Write train/val/test lists of the clips that exist, with class ids in the community's order.")
         {
             Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
         var options = new AnnotateOptions(
@@ -49,7 +48,7 @@ internal static class AnnotateCommand
         AnnotateReport report;
         try
         {
-            var tools = options.Check ? await MediaTools.LocateAsync(cancellationToken) : await MediaTools.TryLocateAsync(cancellationToken);
+            var tools = options.Check ? await services.MediaToolsAsync(cancellationToken) : await services.OptionalMediaToolsAsync(cancellationToken);
             report = await new Annotator(options, tools).RunAsync(cancellationToken);
         }
         catch (OperationCanceledException)

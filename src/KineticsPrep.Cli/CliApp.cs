@@ -8,18 +8,21 @@ namespace KineticsPrep.Cli;
 /// </summary>
 internal static class CliApp
 {
+    /// <summary>What the commands share, made once (the composition root).</summary>
+    private static readonly CliServices Services = new();
+
     private static readonly RootCommand Root = new("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
     {
-        ResizeCommand.Create(),
-        PrepareCommand.Create(),
-        StatusCommand.Create(),
-        DemoCommand.Create(),
-        VerifyCommand.Create(),
-        ReportCommand.Create(),
-        DownloadCommand.Create(),
-        AnnotateCommand.Create(),
-        ExtractCommand.Create(),
-        ExportCommand.Create(),
+        ResizeCommand.Create(Services),
+        PrepareCommand.Create(Services),
+        StatusCommand.Create(Services),
+        DemoCommand.Create(Services),
+        VerifyCommand.Create(Services),
+        ReportCommand.Create(Services),
+        DownloadCommand.Create(Services),
+        AnnotateCommand.Create(Services),
+        ExtractCommand.Create(Services),
+        ExportCommand.Create(Services),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

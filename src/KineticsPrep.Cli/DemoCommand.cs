@@ -2,7 +2,6 @@ using System.CommandLine;
 using KineticsPrep.Dataset;
 using KineticsPrep.Demo;
 using KineticsPrep.Download;
-using KineticsPrep.Media;
 using KineticsPrep.Pipeline;
 
 namespace KineticsPrep.Cli;
@@ -24,19 +23,19 @@ internal static class DemoCommand
 
     private static readonly Option<bool> MirrorOnly = new("--mirror-only") { Description = "Only build the mirror (DIR/mirror), for serving it some other way." };
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder, Dataset, MirrorOnly };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(CliConsole.Of(parse), parse.GetRequiredValue(Folder), DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!,
+            RunAsync(CliConsole.Of(parse), services, parse.GetRequiredValue(Folder), DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!,
                 parse.GetValue(MirrorOnly), cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliConsole console, DirectoryInfo folder, DatasetVersion version, bool mirrorOnly, CancellationToken cancellationToken)
+        CliConsole console, CliServices services, DirectoryInfo folder, DatasetVersion version, bool mirrorOnly, CancellationToken cancellationToken)
     {
-        var tools = await MediaTools.LocateAsync(cancellationToken);
+        var tools = await services.MediaToolsAsync(cancellationToken);
         var mirror = Path.Combine(folder.FullName, "mirror");
         var root = Path.Combine(folder.FullName, version.Name);
         if (Directory.Exists(folder.FullName))
@@ -51,8 +50,7 @@ internal static class DemoCommand
         console.Out.WriteLine($"3. Running: kinetics-prep prepare {version.Name} --root {root} --mirror {server.Url}");
 
         var options = new PrepareOptions(version, new DatasetRoot(root)) { Mirror = new Mirror(server.Url) };
-        using var http = SharedOptions.DownloadClient(options.DownloadJobs);
-        var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
+        var pipeline = new PreparePipeline(options, new FileDownloader(services.Http, options.Download), tools);
         var result = await PrepareCommand.RunAsync(console, pipeline, await pipeline.StartAsync(cancellationToken), cancellationToken);
 
         if (result.Lists is { } lists)

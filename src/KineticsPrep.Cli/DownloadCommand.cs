@@ -16,17 +16,17 @@ internal static class DownloadCommand
     private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("download", "Download a Kinetics release's archives and annotation CSVs, resuming partial files.")
         {
             Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
         var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
@@ -43,8 +43,7 @@ internal static class DownloadCommand
             Retries = parse.GetValue(Retries),
             MinimumRate = parse.GetValue(MinimumRate) * 1024L,
         };
-        using var http = SharedOptions.DownloadClient(options.Jobs);
-        var runner = new DownloadRunner(StateStore.Open(root), new FileDownloader(http, options),
+        var runner = new DownloadRunner(StateStore.Open(root), new FileDownloader(services.Http, options),
             new Mirror(parse.GetValue(MirrorOption)), options.Jobs);
 
         var summary = await StageDisplay.RunAsync(console, "download", "files",

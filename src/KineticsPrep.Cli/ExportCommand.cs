@@ -19,7 +19,7 @@ internal static class ExportCommand
     private static readonly Option<int> Seed = new("--seed") { Description = "Seeds the shuffle; the same seed and lists give the same shards.", DefaultValueFactory = _ => 0 };
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where the shards go. Default: ROOT/webdataset." };
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var webDataset = new Command("webdataset",
             "Write <split>-NNNNNN.tar shards of <key>.mp4, <key>.cls (label id) and <key>.json (label, YouTube id, time range, index facts), "

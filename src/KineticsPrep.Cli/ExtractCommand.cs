@@ -12,7 +12,7 @@ internal static class ExtractCommand
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives extracted at once.", Environment.ProcessorCount);
     private static readonly Option<bool> DeleteArchives = new("--delete-archives") { Description = "Delete each archive as soon as it is extracted." };
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("extract", "Extract the downloaded archives into ROOT/videos/<split>/, safely and resumably.")
         {

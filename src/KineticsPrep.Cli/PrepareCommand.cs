@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
-using KineticsPrep.Media;
 using KineticsPrep.Pipeline;
 using KineticsPrep.Resize;
 using KineticsPrep.State;
@@ -31,18 +30,18 @@ internal static class PrepareCommand
     private static readonly Option<int> Retries = SharedOptions.Retries();
     private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
         {
             Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels, Profile,
             Retries, MinimumRate,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
         var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
@@ -60,7 +59,7 @@ internal static class PrepareCommand
         {
             return console.Fatal(e.Message);
         }
-        var tools = await MediaTools.LocateAsync(cancellationToken);
+        var tools = await services.MediaToolsAsync(cancellationToken);
 
         var root = parse.GetRequiredValue(Root);
         root.Create();
@@ -84,8 +83,7 @@ internal static class PrepareCommand
             ListFormat = ListFormat.Find(parse.GetRequiredValue(Format))!,
             Labels = parse.GetValue(Labels),
         };
-        using var http = SharedOptions.DownloadClient(options.DownloadJobs);
-        var pipeline = new PreparePipeline(options, new FileDownloader(http, options.Download), tools);
+        var pipeline = new PreparePipeline(options, new FileDownloader(services.Http, options.Download), tools);
         if (!shard.IsWhole)
             console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");
 

@@ -10,7 +10,7 @@ internal static class ReportCommand
     private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root (only read).");
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where report.html and report.json go. Default: the root." };
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("report", "Write ROOT/report.html (one offline file with charts) and ROOT/report.json.") { Root, Out };
         command.SetAction(parse =>

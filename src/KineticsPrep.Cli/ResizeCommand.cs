@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using KineticsPrep.Dataset;
-using KineticsPrep.Media;
 using KineticsPrep.Resize;
 using KineticsPrep.State;
 
@@ -53,18 +52,18 @@ internal static class ResizeCommand
         .Require(level => level is null or 1 or 2, "--level must be 1 or 2.");
     private static readonly Option<bool> ToMp4 = new("--to-mp4") { Description = "Accepted for mmaction2 compatibility: the output is always mp4." };
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("resize", "Resize every video under SRC to a short side of S pixels (H.264 mp4), skipping finished ones.")
         {
             Source, Destination, ShortSide, Upscale, Crf, Preset, X264Params, Scaler, Fps, Gop, Profile, KeepAudio, AlwaysEncode, Workers, Overwrite,
             Extensions, Level, ToMp4,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
         var source = parse.GetRequiredValue(Source);
@@ -92,7 +91,7 @@ internal static class ResizeCommand
                 : VideoFiles.Extensions,
         };
 
-        var tools = await MediaTools.LocateAsync(cancellationToken);
+        var tools = await services.MediaToolsAsync(cancellationToken);
         // Fails here, before any work, when the destination cannot be a folder.
         destination.Create();
         // The record goes to the dataset root that DST is in (ROOT/videos_320p/train: ROOT), else to DST itself.

@@ -85,14 +85,4 @@ internal static class SharedOptions
             ? (splits, null)
             : (splits, $"unknown split(s) {string.Join(", ", unknown)}; {version.Name} has {string.Join(", ", version.Splits)}.");
     }
-
-    /// <summary>An HttpClient for large downloads: no overall timeout (stalls are caught per read).</summary>
-    public static HttpClient DownloadClient(int connections) =>
-        new(new SocketsHttpHandler
-        {
-            ConnectTimeout = TimeSpan.FromSeconds(30),
-            AutomaticDecompression = System.Net.DecompressionMethods.None,
-            MaxConnectionsPerServer = connections + 2,
-        })
-        { Timeout = Timeout.InfiniteTimeSpan };
 }

@@ -10,7 +10,7 @@ internal static class StatusCommand
 {
     private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.");
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("status", "Show progress per stage and split: done/total, failures, amounts, rate and ETA (works during a run).") { Root };
         command.SetAction(parse => Run(CliConsole.Of(parse), parse.GetRequiredValue(Root)));

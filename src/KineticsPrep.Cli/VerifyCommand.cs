@@ -1,6 +1,5 @@
 using System.CommandLine;
 using KineticsPrep.Dataset;
-using KineticsPrep.Media;
 using KineticsPrep.State;
 using KineticsPrep.Verify;
 
@@ -19,17 +18,17 @@ internal static class VerifyCommand
     private static readonly Option<bool> FixLists = new("--fix-lists") { Description = "Rewrite ROOT/lists without the unreadable clips." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once.");
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("verify", "Check that every clip opens and its first and last frames decode; list the ones that do not.")
         {
             Paths, Root, Full, FixLists, Workers,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
         var root = parse.GetValue(Root);
@@ -43,7 +42,7 @@ internal static class VerifyCommand
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
             return console.Fatal($"not found: {missing}");
-        var tools = await MediaTools.LocateAsync(cancellationToken);
+        var tools = await services.MediaToolsAsync(cancellationToken);
 
         var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : root!.ResizedFolders());
         var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),

@@ -18,19 +18,6 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
     /// <exception cref="MediaToolsMissingException">Either is missing, or the ffmpeg is older than 4.4.</exception>
     public static Task<MediaTools> LocateAsync(CancellationToken cancellationToken) => LocateAsync(Environment.GetEnvironmentVariable, cancellationToken);
 
-    /// <summary>As <see cref="LocateAsync(CancellationToken)"/>, but null where there is no usable ffmpeg: for work
-    /// that can do without it.</summary>
-    public static async Task<MediaTools?> TryLocateAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await LocateAsync(cancellationToken);
-        }
-        catch (MediaToolsMissingException)
-        {
-            return null;
-        }
-    }
 
     public static async Task<MediaTools> LocateAsync(Func<string, string?> environment, CancellationToken cancellationToken)
     {
