@@ -25,6 +25,9 @@ internal static class CliApp
         ExportCommand.Create(Services),
     };
 
+    /// <summary>The command tree, for the tests that walk every command and option.</summary>
+    public static RootCommand Commands => Root;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var console = new CliConsole(output, error);
@@ -32,7 +35,7 @@ internal static class CliApp
         if (parse.Errors.Count > 0)
         {
             foreach (var parseError in parse.Errors)
-                console.Fatal(parseError.Message);
+                console.Fatal(ParseErrors.Plain(parseError.Message));
             error.WriteLine("Run 'kinetics-prep --help' for usage.");
             return ExitCodes.UsageOrFatal;
         }
@@ -69,4 +72,5 @@ internal static class CliApp
             return console.Fatal($"unexpected error: {e}");
         }
     }
+
 }

@@ -9,11 +9,22 @@ internal static class OptionRules
     {
         option.Validators.Add(result =>
         {
-            if (!valid(result.GetValueOrDefault<T>()))
+            T? value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                // Not a value of the option's type at all ("abc" for a number): the parser says so (see ParseErrors).
+                return;
+            }
+            if (!valid(value))
                 result.AddError(message);
         });
         return option;
     }
+
 
     public static Option<string> OneOf(this Option<string> option, IReadOnlyCollection<string> values) =>
         option.Require(value => value is not null && values.Contains(value), $"{option.Name} must be one of: {string.Join(", ", values)}.");
