@@ -98,4 +98,20 @@ public sealed class DownloadFaultTests : IDisposable
         Assert.Equal(2, server.Requests.Count);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
+
+    [Theory(Timeout = Timeouts.Process)]
+    [InlineData("http://127.0.0.1:9", "cannot reach the mirror http://127.0.0.1:9: the connection was refused")]
+    [InlineData("/nonexistent/mirror", "the mirror folder /nonexistent/mirror does not exist")]
+    public async Task A_mirror_that_is_not_there_stops_prepare_and_download_at_once_with_exit_2(string mirror, string message)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var prepare = await CliRunner.RunAsync("prepare", "k400", "--root", _root.Combine("prepare"), "--mirror", mirror);
+        var download = await CliRunner.RunAsync("download", "k400", "--root", _root.Combine("download"), "--mirror", mirror);
+
+        Assert.Equal((2, 2), (prepare.ExitCode, download.ExitCode));
+        Assert.Contains($"kinetics-prep: {message}. Check --mirror", prepare.Stderr);
+        Assert.Contains($"kinetics-prep: {message}. Check --mirror", download.Stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
 }

@@ -66,5 +66,17 @@ public sealed class MediaToolsTests : IDisposable
         Assert.False(tools.Version.HasFpsMode);
     }
 
+    [Fact]
+    public async Task An_ffmpeg_that_cannot_be_run_is_said_so_plainly()
+    {
+        File.WriteAllText(_bin.Combine("ffmpeg"), "not a program, and not executable");
+        File.WriteAllText(_bin.Combine("ffprobe"), "");
+
+        var e = await Assert.ThrowsAsync<MediaToolsMissingException>(() => MediaTools.LocateAsync(Environment(("PATH", _bin.Path)), CancellationToken.None));
+
+        Assert.StartsWith($"{_bin.Combine("ffmpeg")} cannot be run (", e.Message);
+        Assert.True(e.IsFatal);
+    }
+
     public void Dispose() => _bin.Dispose();
 }

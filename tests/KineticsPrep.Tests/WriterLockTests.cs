@@ -54,4 +54,16 @@ public sealed class WriterLockTests : IDisposable
         File.SetLastWriteTimeUtc(Owner, DateTime.UtcNow - WriterLock.StaleAfter - TimeSpan.FromMinutes(1));
         using var taken = WriterLock.Acquire(_folder.Path, "state", "ROOT");
     }
+
+    [Fact]
+    public void An_owner_file_that_cannot_be_read_is_respected_until_it_is_old()
+    {
+        File.WriteAllText(Owner, "");
+        Assert.Throws<WriterLockException>(() => WriterLock.Acquire(_folder.Path, "state", "ROOT"));
+
+        File.SetLastWriteTimeUtc(Owner, DateTime.UtcNow - WriterLock.StaleAfter - TimeSpan.FromMinutes(1));
+        using var taken = WriterLock.Acquire(_folder.Path, "state", "ROOT");
+        Assert.StartsWith($"{Environment.MachineName} {Environment.ProcessId} ", File.ReadAllText(Owner));
+        Assert.Single(Directory.GetFiles(_folder.Path, "state.owner*"));
+    }
 }

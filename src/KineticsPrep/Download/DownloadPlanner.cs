@@ -5,8 +5,11 @@ namespace KineticsPrep.Download;
 /// <summary>Reads the per-split list files and maps every URL to the mirror and to its place under the root.</summary>
 public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
 {
+    /// <exception cref="MirrorUnreachableException">The mirror is not there at all (checked once, before anything else).</exception>
     public async Task<DownloadPlan> PlanAsync(DatasetVersion version, IReadOnlyList<string> splits, DatasetRoot layout, CancellationToken cancellationToken)
     {
+        if (splits.Count > 0)
+            await downloader.CheckReachableAsync(mirror.Map(version.AnnotationUrl(splits[0])), mirror.Prefix ?? DatasetCatalog.CvdfPrefix, cancellationToken);
         var annotations = new List<DownloadItem>();
         var archives = new List<DownloadItem>();
         var failures = new List<string>();

@@ -117,6 +117,36 @@ public sealed class FileDownloader
         }
     }
 
+    /// <summary>
+    /// One try, no retries, before any work: a server that refuses the connection or a name that does not resolve is
+    /// a wrong --mirror or a network down, to be said now, not a flaky transfer to retry for an hour. Any HTTP answer,
+    /// even an error status, means the server is there. For a local mirror, its folder must exist (what it lacks is
+    /// reported file by file, as a server's 404s are).
+    /// </summary>
+    /// <param name="url">A file the mirror should hold, such as a release's first list file.</param>
+    /// <param name="root">The mirror as the user gave it, for the message.</param>
+    /// <exception cref="MirrorUnreachableException">The mirror is not there.</exception>
+    public async Task CheckReachableAsync(string url, string root, CancellationToken cancellationToken)
+    {
+        if (Mirror.LocalPath(url) is { } local)
+        {
+            var folder = Mirror.LocalPath(root) ?? root;
+            if (!Directory.Exists(folder))
+                throw new MirrorUnreachableException($"the mirror folder {folder} does not exist. Check --mirror: a folder with the CVDF's tree.");
+            return;
+        }
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Head, url);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            var why = e.HttpRequestError == HttpRequestError.NameResolutionError ? "its name does not resolve" : "the connection was refused";
+            throw new MirrorUnreachableException($"cannot reach the mirror {new Uri(url).GetLeftPart(UriPartial.Authority)}: {why}. Check --mirror, or your network.", e);
+        }
+    }
+
     /// <summary>A small text file (a list of archive URLs), with the same retries.</summary>
     public async Task<string> FetchTextAsync(string url, CancellationToken cancellationToken)
     {

@@ -62,10 +62,18 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
         return found;
     }
 
+    /// <exception cref="MediaToolsMissingException">The file is there but cannot be run (not executable, not a program).</exception>
     private static async Task<FFmpegVersion> ReadVersionAsync(string ffmpeg, CancellationToken cancellationToken)
     {
-        var result = await Cli.Wrap(ffmpeg).WithArguments(["-hide_banner", "-version"]).WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellationToken);
-        return FFmpegVersion.Parse(result.StandardOutput) ?? FFmpegVersion.Current;
+        try
+        {
+            var result = await Cli.Wrap(ffmpeg).WithArguments(["-hide_banner", "-version"]).WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(cancellationToken);
+            return FFmpegVersion.Parse(result.StandardOutput) ?? FFmpegVersion.Current;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new MediaToolsMissingException($"{ffmpeg} cannot be run ({e.Message})." + HowToGetIt);
+        }
     }
 }

@@ -96,22 +96,32 @@ public sealed class WriterLock : IDisposable
 
     private static void ClaimOwnerFile(string ownerPath, string what)
     {
-        for (var attempt = 0; ; attempt++)
+        // The owner file appears whole or not at all, so that no reader takes a half-written one for a stale one: it is
+        // written under a name of this process's own, then moved into place, which fails when one is there (link(2)).
+        var mine = $"{ownerPath}.{Environment.ProcessId}.tmp";
+        File.WriteAllText(mine, Owner.Current.ToString());
+        try
         {
-            try
+            for (var attempt = 0; ; attempt++)
             {
-                using var file = new FileStream(ownerPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-                using var writer = new StreamWriter(file);
-                writer.Write(Owner.Current.ToString());
-                return;
+                try
+                {
+                    File.Move(mine, ownerPath, overwrite: false);
+                    return;
+                }
+                catch (IOException) when (File.Exists(ownerPath) && attempt == 0)
+                {
+                    var owner = Owner.Read(ownerPath);
+                    var touched = File.GetLastWriteTimeUtc(ownerPath);
+                    if (!(owner?.IsStale(touched) ?? DateTime.UtcNow - touched > StaleAfter))
+                        throw Held(what, owner, ownerPath);
+                    File.Delete(ownerPath);
+                }
             }
-            catch (IOException) when (File.Exists(ownerPath) && attempt == 0)
-            {
-                var owner = Owner.Read(ownerPath);
-                if (owner is not null && !owner.IsStale(File.GetLastWriteTimeUtc(ownerPath)))
-                    throw Held(what, owner, ownerPath);
-                File.Delete(ownerPath);
-            }
+        }
+        finally
+        {
+            File.Delete(mine);
         }
     }
 
