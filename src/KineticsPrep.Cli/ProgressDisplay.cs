@@ -44,7 +44,9 @@ internal static class ProgressDisplay
         {
             while (await Task.WhenAny(work, Task.Delay(PlainLineInterval)) != work)
                 console.Out.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
-            console.Out.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
+            // The closing line only for work that got through; a failure says what it has to say itself.
+            if (work.IsCompletedSuccessfully)
+                console.Out.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
         }
         return await work;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KineticsPrep.Dataset;
 using KineticsPrep.Report;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
 
@@ -19,6 +20,9 @@ internal static class ReportCommand
             var root = parse.GetRequiredValue(Root);
             if (!root.Exists)
                 return console.Fatal($"Root folder not found: {root.Path}");
+            if (StateStore.AllUnder(root).Count == 0 && ListReader.Written(root.Lists).Count == 0)
+                return console.Fatal($"nothing to report under {root.Path}: no state store ({root.StateFolder}) and no lists ({root.Lists}). " +
+                                     "Run prepare (or download, resize, annotate) there first. Nothing was written.");
             var folder = parse.GetValue(Out)?.FullName ?? root.Path;
             var report = ReportBuilder.Build(root);
             try

@@ -91,6 +91,10 @@ internal static class ResizeCommand
                 : VideoFiles.Extensions,
         };
 
+        var scan = VideoFinder.Find(source.FullName, destination.FullName, options.Extensions);
+        if (scan.Jobs.Count == 0)
+            return console.Fatal($"no videos under {source.FullName} (looked for {string.Join(", ", options.Extensions)}, " +
+                                 $"leaving out {destination.FullName}); nothing was written.");
         var tools = await services.MediaToolsAsync(cancellationToken);
         // Fails here, before any work, when the destination cannot be a folder.
         destination.Create();
@@ -100,7 +104,7 @@ internal static class ResizeCommand
 
         var runner = new ResizeRunner(tools, options, StateStore.Open(root));
         var summary = await StageDisplay.RunAsync(console, "resize", "clips",
-            progress => runner.RunAsync(source.FullName, destination.FullName, progress, cancellationToken),
+            progress => runner.RunAsync(scan, destination.FullName, progress, cancellationToken),
             "Cancelled. Finished outputs are kept; run the same command again to continue.");
 
         PrintSummary(console, summary);

@@ -42,9 +42,14 @@ internal static class VerifyCommand
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
             return console.Fatal($"not found: {missing}");
+        var folders = paths.Length > 0 ? paths : root!.ResizedFolders();
+        var clips = VerifyRunner.ClipsUnder(folders);
+        if (clips.Count == 0)
+            return console.Fatal(folders.Count == 0
+                ? $"no resized clips under {root!.Path} (no videos_<S>p folder); run prepare or resize first. Nothing was written."
+                : $"no clips in {string.Join(", ", folders)}; nothing was written.");
         var tools = await services.MediaToolsAsync(cancellationToken);
 
-        var clips = VerifyRunner.ClipsUnder(paths.Length > 0 ? paths : root!.ResizedFolders());
         var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),
             root is null ? null : StateStore.Open(root), root?.Path);
         var results = await StageDisplay.RunAsync(console, "verify", "clips", progress => runner.RunAsync(clips, progress, cancellationToken),

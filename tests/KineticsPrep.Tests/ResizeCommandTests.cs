@@ -19,6 +19,7 @@ public sealed class ResizeCommandTests
     {
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.Combine("src"));
+        File.WriteAllText(temp.Combine("src", "a_000001_000011.mp4"), "a clip to resize, once ffmpeg is found");
         // A PATH without ffmpeg; DOTNET_ROOT so the executable still finds the runtime.
         var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
         var environment = new Dictionary<string, string> { ["PATH"] = temp.Combine("empty"), ["DOTNET_ROOT"] = dotnetRoot };

@@ -18,10 +18,15 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
     {
         if (!Directory.Exists(source))
             throw new DirectoryNotFoundException($"Source folder not found: {source}");
+        return await RunAsync(VideoFinder.Find(source, destination, options.Extensions), destination, progress, cancellationToken);
+    }
 
+    /// <summary>The videos a <see cref="VideoFinder"/> scan found, into <paramref name="destination"/>.</summary>
+    public async Task<ResizeSummary> RunAsync(
+        VideoFinder.Scan scan, string destination, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    {
         // Fails here, before any work, when the destination cannot be a folder.
         Directory.CreateDirectory(destination);
-        var scan = VideoFinder.Find(source, destination, options.Extensions);
         var outcomes = new ConcurrentBag<ClipOutcome>();
         try
         {
