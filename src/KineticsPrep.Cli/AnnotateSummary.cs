@@ -9,7 +9,7 @@ internal static class AnnotateSummary
 
     public static void Print(CliConsole console, AnnotateReport report, string outDir)
     {
-        console.Out.WriteLine($"{report.Classes} classes. Lists in {outDir}:");
+        console.Out.WriteLine($"{Words.Count(report.Classes, "class", "classes")}. Lists in {outDir}:");
         console.Out.WriteLine($"  {"split",-12} {"csv rows",9} {"found",9} {"missing",9} {"replaced",9} {"corrupt",9}");
         foreach (var split in report.Splits)
         {

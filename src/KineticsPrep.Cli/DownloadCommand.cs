@@ -50,7 +50,7 @@ internal static class DownloadCommand
             progress => runner.RunAsync(version, splits, progress, cancellationToken),
             "Cancelled. Partial files are kept and resume on the next run.");
 
-        console.Out.WriteLine($"{summary.Files} files: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
+        console.Out.WriteLine($"{Words.Count(summary.Files, "file")}: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
         foreach (var note in summary.Notes)
             console.Error.WriteLine($"Note: {note}");
         foreach (var failure in summary.Failures)

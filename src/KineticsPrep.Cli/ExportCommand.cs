@@ -51,12 +51,10 @@ internal static class ExportCommand
             "Cancelled. Finished shards are kept; run the same command again to go on.");
 
         foreach (var split in summary.Splits)
-            console.Out.WriteLine($"{split.Split}: {split.Samples} samples in {Plural(split.Shards.Count, "shard")} ({Bytes.Format(split.Bytes)}), {split.Pattern}");
-        console.Out.WriteLine($"{Plural(summary.ShardsWritten, "shard")} written, {summary.ShardsKept} kept, in {options.Out}.");
+            console.Out.WriteLine($"{split.Split}: {Words.Count(split.Samples, "sample")} in {Words.Count(split.Shards.Count, "shard")} ({Bytes.Format(split.Bytes)}), {split.Pattern}");
+        console.Out.WriteLine($"{Words.Count(summary.ShardsWritten, "shard")} written, {summary.ShardsKept} kept, in {options.Out}.");
         foreach (var failure in summary.Failures)
             console.Error.WriteLine($"  {failure.Split}: {failure.Path}: {failure.Reason}");
         return ExitCodes.For(summary.Failures.Count);
     }
-
-    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -38,8 +38,8 @@ internal static class ExtractCommand
 
         var outcomes = summary.Outcomes;
         console.Out.WriteLine(
-            $"{outcomes.Count} archives: {outcomes.Count(o => o.Status == ExtractStatus.Extracted)} extracted " +
-            $"({outcomes.Sum(o => o.Files)} clips), {outcomes.Count(o => o.Status == ExtractStatus.AlreadyDone)} already done, " +
+            $"{Words.Count(outcomes.Count, "archive")}: {outcomes.Count(o => o.Status == ExtractStatus.Extracted)} extracted " +
+            $"({Words.Count(outcomes.Sum(o => o.Files), "clip")}), {outcomes.Count(o => o.Status == ExtractStatus.AlreadyDone)} already done, " +
             $"{summary.Failures.Count()} failed.");
         foreach (var failure in summary.Failures)
             console.Error.WriteLine($"Failed: {failure.Error}");

@@ -97,11 +97,11 @@ internal static class PrepareCommand
             var start = await pipeline.StartAsync(cancellationToken);
             var reopened = start.Reopened.Count == 0 ? ""
                 : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
-            console.Out.WriteLine($"{start.Remaining.Count} of {start.Archives.Count} archives to do{reopened}. Disk: expected peak " +
+            console.Out.WriteLine($"{start.Remaining.Count} of {Words.Count(start.Archives.Count, "archive")} to do{reopened}. Disk: expected peak " +
                               $"{Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
             result = await RunAsync(console, pipeline, start, cancellationToken);
         }
-        console.Out.WriteLine($"{result.ArchivesProcessed}/{result.Archives} archives processed.");
+        console.Out.WriteLine($"{result.ArchivesProcessed}/{Words.Count(result.Archives, "archive")} processed.");
         if (result.Lists is { } lists)
             AnnotateSummary.Print(console, lists, options.ListsFolder);
         else if (!shard.IsWhole)
@@ -123,7 +123,7 @@ internal static class PrepareCommand
     public static double Fraction(PrepareProgress p) => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives;
 
     /// <summary>
-    /// The line on the bar and in the plain log: archives, clips/s, MB/s downloaded, ETA, and the current archive while
+    /// The line on the bar and in the plain log: archives, clips/s, MiB/s downloaded, ETA, and the current archive while
     /// one is under way.
     /// </summary>
     public static string Describe(PrepareProgress p, TimeSpan elapsed)
@@ -131,7 +131,7 @@ internal static class PrepareCommand
         var eta = p.TimeLeft(elapsed) is { } left ? left.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
         return string.Create(CultureInfo.InvariantCulture,
             $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized ({p.ClipsPerSecond(elapsed):0.0} clips/s), " +
-            $"{p.ClipsFailed} failed, {Bytes.Format(p.BytesDownloaded)} downloaded ({p.BytesPerSecond(elapsed) / 1e6:0.0} MB/s), " +
+            $"{p.ClipsFailed} failed, {Bytes.Format(p.BytesDownloaded)} downloaded ({Bytes.Format((long)p.BytesPerSecond(elapsed))}/s), " +
             $"ETA {eta}") + (p.ArchivesDone < p.Archives ? $"; {p.Current}" : "");
     }
 }

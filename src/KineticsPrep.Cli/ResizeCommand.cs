@@ -115,7 +115,7 @@ internal static class ResizeCommand
     {
         const int failuresListed = 50;
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Found {summary.Found} videos: {summary.Encoded} encoded, {summary.Copied} copied (already H.264 at size), " +
+            $"Found {Words.Count(summary.Found, "video")}: {summary.Encoded} encoded, {summary.Copied} copied (already H.264 at size), " +
             $"{summary.AlreadyDone} already done, {summary.Failures.Count} failed, in {summary.Elapsed:hh\\:mm\\:ss}."));
         foreach (var ignored in summary.IgnoredDuplicates)
             console.Out.WriteLine($"Ignored (another source has the same output name): {ignored}");

@@ -23,19 +23,21 @@ internal static class StatusCommand
         if (stores.Count == 0)
             return console.Fatal($"No state under {root.Path}: nothing was downloaded, extracted or prepared there yet.");
 
-        console.Out.WriteLine($"{root.Path} ({stores.Count} state file(s): {string.Join(", ", stores.Select(s => Path.GetFileName(s.Path)))})");
+        console.Out.WriteLine($"{root.Path} ({Words.Count(stores.Count, "state file")}: {string.Join(", ", stores.Select(s => Path.GetFileName(s.Path)))})");
         var stages = StageCount.Merge(stores.SelectMany(s => s.StageCounts()))
             .OrderBy(c => Array.IndexOf(["download", "extract", "resize"], c.Stage)).ThenBy(c => c.Split, StringComparer.Ordinal)
             .ToList();
         if (stages.Count > 0)
         {
-            console.Out.WriteLine($"  {"stage",-9} {"split",-12} {"archives",12} {"failed clips",13} {"amount",14} {"rate",16} {"ETA",10}");
+            // Fits 80 columns: 2 + 8 + 12 + 9 + 6 + 11 + 12 + 8, and a space between each.
+            console.Out.WriteLine($"  {"stage",-8} {"split",-12} {"archives",9} {"failed",6} {"amount",11} {"rate",12} {"ETA",8}");
             foreach (var stage in stages)
                 console.Out.WriteLine("  " + Line(stage));
         }
         var totals = stores.Select(s => s.Totals()).ToList();
-        console.Out.WriteLine($"Downloaded {totals.Sum(t => t.Files)} files ({Bytes.Format(totals.Sum(t => t.Bytes))}); " +
-                          $"extracted {totals.Sum(t => t.Archives)} archives ({totals.Sum(t => t.Clips)} clips); resized {totals.Sum(t => t.Resized)} clips.");
+        console.Out.WriteLine($"Downloaded {Words.Count(totals.Sum(t => t.Files), "file")} ({Bytes.Format(totals.Sum(t => t.Bytes))}); " +
+                          $"extracted {Words.Count(totals.Sum(t => t.Archives), "archive")} ({Words.Count(totals.Sum(t => t.Clips), "clip")}).");
+        console.Out.WriteLine($"Resized {Words.Count(totals.Sum(t => t.Resized), "clip")}.");
         var failures = stores.SelectMany(s => s.Failures()).Select(f => $"{f.Stage}: {f.Item}: {f.Reason}")
             .Concat(stores.SelectMany(s => s.ClipFailures()).Select(f => $"resize: {f.Archive}: {f.Failure.Clip}: {f.Failure.Reason}{(f.Failure.Transient ? " (retried by the next run)" : "")}"))
             .ToList();
@@ -53,6 +55,6 @@ internal static class StatusCommand
             : c.Stage == "download" ? $"{Bytes.Format((long)perSecond)}/s"
             : string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.0} clips/s");
         var eta = c.Done == c.Planned ? "done" : c.TimeLeft?.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) ?? "";
-        return $"{c.Stage,-9} {c.Split,-12} {$"{c.Done}/{c.Planned}",12} {c.Failed,13} {amount,14} {rate,16} {eta,10}";
+        return $"{c.Stage,-8} {c.Split,-12} {$"{c.Done}/{c.Planned}",9} {c.Failed,6} {amount,11} {rate,12} {eta,8}";
     }
 }

@@ -56,7 +56,7 @@ internal static class VerifyCommand
             "Cancelled. The clips checked so far are recorded.");
 
         var bad = results.Where(r => !r.Ok).ToList();
-        console.Out.WriteLine($"{results.Count} clips checked, {bad.Count} unreadable.");
+        console.Out.WriteLine($"{Words.Count(results.Count, "clip")} checked, {bad.Count} unreadable.");
         foreach (var clip in bad)
             console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
         if (parse.GetValue(FixLists) && bad.Count > 0)
@@ -64,7 +64,7 @@ internal static class VerifyCommand
             var lists = root!.Lists;
             var badPaths = bad.Select(c => Path.Combine(root.Path, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
             var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
-            console.Out.WriteLine($"Removed {removed} line(s) from the lists in {lists}.");
+            console.Out.WriteLine($"Removed {Words.Count(removed, "line")} from the lists in {lists}.");
         }
         return ExitCodes.For(bad.Count);
     }

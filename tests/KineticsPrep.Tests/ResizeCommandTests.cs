@@ -46,7 +46,7 @@ public sealed class ResizeCommandTests
         var report = await CliRunner.RunAsync("report", "--root", destination);
 
         Assert.Equal(1, resize.ExitCode);
-        Assert.Contains("resized 2 clips", status.Stdout);
+        Assert.Contains("Resized 2 clips.", status.Stdout);
         Assert.Contains("failed resize: train/c_000003_000013.mp4:", status.Stdout);
         Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(destination, "report.json")));

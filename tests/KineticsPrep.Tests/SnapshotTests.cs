@@ -12,6 +12,7 @@ public sealed class SnapshotTests(PrepareFixture fixture)
         var status = await CliRunner.RunAsync("status", "--root", fixture.Reference);
 
         Snapshot.Match("status", status.Stdout + status.Stderr, Scrub(fixture.Reference), withoutRates: true);
+        Assert.All(status.Stdout.Split('\n').Skip(1), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
     }
 
     [Fact]
