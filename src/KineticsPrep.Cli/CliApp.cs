@@ -34,8 +34,10 @@ internal static class CliApp
         var parse = Root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var parseError in parse.Errors)
-                console.Fatal(ParseErrors.Plain(parseError.Message));
+            // A mistyped command or option is the one error worth a line; what follows from it is noise.
+            var messages = parse.Errors.Select(ParseErrors.Plain).ToList();
+            foreach (var message in messages.Any(ParseErrors.IsSuggestion) ? messages.Where(ParseErrors.IsSuggestion) : messages)
+                console.Fatal(message);
             error.WriteLine("Run 'kinetics-prep --help' for usage.");
             return ExitCodes.UsageOrFatal;
         }

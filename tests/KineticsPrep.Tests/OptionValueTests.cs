@@ -39,4 +39,16 @@ public sealed class OptionValueTests
 
     [Fact]
     public void There_are_numeric_options_to_test() => Assert.True(NumericOptions().Count >= 10);
+
+    [Theory]
+    [InlineData("prepar", "Unrecognized command or argument 'prepar'. Did you mean 'prepare'?")]
+    [InlineData("statuss --root x", "Unrecognized command or argument 'statuss'. Did you mean 'status'?")]
+    [InlineData("prepare k400 --rot x", "Unrecognized command or argument '--rot'. Did you mean '--root'?")]
+    public async Task A_mistyped_command_or_option_gets_one_line_with_did_you_mean(string arguments, string line)
+    {
+        var run = await CliRunner.RunAsync(arguments.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([$"kinetics-prep: {line}", "Run 'kinetics-prep --help' for usage."], run.Stderr.TrimEnd().Split('\n'));
+    }
 }
