@@ -52,6 +52,22 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
         Assert.Matches(@"prepare: 6/6 archives, 16 clips resized \(\d+\.\d clips/s\), 0 failed, [\d.]+ [KM]iB downloaded \([\d.]+ (B|KiB|MiB)/s\), ETA 00:00:00\n",
             fixture.ReferenceRun.Stdout);
 
+    [Theory(Timeout = Timeouts.Process)]
+    [InlineData("--short-side", "256", "320")]
+    [InlineData("--profile", "dali", "default")]
+    public async Task A_prepared_root_refuses_other_output_settings_naming_both_and_keeps_its_lists(string option, string asked, string made)
+    {
+        var root = fixture.CopyOfReference($"settings{option}");
+        var before = PrepareFixture.Result(root);
+
+        var run = await CliRunner.RunAsync(fixture.Prepare(root, option, asked));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{root} was prepared with {option} {made}, and this run asks for {option} {asked}", run.Stderr);
+        Assert.Equal(before, PrepareFixture.Result(root));
+        Assert.False(Directory.Exists(Path.Combine(root, "videos_256p")));
+    }
+
     [Fact(Timeout = Timeouts.Process)]
     public async Task Labels_and_format_pass_through_prepare_to_its_lists()
     {

@@ -228,7 +228,7 @@ public sealed class FileDownloader
     {
         if (_options.MinimumRate > 0 && bytes < _options.MinimumRate * elapsed.TotalSeconds)
             throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                $"slower than {Bytes.Format(_options.MinimumRate)}/s for {elapsed.TotalSeconds:0} s ({bytes} bytes)"));
+                $"slower than {Bytes.Format(_options.MinimumRate)}/s for {_options.SlowWindow.TotalSeconds:0} s ({bytes} bytes in {elapsed.TotalSeconds:0.0} s)"));
     }
 
     /// <summary>

@@ -33,9 +33,11 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// Reads the release's archive lists, takes this shard's slice, fetches the annotation CSVs and estimates the peak
     /// disk use of what is left to do.
     /// </summary>
-    /// <exception cref="PrepareRefusedException">The disk will not fit it (without --force), or the shard count clashes.</exception>
+    /// <exception cref="PrepareRefusedException">The disk will not fit it (without --force), the shard count clashes, or
+    /// the root's clips were made with other output settings.</exception>
     public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
+        OutputSettings.Check(options, _state);
         var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
@@ -81,9 +83,11 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// <summary>
     /// --finalize: checks that the shards together processed every archive of the release, then writes the lists.
     /// </summary>
-    /// <exception cref="PrepareRefusedException">Some archives are not processed by any shard yet.</exception>
+    /// <exception cref="PrepareRefusedException">Some archives are not processed by any shard yet, or the shards' clips
+    /// were made with other output settings.</exception>
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
+        OutputSettings.Check(options, _state);
         var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();

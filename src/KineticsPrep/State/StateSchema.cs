@@ -38,6 +38,10 @@ internal static class StateSchema
         ALTER TABLE resized ADD COLUMN bytes INTEGER;
         ALTER TABLE resized ADD COLUMN modified_ticks INTEGER;
         """,
+        // 3: the settings the root's clips were made with, so that a run with others is refused instead of mixing them.
+        """
+        CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
     ];
 
     public static int Version => Migrations.Length;
