@@ -25,6 +25,7 @@ internal static class AnnotateCommand
         {
             Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers,
         };
+        command.WithExamples("annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --annotations ann --videos clips --out lists --labels mmaction2-k400 --format csv");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }

@@ -26,6 +26,7 @@ internal static class DemoCommand
     public static Command Create(CliServices services)
     {
         var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder, Dataset, MirrorOnly };
+        command.WithExamples("demo", "demo --dataset k600 --dir /tmp/k600-demo");
         command.SetAction((parse, cancellationToken) =>
             RunAsync(CliConsole.Of(parse), services, parse.GetRequiredValue(Folder), DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!,
                 parse.GetValue(MirrorOnly), cancellationToken));

@@ -22,6 +22,7 @@ internal static class DownloadCommand
         {
             Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption,
         };
+        command.WithExamples("download k400 --root /data/k400", "download k600 --root /data/k600 --splits val --mirror http://mirror.lab/kinetics");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }

@@ -9,10 +9,11 @@ internal static class ExportCommand
 {
     private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
     private static readonly Option<string?> Splits = new("--splits") { Description = "Comma-separated splits. Default: every split with a list." };
-    private static readonly Option<long> ShardSize = new Option<long>("--shard-size")
+    private static readonly Option<long?> ShardSize = new Option<long?>("--shard-size")
     {
-        Description = "Largest shard, e.g. 1GiB, 512MiB, 1GB (10^9 bytes). A clip larger than this gets a shard of its own.",
-        DefaultValueFactory = _ => 1L << 30,
+        // The default in words: System.CommandLine would show it in bytes.
+        Description = "Largest shard, e.g. 1GiB, 512MiB, 1GB (10^9 bytes). A clip larger than this gets a shard of its own. " +
+                      $"Default: {Bytes.Format(WebDatasetOptions.DefaultShardSize)}.",
         CustomParser = result => Bytes.Parse(result.Tokens.Single().Value) is { } bytes and >= 4096 ? bytes
             : ShardSizeError(result),
     };
@@ -27,11 +28,12 @@ internal static class ExportCommand
         {
             Root, Splits, ShardSize, Seed, Out,
         };
+        webDataset.WithExamples("export webdataset --root /data/k400", "export webdataset --root /data/k400 --splits train --shard-size 512MiB --seed 1");
         webDataset.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return new Command("export", "Write the dataset in a form that large-scale loaders read.") { webDataset };
     }
 
-    private static long ShardSizeError(System.CommandLine.Parsing.ArgumentResult result)
+    private static long? ShardSizeError(System.CommandLine.Parsing.ArgumentResult result)
     {
         result.AddError($"--shard-size: '{result.Tokens.Single().Value}' is no size of at least 4KiB (e.g. 1GiB, 512MiB, 1GB).");
         return 0;
@@ -44,9 +46,10 @@ internal static class ExportCommand
         var options = new WebDatasetOptions(root, parse.GetValue(Out)?.FullName ?? Path.Combine(root, "webdataset"))
         {
             Splits = parse.GetValue(Splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            ShardSize = parse.GetValue(ShardSize),
             Seed = parse.GetValue(Seed),
         };
+        if (parse.GetValue(ShardSize) is { } shardSize)
+            options = options with { ShardSize = shardSize };
         var summary = await StageDisplay.RunAsync(console, "export", "shards", progress => new WebDatasetExporter(options).RunAsync(progress, cancellationToken),
             "Cancelled. Finished shards are kept; run the same command again to go on.");
 

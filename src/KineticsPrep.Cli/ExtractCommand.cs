@@ -18,6 +18,7 @@ internal static class ExtractCommand
         {
             Root, Jobs, DeleteArchives,
         };
+        command.WithExamples("extract --root /data/k400", "extract --root /data/k400 --delete-archives");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
     }

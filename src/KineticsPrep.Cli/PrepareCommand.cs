@@ -20,7 +20,11 @@ internal static class PrepareCommand
     private static readonly Option<bool> KeepArchives = new("--keep-archives") { Description = "Keep the archives after they are extracted." };
     private static readonly Option<bool> Force = new("--force") { Description = "Start even if the expected peak disk use is above the free space." };
     private static readonly Option<string?> ShardOption = new("--shard") { Description = "I/N: do the I-th of N slices of the archives. Default: from Slurm job arrays or Kubernetes Indexed Jobs." };
-    private static readonly Option<int?> ShardCount = new("--shard-count") { Description = "Number of Kubernetes indexed jobs (with JOB_COMPLETION_INDEX)." };
+    private static readonly Option<int?> ShardCount = new("--shard-count")
+    {
+        Description = "The number of shards, with the index from the scheduler: a Slurm job array's size (SLURM_ARRAY_TASK_ID is then " +
+                      "the index as it is, so a resubmitted task keeps its slice) or a Kubernetes Indexed Job's (JOB_COMPLETION_INDEX).",
+    };
     private static readonly Option<bool> Finalize = new("--finalize") { Description = "After all shards finished: check them and write the lists." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
@@ -37,6 +41,7 @@ internal static class PrepareCommand
             Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels, Profile,
             Retries, MinimumRate,
         };
+        command.WithExamples("prepare k400 --root /data/k400", "prepare k700-2020 --root /data/k700 --short-side 256 --format csv", "prepare k400 --root /shared/k400 --shard-count 16   # in a Slurm array");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }

@@ -14,6 +14,7 @@ internal static class ReportCommand
     public static Command Create(CliServices services)
     {
         var command = new Command("report", "Write ROOT/report.html (one offline file with charts) and ROOT/report.json.") { Root, Out };
+        command.WithExamples("report --root /data/k400", "report --root /readonly/k400 --out ~/k400-report");
         command.SetAction(parse =>
         {
             var console = CliConsole.Of(parse);

@@ -59,6 +59,7 @@ internal static class ResizeCommand
             Source, Destination, ShortSide, Upscale, Crf, Preset, X264Params, Scaler, Fps, Gop, Profile, KeepAudio, AlwaysEncode, Workers, Overwrite,
             Extensions, Level, ToMp4,
         };
+        command.WithExamples("resize videos/ videos_320p/", "resize videos/ videos_256p/ --short-side 256 --profile seekable --workers 16");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }

@@ -13,6 +13,7 @@ internal static class StatusCommand
     public static Command Create(CliServices services)
     {
         var command = new Command("status", "Show progress per stage and split: done/total, failures, amounts, rate and ETA (works during a run).") { Root };
+        command.WithExamples("status --root /data/k400");
         command.SetAction(parse => Run(CliConsole.Of(parse), parse.GetRequiredValue(Root)));
         return command;
     }

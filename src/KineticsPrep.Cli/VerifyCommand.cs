@@ -24,6 +24,7 @@ internal static class VerifyCommand
         {
             Paths, Root, Full, FixLists, Workers,
         };
+        command.WithExamples("verify --root /data/k400", "verify --root /data/k400 --fix-lists", "verify clips/a.mp4 clips/b.mp4 --full");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }

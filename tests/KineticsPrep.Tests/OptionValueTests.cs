@@ -51,4 +51,17 @@ public sealed class OptionValueTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal([$"kinetics-prep: {line}", "Run 'kinetics-prep --help' for usage."], run.Stderr.TrimEnd().Split('\n'));
     }
+
+    public static TheoryData<string> EveryCommand() =>
+        new(CliApp.Commands.Subcommands.SelectMany(c => c.Subcommands.Count > 0 ? c.Subcommands.Select(sub => $"{c.Name} {sub.Name}") : [c.Name]));
+
+    [Theory]
+    [MemberData(nameof(EveryCommand))]
+    public async Task Every_commands_help_has_examples_to_copy(string command)
+    {
+        var help = await CliRunner.RunAsync([.. command.Split(' '), "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Matches($@"  Examples:\n(    kinetics-prep {command}[^\n]*\n)+", help.Stdout);
+    }
 }

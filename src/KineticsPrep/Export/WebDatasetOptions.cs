@@ -7,7 +7,9 @@ public sealed record WebDatasetOptions(string Root, string Out)
     public IReadOnlyList<string>? Splits { get; init; }
 
     /// <summary>No shard is larger, unless a single clip is.</summary>
-    public long ShardSize { get; init; } = 1L << 30;
+    public const long DefaultShardSize = 1L << 30;
+
+    public long ShardSize { get; init; } = DefaultShardSize;
 
     /// <summary>Seeds the shuffle: the same seed and lists give the same shards, byte for byte.</summary>
     public int Seed { get; init; }
