@@ -13,7 +13,6 @@ internal static class PrepareCommand
 {
     private static readonly Argument<string> Dataset = SharedOptions.Dataset();
     private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.");
-    private static readonly Option<int> ShortSide = SharedOptions.ShortSide();
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
     private static readonly Option<bool> KeepOriginals = new("--keep-originals") { Description = "Keep the extracted clips after they are resized." };
@@ -30,7 +29,7 @@ internal static class PrepareCommand
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
     private static readonly Option<string> Format = SharedOptions.ListFormat();
     private static readonly Option<string?> Labels = SharedOptions.Labels();
-    private static readonly Option<string> Profile = SharedOptions.Profile();
+    private static readonly EncodeOptions Encode = new();
     private static readonly Option<int> Retries = SharedOptions.Retries();
     private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
 
@@ -38,9 +37,10 @@ internal static class PrepareCommand
     {
         var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
         {
-            Dataset, Root, ShortSide, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels, Profile,
+            Dataset, Root, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
             Retries, MinimumRate,
         };
+        Encode.AddTo(command);
         command.WithExamples("prepare k400 --root /data/k400", "prepare k700-2020 --root /data/k700 --short-side 256 --format csv", "prepare k400 --root /shared/k400 --shard-count 16   # in a Slurm array");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
@@ -79,12 +79,7 @@ internal static class PrepareCommand
             Force = parse.GetValue(Force),
             DownloadJobs = parse.GetValue(Jobs),
             Download = new DownloadOptions { Retries = parse.GetValue(Retries), MinimumRate = parse.GetValue(MinimumRate) * 1024L },
-            Resize = new ResizeOptions
-            {
-                ShortSide = parse.GetValue(ShortSide),
-                Workers = parse.GetValue(Workers),
-                Profile = EncodeProfile.Find(parse.GetRequiredValue(Profile))!,
-            },
+            Resize = Encode.Read(parse, new ResizeOptions { Workers = parse.GetValue(Workers) }),
             ListFormat = ListFormat.Find(parse.GetRequiredValue(Format))!,
             Labels = parse.GetValue(Labels),
         };

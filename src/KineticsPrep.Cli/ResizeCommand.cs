@@ -9,38 +9,10 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep resize SRC DST</c>: every video under SRC to a short side of S pixels, as H.264 mp4 under DST.</summary>
 internal static class ResizeCommand
 {
-    private static readonly string[] X264Presets =
-        ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
-
-    private static readonly string[] Scalers =
-        ["fast_bilinear", "bilinear", "bicubic", "experimental", "neighbor", "area", "bicublin", "gauss", "sinc", "lanczos", "spline"];
-
     private static readonly Argument<DirectoryInfo> Source = new("SRC") { Description = "Folder with the source videos (searched recursively)." };
     private static readonly Argument<DirectoryInfo> Destination = new("DST") { Description = "Output folder; SRC's subfolders are mirrored here." };
 
-    private static readonly Option<int> ShortSide = SharedOptions.ShortSide();
-    private static readonly Option<bool> Upscale = new("--upscale") { Description = "Also scale clips smaller than the short side up to it (mmaction2's behaviour)." };
-    private static readonly Option<int> Crf = new Option<int>("--crf") { Description = "x264 constant rate factor, 0-51; lower is better and bigger.", DefaultValueFactory = _ => new ResizeOptions().Crf }
-        .Require(crf => crf is >= 0 and <= 51, "--crf must be 0 to 51.");
-    private static readonly Option<string> Preset = new Option<string>("--preset") { Description = "x264 preset.", DefaultValueFactory = _ => new ResizeOptions().Preset }
-        .OneOf(X264Presets);
-    private static readonly Option<string> X264Params = new("--x264-params")
-    {
-        Description = "Extra x264 settings on top of the preset, key=value:key=value; \"\" for the preset alone.",
-        DefaultValueFactory = _ => new ResizeOptions().X264Params,
-    };
-    private static readonly Option<string> Scaler = new Option<string>("--scaler")
-    {
-        Description = "Scaling algorithm: " + string.Join(", ", Scalers) + ".",
-        DefaultValueFactory = _ => new ResizeOptions().Scaler,
-    }.OneOf(Scalers);
-    private static readonly Option<double?> Fps = new Option<double?>("--fps") { Description = "Output frame rate. Default: every source frame is kept, with its timestamp." }
-        .Require(fps => fps is null or > 0 and <= 1000, "--fps must be above 0, at most 1000.");
-    private static readonly Option<int?> Gop = new Option<int?>("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." }
-        .Require(gop => gop is null or >= 1, "--gop must be at least 1.");
-    private static readonly Option<string> Profile = SharedOptions.Profile();
-    private static readonly Option<bool> KeepAudio = new("--keep-audio") { Description = "Keep the audio, as AAC. Default: audio is dropped." };
-    private static readonly Option<bool> AlwaysEncode = new("--always-encode") { Description = "Re-encode clips that are already H.264 at the target size instead of copying them." };
+    private static readonly EncodeOptions Encode = new();
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips encoded at once. Default: the number of cores.", "--num-worker");
     private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Redo outputs that already exist." };
     private static readonly Option<string[]> Extensions = new("--ext")
@@ -56,9 +28,9 @@ internal static class ResizeCommand
     {
         var command = new Command("resize", "Resize every video under SRC to a short side of S pixels (H.264 mp4), skipping finished ones.")
         {
-            Source, Destination, ShortSide, Upscale, Crf, Preset, X264Params, Scaler, Fps, Gop, Profile, KeepAudio, AlwaysEncode, Workers, Overwrite,
-            Extensions, Level, ToMp4,
+            Source, Destination, Workers, Overwrite, Extensions, Level, ToMp4,
         };
+        Encode.AddTo(command);
         command.WithExamples("resize videos/ videos_320p/", "resize videos/ videos_256p/ --short-side 256 --profile seekable --workers 16");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
@@ -72,25 +44,14 @@ internal static class ResizeCommand
         if (!source.Exists)
             return console.Fatal($"Source folder not found: {source.FullName}");
 
-        var options = new ResizeOptions
+        var options = Encode.Read(parse, new ResizeOptions
         {
-            ShortSide = parse.GetValue(ShortSide),
-            Upscale = parse.GetValue(Upscale),
-            Crf = parse.GetValue(Crf),
-            Preset = parse.GetRequiredValue(Preset),
-            X264Params = parse.GetValue(X264Params) ?? "",
-            Scaler = parse.GetRequiredValue(Scaler),
-            Fps = parse.GetValue(Fps),
-            Gop = parse.GetValue(Gop),
-            Profile = EncodeProfile.Find(parse.GetRequiredValue(Profile))!,
-            KeepAudio = parse.GetValue(KeepAudio),
-            AlwaysEncode = parse.GetValue(AlwaysEncode),
             Workers = parse.GetValue(Workers),
             Overwrite = parse.GetValue(Overwrite),
             Extensions = parse.GetValue(Extensions) is { Length: > 0 } extensions
                 ? extensions.SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
                 : VideoFiles.Extensions,
-        };
+        });
 
         var scan = VideoFinder.Find(source.FullName, destination.FullName, options.Extensions);
         if (scan.Jobs.Count == 0)

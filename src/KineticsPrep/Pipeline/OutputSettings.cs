@@ -15,6 +15,13 @@ internal static class OutputSettings
         ["--profile"] = options.Resize.Profile.Name,
         ["--crf"] = options.Resize.Crf.ToString(CultureInfo.InvariantCulture),
         ["--fps"] = options.Resize.Fps?.ToString(CultureInfo.InvariantCulture) ?? "the source's",
+        ["--gop"] = options.Resize.Gop?.ToString(CultureInfo.InvariantCulture) ?? "x264's",
+        ["--preset"] = options.Resize.Preset,
+        ["--x264-params"] = options.Resize.X264Params,
+        ["--scaler"] = options.Resize.Scaler,
+        ["--upscale"] = options.Resize.Upscale ? "on" : "off",
+        ["--keep-audio"] = options.Resize.KeepAudio ? "on" : "off",
+        ["--always-encode"] = options.Resize.AlwaysEncode ? "on" : "off",
     };
 
     /// <summary>Compares with what every store under the root recorded, then records them in this run's store.</summary>
