@@ -8,9 +8,11 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep annotate</c>: training lists from the official CSVs and the clips that exist.</summary>
 internal static class AnnotateCommand
 {
-    private static readonly Option<DirectoryInfo> Annotations = new("--annotations") { Description = "Folder with train.csv, validate.csv or val.csv, test.csv.", Required = true };
-    private static readonly Option<DirectoryInfo> Videos = new("--videos") { Description = "Folder searched recursively for <youtube_id>_<start>_<end>.<ext> clips.", Required = true };
-    private static readonly Option<DirectoryInfo> Out = new("--out") { Description = "Where the lists, labels.txt, missing_<split>.txt and report.json go.", Required = true };
+    private static readonly Option<DatasetRoot?> Root = SharedOptions.OptionalRoot(
+        "Dataset root: its annotations/, its one videos_<S>p/ and its lists/ stand in for the three folders below (each still overrides).");
+    private static readonly Option<DirectoryInfo?> Annotations = new("--annotations") { Description = "Folder with train.csv, validate.csv or val.csv, test.csv." };
+    private static readonly Option<DirectoryInfo?> Videos = new("--videos") { Description = "Folder searched recursively for <youtube_id>_<start>_<end>.<ext> clips." };
+    private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where the lists, labels.txt, missing_<split>.txt and report.json go." };
     private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly Option<DirectoryInfo?> Replacement = new("--replacement") { Description = "CVDF replacement clips, used in place of the originals. Default: a 'replacement' folder under --videos." };
     private static readonly Option<DirectoryInfo?> RelativeTo = new("--relative-to") { Description = "Write paths relative to this folder instead of absolute ones." };
@@ -23,9 +25,9 @@ internal static class AnnotateCommand
     {
         var command = new Command("annotate", "Write train/val/test lists of the clips that exist, with class ids in the community's order.")
         {
-            Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers,
+            Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers,
         };
-        command.WithExamples("annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --annotations ann --videos clips --out lists --labels mmaction2-k400 --format csv");
+        command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --annotations ann --videos clips --out lists --labels mmaction2-k400 --format csv");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
@@ -33,8 +35,18 @@ internal static class AnnotateCommand
     private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
-        var options = new AnnotateOptions(
-            parse.GetRequiredValue(Annotations).FullName, parse.GetRequiredValue(Videos).FullName, parse.GetRequiredValue(Out).FullName)
+        var root = parse.GetValue(Root);
+        if (root is { Exists: false })
+            return console.Fatal($"Root folder not found: {root.Path}");
+        var resized = root?.ResizedFolders() ?? [];
+        var annotations = parse.GetValue(Annotations)?.FullName ?? root?.Annotations;
+        var videos = parse.GetValue(Videos)?.FullName ?? (resized.Count == 1 ? resized[0] : null);
+        var lists = parse.GetValue(Out)?.FullName ?? root?.Lists;
+        if (annotations is null || videos is null || lists is null)
+            return console.Fatal(root is not null && parse.GetValue(Videos) is null && resized.Count != 1
+                ? $"{root.Path} has {(resized.Count == 0 ? "no videos_<S>p folder" : "several: " + string.Join(", ", resized))}; give --videos."
+                : "give --root DIR, or --annotations, --videos and --out.");
+        var options = new AnnotateOptions(annotations, videos, lists)
         {
             Labels = parse.GetValue(Labels),
             Replacement = parse.GetValue(Replacement)?.FullName,
@@ -45,7 +57,8 @@ internal static class AnnotateCommand
             Workers = parse.GetValue(Workers),
         };
 
-        using var writer = WriterLock.ForRoot(new DatasetRoot(options.Out));
+        // Writing a root's lists is writing the root; other lists are their own folder's.
+        using var writer = WriterLock.ForRoot(root ?? new DatasetRoot(options.Out));
         AnnotateReport report;
         try
         {

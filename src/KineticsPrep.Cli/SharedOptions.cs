@@ -7,7 +7,12 @@ namespace KineticsPrep.Cli;
 internal static class SharedOptions
 {
     public static Option<DatasetRoot> Root(string description) =>
-        new("--root") { Description = description, Required = true, CustomParser = result => new DatasetRoot(result.Tokens.Single().Value) };
+        new("--root") { Description = description, Required = true, CustomParser = ParseRoot };
+
+    /// <summary>--root for a command that can also be given its folders one by one.</summary>
+    public static Option<DatasetRoot?> OptionalRoot(string description) => new("--root") { Description = description, CustomParser = ParseRoot };
+
+    private static DatasetRoot ParseRoot(System.CommandLine.Parsing.ArgumentResult result) => new(result.Tokens.Single().Value);
 
     public static Option<int> ShortSide() =>
         new Option<int>("--short-side", "--scale") { Description = "Short side of the resized clips in pixels (even).", DefaultValueFactory = _ => 320 }

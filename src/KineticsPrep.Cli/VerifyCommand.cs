@@ -9,11 +9,8 @@ namespace KineticsPrep.Cli;
 internal static class VerifyCommand
 {
     private static readonly Argument<string[]> Paths = new("PATHS") { Description = "Clips or folders to check (instead of --root).", Arity = ArgumentArity.ZeroOrMore };
-    private static readonly Option<DatasetRoot?> Root = new("--root")
-    {
-        Description = "Dataset root: checks its videos_<S>p clips and records the results in its state store.",
-        CustomParser = result => new DatasetRoot(result.Tokens.Single().Value),
-    };
+    private static readonly Option<DatasetRoot?> Root =
+        SharedOptions.OptionalRoot("Dataset root: checks its videos_<S>p clips and records the results in its state store.");
     private static readonly Option<bool> Full = new("--full") { Description = "Decode every frame, not only the first and the last." };
     private static readonly Option<bool> FixLists = new("--fix-lists") { Description = "Rewrite ROOT/lists without the unreadable clips." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once.");

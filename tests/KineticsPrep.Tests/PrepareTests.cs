@@ -69,6 +69,21 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task Annotate_with_a_root_takes_its_annotations_resized_clips_and_lists_folder_and_writes_what_prepare_wrote()
+    {
+        var root = fixture.CopyOfReference("annotate-root");
+        Directory.Delete(Path.Combine(root, "lists"), recursive: true);
+
+        var run = await CliRunner.RunAsync("annotate", "--root", root);
+        var neither = await CliRunner.RunAsync("annotate", "--videos", root);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Equal(PrepareFixture.Result(fixture.Reference), PrepareFixture.Result(root));
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("give --root DIR, or --annotations, --videos and --out.", neither.Stderr);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Labels_and_format_pass_through_prepare_to_its_lists()
     {
         var root = fixture.CopyOfReference("labels");
