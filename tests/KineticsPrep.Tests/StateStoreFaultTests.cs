@@ -92,5 +92,11 @@ public sealed partial class StateStoreFaultTests(PrepareFixture fixture)
         foreach (var command in EveryCommandOn(root).Where(c => c[0] is "download" or "extract" or "verify"))
             AssertPlainFatal(await CliRunner.RunAsync(command), "writable");
         SqliteConnection.ClearAllPools();
+
+        // Waiting for a lock is for one that another run holds; a root that cannot be written fails at once.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var unwritable = await Assert.ThrowsAsync<WriterLockException>(() =>
+            WriterLock.WaitAsync(new KineticsPrep.Dataset.DatasetRoot(root).StateFolder, "annotations", root, patience.Token));
+        Assert.False(unwritable.Held);
     }
 }

@@ -19,6 +19,7 @@ public sealed class WriterLockTests : IDisposable
             var refused = Assert.Throws<WriterLockException>(() => WriterLock.Acquire(_folder.Path, "state", "ROOT"));
             Assert.Contains($"another kinetics-prep is writing ROOT (PID {Environment.ProcessId} on {Environment.MachineName}", refused.Message);
             Assert.True(refused.IsFatal);
+            Assert.True(refused.Held);
         }
 
         using var again = WriterLock.Acquire(_folder.Path, "state", "ROOT");

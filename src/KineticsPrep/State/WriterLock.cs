@@ -57,7 +57,7 @@ public sealed class WriterLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
         {
-            throw new WriterLockException(
+            throw new WriterLockException(held: false,
                 $"cannot write under {stateFolder}: {e.Message}. Writing commands need a writable root (not a read-only mount, " +
                 "and yours); 'status' and 'report' only read it.");
         }
@@ -87,7 +87,7 @@ public sealed class WriterLock : IDisposable
             {
                 return Acquire(stateFolder, name, what);
             }
-            catch (WriterLockException)
+            catch (WriterLockException e) when (e.Held)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
             }
@@ -126,7 +126,7 @@ public sealed class WriterLock : IDisposable
     }
 
     private static WriterLockException Held(string what, Owner? owner, string ownerPath) =>
-        new($"another kinetics-prep is writing {what}" +
+        new(held: true, $"another kinetics-prep is writing {what}" +
             (owner is null ? "" : $" (PID {owner.Pid} on {owner.Host}, since {owner.Started:yyyy-MM-dd HH:mm:ss} UTC)") +
             ". Wait for it to finish or stop it, then run again; 'status' and 'report' work meanwhile. " +
             $"If no such run exists (it died on another host), delete {ownerPath}.");
