@@ -30,11 +30,12 @@ public sealed class DownloadStep
     /// <summary>Recorded as complete and still there at that size, or already extracted (and maybe deleted).</summary>
     public bool IsDone(DownloadItem item)
     {
-        var key = _root.Key(item.Target);
-        if (_state.IsExtracted(key))
-            return true;
-        return _state.FindDownload(key) is { } record && File.Exists(item.Target) && new FileInfo(item.Target).Length == record.Bytes;
+        return _state.IsExtracted(_root.Key(item.Target)) || IsRecordedWhole(_state, item);
     }
+
+    /// <summary>Recorded as complete in <paramref name="store"/> (this run's or another shard's), and still there at that size.</summary>
+    public static bool IsRecordedWhole(StateStore store, DownloadItem item) =>
+        store.FindDownload(store.Root.Key(item.Target)) is { } record && File.Exists(item.Target) && new FileInfo(item.Target).Length == record.Bytes;
 
     /// <returns>The file when it arrived whole, or why not (also recorded in the state store, until a later run gets it).</returns>
     public async Task<(FileDownloader.Result? Result, string? Failure)> RunAsync(DownloadItem item, IProgress<long>? bytes, CancellationToken cancellationToken)

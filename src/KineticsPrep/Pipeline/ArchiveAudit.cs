@@ -16,7 +16,6 @@ internal static class ArchiveAudit
 
     public static Result Run(StateStore state, IReadOnlyList<DownloadItem> archives, PrepareOptions options, ResizedOutputs outputs)
     {
-        var layout = options.Root;
         var mine = archives.Select(a => a.Key(options.Root)).ToHashSet(StringComparer.Ordinal);
         var failures = state.ClipFailures().ToDictionary(f => (f.Archive, f.Failure.Clip), f => f.Failure);
         var reopened = new List<string>();
@@ -28,7 +27,7 @@ internal static class ArchiveAudit
             var failedForGood = new List<string>();
             foreach (var (_, _, clip) in archive)
             {
-                var output = Path.Combine(options.ResizedFolder, split, Path.ChangeExtension(clip, ".mp4"));
+                var output = options.ResizedClip(split, clip);
                 if (failures.TryGetValue((archive.Key, clip), out var failure))
                 {
                     if (failure.Transient)
@@ -46,7 +45,7 @@ internal static class ArchiveAudit
                 permanent.AddRange(failedForGood);
                 continue;
             }
-            var originalsThere = redo.All(clip => File.Exists(Path.Combine(layout.VideosOf(split), clip)));
+            var originalsThere = redo.All(clip => File.Exists(Path.Combine(options.Root.VideosOf(split), clip)));
             state.ReopenArchive(archive.Key, forgetExtraction: !originalsThere);
             reopened.Add(archive.Key);
         }

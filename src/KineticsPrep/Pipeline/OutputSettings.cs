@@ -29,7 +29,8 @@ internal static class OutputSettings
     public static void Check(PrepareOptions options, StateStore mine)
     {
         var wanted = Of(options);
-        var recorded = StateStore.AllUnder(options.Root).SelectMany(store => store.Settings()).Concat(mine.Settings());
+        // Every store under the root, this run's included.
+        var recorded = StateStore.AllUnder(options.Root).SelectMany(store => store.Settings());
         var clash = recorded.FirstOrDefault(setting => wanted.TryGetValue(setting.Key, out var value) && value != setting.Value);
         if (clash.Key is { } name)
             throw new PrepareRefusedException(

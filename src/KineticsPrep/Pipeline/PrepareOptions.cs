@@ -33,5 +33,8 @@ public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
 
     public string ResizedFolder => Root.Resized(Resize.ShortSide);
 
+    /// <summary>Where the resized copy of an extracted clip goes: <c>videos_&lt;S&gt;p/&lt;split&gt;/&lt;name&gt;.mp4</c>.</summary>
+    public string ResizedClip(string split, string clipFileName) => Path.Combine(ResizedFolder, split, Path.ChangeExtension(clipFileName, ".mp4"));
+
     public string ListsFolder => Root.Lists;
 }

@@ -138,13 +138,10 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     private async Task DownloadAnnotationsAsync(IReadOnlyList<DownloadItem> annotations, CancellationToken cancellationToken)
     {
         using var shared = await WriterLock.WaitAsync(options.Root.StateFolder, "annotations", $"the annotations of {options.Root.Path}", cancellationToken);
-        var others = StateStore.AllUnder(options.Root);
-        foreach (var item in annotations.Where(a => !Download.IsDone(a) && !others.Any(store => IsFetchedBy(store, a))))
+        var stores = StateStore.AllUnder(options.Root);
+        foreach (var item in annotations.Where(a => !stores.Any(store => DownloadStep.IsRecordedWhole(store, a))))
             await DownloadAsync(item, null, cancellationToken);
     }
-
-    private bool IsFetchedBy(StateStore store, DownloadItem item) =>
-        store.FindDownload(item.Key(options.Root)) is { } record && File.Exists(item.Target) && new FileInfo(item.Target).Length == record.Bytes;
 
     private async Task<DiskEstimate> EstimateDiskAsync(IReadOnlyList<DownloadItem> remaining, CancellationToken cancellationToken)
     {
@@ -244,11 +241,9 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         if (!options.KeepArchives && File.Exists(archive.Target))
             File.Delete(archive.Target);
 
-        var resizedFolder = Path.Combine(options.ResizedFolder, job.Split);
         var jobs = _state.ClipsOf(key)
-            .Select(clip => Path.Combine(job.TargetFolder, clip))
-            .Select(source => new ResizeJob(source, Path.Combine(resizedFolder, Path.ChangeExtension(Path.GetFileName(source), ".mp4")),
-                File.Exists(source) ? new FileInfo(source).Length : 0))
+            .Select(clip => (Source: Path.Combine(job.TargetFolder, clip), Output: options.ResizedClip(job.Split, clip)))
+            .Select(c => new ResizeJob(c.Source, c.Output, File.Exists(c.Source) ? new FileInfo(c.Source).Length : 0))
             .ToList();
         return new ArchiveTracker(key, job.Split, jobs);
     }
@@ -259,8 +254,8 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// </summary>
     private async Task<bool> DownloadAgainAsync(DownloadItem archive, Counters counters, CancellationToken cancellationToken)
     {
+        // The extract step has already forgotten its download.
         File.Delete(archive.Target);
-        _state.ForgetDownload(archive.Key(options.Root));
         return await DownloadAsync(archive, counters, cancellationToken);
     }
 
