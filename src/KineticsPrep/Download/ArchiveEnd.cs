@@ -13,10 +13,6 @@ internal static class ArchiveEnd
     private const int TarBlock = 512;
     private const int EndBlocks = 2 * TarBlock;
 
-    public static bool IsArchive(string path) =>
-        path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".tar", StringComparison.OrdinalIgnoreCase);
-
     /// <param name="file">The archive's bytes, readable and seekable; left open.</param>
     /// <returns>Null when whole; otherwise what is wrong.</returns>
     public static async Task<string?> ProblemAsync(Stream file, CancellationToken cancellationToken)

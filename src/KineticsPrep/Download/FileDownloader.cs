@@ -237,7 +237,7 @@ public sealed class FileDownloader
     /// </summary>
     private static async Task<string?> UnprovenEndAsync(string partial, FileStream output, bool chunked, CancellationToken cancellationToken)
     {
-        if (ArchiveEnd.IsArchive(Path.GetFileNameWithoutExtension(partial)))
+        if (ArchiveFiles.IsArchive(Path.GetFileNameWithoutExtension(partial)))
             return await ArchiveEnd.ProblemAsync(output, cancellationToken);
         if (chunked || output.Length == 0)
             return null;

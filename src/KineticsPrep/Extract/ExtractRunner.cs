@@ -10,8 +10,6 @@ namespace KineticsPrep.Extract;
 /// </summary>
 public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchives)
 {
-    private static readonly string[] ArchiveSuffixes = [".tar.gz", ".tgz", ".tar"];
-
     /// <summary>The archives under ROOT/archives, in a stable order.</summary>
     public static IReadOnlyList<ArchiveJob> FindArchives(DatasetRoot root)
     {
@@ -19,7 +17,7 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
         if (!Directory.Exists(archives))
             return [];
         return Directory.EnumerateFiles(archives, "*", SearchOption.AllDirectories)
-            .Where(path => ArchiveSuffixes.Any(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+            .Where(ArchiveFiles.IsArchive)
             .Order(StringComparer.Ordinal)
             .Select(path => JobFor(root, path))
             .ToList();

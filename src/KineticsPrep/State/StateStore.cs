@@ -62,29 +62,26 @@ public sealed partial class StateStore
         long version;
         try
         {
-            version = store.Guard(() =>
-            {
-                using var connection = store.Connect();
-                return StateSchema.UserVersion(connection);
-            });
+            version = store.SchemaVersion();
         }
         catch (StateStoreException e) when (e.InnerException is SqliteException { SqliteErrorCode: 8 or 14 })
         {
             store = new StateStore(path, SqliteOpenMode.ReadOnly, immutable: true);
-            version = store.Guard(() =>
-            {
-                using var connection = store.Connect();
-                return StateSchema.UserVersion(connection);
-            });
+            version = store.SchemaVersion();
         }
         if (version > StateSchema.Version)
             throw StateStoreException.Newer(path, version, StateSchema.Version);
         if (version < StateSchema.Version)
-        {
             Open(store.Root, System.IO.Path.GetFileNameWithoutExtension(path));
-        }
         return store;
     }
+
+    private long SchemaVersion() =>
+        Guard(() =>
+        {
+            using var connection = Connect();
+            return StateSchema.UserVersion(connection);
+        });
 
     /// <summary>Every store under a root, opened read-only: the default one and one per prepare shard.</summary>
     public static IReadOnlyList<StateStore> AllUnder(DatasetRoot root) =>
