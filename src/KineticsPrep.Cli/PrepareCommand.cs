@@ -117,21 +117,19 @@ internal static class PrepareCommand
 
     /// <summary>The pipeline under prepare's own progress line (also for the demo).</summary>
     public static Task<PrepareResult> RunAsync(CliConsole console, PreparePipeline pipeline, PrepareStart start, CancellationToken cancellationToken) =>
-        StageDisplay.RunAsync(console, "prepare", PrepareProgress.None, Describe, Fraction, progress => pipeline.RunAsync(start, progress, cancellationToken),
+        StageDisplay.RunAsync(console, "prepare", PrepareProgress.None, Frame, progress => pipeline.RunAsync(start, progress, cancellationToken),
             "Cancelled. Run the same command again to continue where it stopped.");
 
-    public static double Fraction(PrepareProgress p) => p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives;
-
     /// <summary>
-    /// The line on the bar and in the plain log: archives, clips/s, MiB/s downloaded, ETA, and the current archive while
-    /// one is under way.
+    /// Archives, clips/s, MiB/s downloaded, ETA, and the download waiting to retry or the archive under way.
     /// </summary>
-    public static string Describe(PrepareProgress p, TimeSpan elapsed)
+    public static ProgressFrame Frame(PrepareProgress p, TimeSpan elapsed)
     {
-        var eta = p.TimeLeft(elapsed) is { } left ? left.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{p.ArchivesDone}/{p.Archives} archives, {p.ClipsDone} clips resized ({p.ClipsPerSecond(elapsed):0.0} clips/s), " +
-            $"{p.ClipsFailed} failed, {Bytes.Format(p.BytesDownloaded)} downloaded ({Bytes.Format((long)p.BytesPerSecond(elapsed))}/s), " +
-            $"ETA {eta}") + (p.ArchivesDone < p.Archives ? $"; {p.Current}" : "");
+        var stats = string.Create(CultureInfo.InvariantCulture,
+            $"{p.ClipsDone} clips resized ({p.ClipsPerSecond(elapsed):0.0} clips/s), {p.ClipsFailed} failed, " +
+            $"{Bytes.Format(p.BytesDownloaded)} downloaded ({Bytes.Format((long)p.BytesPerSecond(elapsed))}/s)");
+        var detail = p.Retry is { } retry ? StageDisplay.Waiting(retry) : p.ArchivesDone < p.Archives && p.Current != "" ? p.Current : null;
+        return new ProgressFrame(p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives, $"{p.ArchivesDone}/{p.Archives} archives", stats,
+            StageDisplay.Eta(p.TimeLeft(elapsed)), detail);
     }
 }

@@ -1,4 +1,4 @@
 using KineticsPrep.Cli;
 
 using var termination = new TerminationSignal();
-return await CliApp.RunAsync(args, Console.Out, Console.Error, termination.Token);
+return await CliApp.RunAsync(args, CliConsole.StandardOutput(), Console.Error, termination.Token);

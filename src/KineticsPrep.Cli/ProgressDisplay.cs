@@ -1,40 +1,38 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace KineticsPrep.Cli;
 
 /// <summary>
-/// Shows a long-running piece of work: a live bar on a terminal, a plain line every few seconds elsewhere
-/// (CI, Slurm logs, pipes).
+/// Shows a long-running piece of work: a live bar on a terminal (<see cref="ProgressLayout"/>), a plain line every few
+/// seconds elsewhere (CI, Slurm logs, pipes).
 /// </summary>
 internal static class ProgressDisplay
 {
     private static readonly TimeSpan BarRefresh = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(10);
 
-    /// <param name="describe">One line about the current state, given the elapsed time.</param>
-    /// <param name="fraction">How much of the work is done, 0 to 1.</param>
+    /// <param name="frame">What to show for the latest progress, given the elapsed time.</param>
     public static async Task<TResult> RunAsync<TProgress, TResult>(
         CliConsole console,
         string title,
         LatestProgress<TProgress> progress,
-        Func<TProgress, TimeSpan, string> describe,
-        Func<TProgress, double> fraction,
+        Func<TProgress, TimeSpan, ProgressFrame> frame,
         Task<TResult> work) where TProgress : class
     {
         var started = DateTime.UtcNow;
-        if (console.Interactive)
+        ProgressFrame Now() => frame(progress.Latest, DateTime.UtcNow - started);
+        if (console.Terminal is { } terminal)
         {
-            await console.Ansi().Progress()
+            await terminal.Live(Render(title, Now(), terminal))
                 .AutoClear(false)
-                .Columns(new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
                 .StartAsync(async context =>
                 {
-                    var task = context.AddTask(title, maxValue: 1.0);
                     while (true)
                     {
                         var finished = await Task.WhenAny(work, Task.Delay(BarRefresh)) == work;
-                        task.Value = fraction(progress.Latest);
-                        task.Description = Markup.Escape(describe(progress.Latest, DateTime.UtcNow - started));
+                        context.UpdateTarget(Render(title, Now(), terminal));
+                        context.Refresh();
                         if (finished)
                             break;
                     }
@@ -43,11 +41,14 @@ internal static class ProgressDisplay
         else
         {
             while (await Task.WhenAny(work, Task.Delay(PlainLineInterval)) != work)
-                console.Out.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
+                console.Out.WriteLine(Now().PlainLine(title));
             // The closing line only for work that got through; a failure says what it has to say itself.
             if (work.IsCompletedSuccessfully)
-                console.Out.WriteLine($"{title}: {describe(progress.Latest, DateTime.UtcNow - started)}");
+                console.Out.WriteLine(Now().PlainLine(title));
         }
         return await work;
     }
+
+    private static Rows Render(string title, ProgressFrame frame, IAnsiConsole terminal) =>
+        new(ProgressLayout.Lines(title, frame, terminal.Profile.Width).Select(line => (IRenderable)new Markup(line)));
 }

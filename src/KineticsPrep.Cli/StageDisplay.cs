@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KineticsPrep.Cli;
 
 /// <summary>
-/// The one way a command shows a stage at work: its progress (a live bar, or plain lines in logs), the same line for
+/// The one way a command shows a stage at work: its progress (a live bar, or plain lines in logs), the same frame for
 /// every stage, and on Ctrl+C the command's own message and the fatal exit code.
 /// </summary>
 internal static class StageDisplay
@@ -13,17 +13,17 @@ internal static class StageDisplay
     /// <exception cref="CommandCancelledException">Ctrl+C (or SIGTERM) stopped the work.</exception>
     public static Task<TResult> RunAsync<TResult>(
         CliConsole console, string title, string unit, Func<IProgress<StageProgress>, Task<TResult>> work, string cancelled) =>
-        RunAsync(console, title, StageProgress.None(unit), Describe, p => p.Fraction, work, cancelled);
+        RunAsync(console, title, StageProgress.None(unit), Frame, work, cancelled);
 
     /// <summary>As the other overload, for a run with a progress of its own (prepare's archives, clips and bytes).</summary>
     public static async Task<TResult> RunAsync<TProgress, TResult>(
-        CliConsole console, string title, TProgress initial, Func<TProgress, TimeSpan, string> describe, Func<TProgress, double> fraction,
+        CliConsole console, string title, TProgress initial, Func<TProgress, TimeSpan, ProgressFrame> frame,
         Func<IProgress<TProgress>, Task<TResult>> work, string cancelled) where TProgress : class
     {
         var progress = new LatestProgress<TProgress>(initial);
         try
         {
-            return await ProgressDisplay.RunAsync(console, title, progress, describe, fraction, work(progress));
+            return await ProgressDisplay.RunAsync(console, title, progress, frame, work(progress));
         }
         catch (OperationCanceledException e)
         {
@@ -31,16 +31,24 @@ internal static class StageDisplay
         }
     }
 
-    /// <summary>"12/40 clips, 1 failed, 310 MiB (21.5 MiB/s), ETA 00:02:10 (8 already done)".</summary>
-    public static string Describe(StageProgress p, TimeSpan elapsed)
+    /// <summary>"12/40 clips", "1 failed, 310 MiB (21.5 MiB/s), 8 already done", "ETA 00:02:10", the current item.</summary>
+    public static ProgressFrame Frame(StageProgress p, TimeSpan elapsed)
     {
-        var text = $"{p.Finished}/{p.Items} {p.Unit}, {p.Failed} failed";
+        var stats = $"{p.Failed} failed";
         if (p.AmountDone > 0)
-            text += $", {Bytes.Format(p.AmountDone)} ({Bytes.Format((long)Throughput.PerSecond(p.AmountDone, elapsed))}/s)";
+            stats += $", {Bytes.Format(p.AmountDone)} ({Bytes.Format((long)Throughput.PerSecond(p.AmountDone, elapsed))}/s)";
         else
-            text += string.Create(CultureInfo.InvariantCulture, $", {Throughput.PerSecond(p.Finished, elapsed):0.00} {p.Unit}/s");
-        if (p.TimeLeft(elapsed) is { } left)
-            text += string.Create(CultureInfo.InvariantCulture, $", ETA {left:hh\\:mm\\:ss}");
-        return p.AlreadyDone > 0 ? $"{text} ({p.AlreadyDone} already done)" : text;
+            stats += string.Create(CultureInfo.InvariantCulture, $", {Throughput.PerSecond(p.Finished, elapsed):0.00} {p.Unit}/s");
+        if (p.AlreadyDone > 0)
+            stats += $", {p.AlreadyDone} already done";
+        var detail = p.Retry is { } retry ? Waiting(retry) : p.Finished < p.Items ? p.Current : null;
+        return new ProgressFrame(p.Fraction, $"{p.Finished}/{p.Items} {p.Unit}", stats, Eta(p.TimeLeft(elapsed)), detail);
     }
+
+    public static string Eta(TimeSpan? left) =>
+        "ETA " + (left is { } value ? value.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--");
+
+    /// <summary>"retrying part_3.tar.gz at 06:55:12 (attempt 3): connection refused".</summary>
+    public static string Waiting(RetryNotice retry) =>
+        string.Create(CultureInfo.InvariantCulture, $"retrying {retry.Item} at {retry.NextAttempt.ToLocalTime():HH:mm:ss} (attempt {retry.Attempt}): {retry.Reason}");
 }

@@ -12,6 +12,9 @@ public sealed record StageOptions<TItem>(string Unit, int Workers, int AlreadyDo
     /// <summary>How many units an item holds (a batch of clips); one by default.</summary>
     public Func<TItem, int>? Count { get; init; }
 
+    /// <summary>An item's name, shown as the current one when it starts; none by default.</summary>
+    public Func<TItem, string>? Name { get; init; }
+
     internal long SizeOf(TItem item) => Size?.Invoke(item) ?? 0;
 
     internal int CountOf(TItem item) => Count?.Invoke(item) ?? 1;

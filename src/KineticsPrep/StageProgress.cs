@@ -10,6 +10,12 @@ public sealed record StageProgress(string Unit, int Items, int AlreadyDone, int 
 {
     public static StageProgress None(string unit) => new(unit, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>The item most recently started, when the stage names its items.</summary>
+    public string? Current { get; init; }
+
+    /// <summary>An item waiting to be tried again, while it waits.</summary>
+    public RetryNotice? Retry { get; init; }
+
     public int Finished => Done + Failed;
 
     /// <summary>0 to 1: by amount when it is known, else by items.</summary>

@@ -26,7 +26,7 @@ public static class StageRunner
 
     /// <summary>
     /// Runs a stage's <paramref name="step"/> over its items. The step may report the amount it gets through as it
-    /// goes (bytes); when an item finishes, whatever of its <see cref="StageOptions{TItem}.Size"/> it did not report
+    /// goes (bytes), and waits to retry; when an item finishes, whatever of its <see cref="StageOptions{TItem}.Size"/> it did not report
     /// is counted, so the amount done ends at the total.
     /// </summary>
     /// <param name="tally">How many units of work an outcome finished well and how many failed (a batch counts its clips).</param>
@@ -34,7 +34,7 @@ public static class StageRunner
     public static async Task<IReadOnlyList<TOutcome>> RunAsync<TItem, TOutcome>(
         IReadOnlyList<TItem> items,
         StageOptions<TItem> options,
-        Func<TItem, IProgress<long>, CancellationToken, Task<TOutcome>> step,
+        Func<TItem, ItemProgress, CancellationToken, Task<TOutcome>> step,
         Func<TOutcome, (int Done, int Failed)> tally,
         IProgress<StageProgress>? progress,
         CancellationToken cancellationToken)
@@ -45,12 +45,15 @@ public static class StageRunner
         await ForEachAsync(items, options.Workers, async (item, token) =>
         {
             long reported = 0;
-            var amount = new DelegateProgress<long>(bytes =>
+            var itemProgress = new ItemProgress(bytes =>
             {
                 Interlocked.Add(ref reported, bytes);
                 tallies.AddAmount(bytes);
-            });
-            var outcome = await step(item, amount, token);
+            }, tallies.Waiting);
+            if (options.Name is { } name)
+                tallies.Start(name(item));
+            var outcome = await step(item, itemProgress, token);
+            itemProgress.Finished();
             lock (outcomes)
                 outcomes.Add(outcome);
             var (done, failed) = tally(outcome);
@@ -64,6 +67,21 @@ public static class StageRunner
     {
         private int _done, _failed;
         private long _amountDone;
+        private string? _current;
+
+        public void Start(string name)
+        {
+            Volatile.Write(ref _current, name);
+            Report();
+        }
+
+        private readonly LatestRetry _retry = new();
+
+        public void Waiting(RetryNotice notice, bool waiting)
+        {
+            _retry.Update(notice, waiting);
+            Report();
+        }
 
         public void AddAmount(long bytes)
         {
@@ -79,6 +97,10 @@ public static class StageRunner
         }
 
         public void Report() => progress?.Report(new StageProgress(
-            unit, items, alreadyDone, Volatile.Read(ref _done), Volatile.Read(ref _failed), amount, Interlocked.Read(ref _amountDone)));
+            unit, items, alreadyDone, Volatile.Read(ref _done), Volatile.Read(ref _failed), amount, Interlocked.Read(ref _amountDone))
+        {
+            Current = Volatile.Read(ref _current),
+            Retry = _retry.Notice,
+        });
     }
 }

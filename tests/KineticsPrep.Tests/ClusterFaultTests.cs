@@ -134,13 +134,12 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
     {
         await using var server = new FaultServer();
         string? lied = null;
-        foreach (var file in Directory.GetFiles(fixture.Mirror, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        server.ServeTree(fixture.Mirror, path =>
         {
-            var path = "/" + Path.GetRelativePath(fixture.Mirror, file).Replace('\\', '/');
             var archive = path.EndsWith(".tar.gz", StringComparison.Ordinal) && path.Contains("/train/", StringComparison.Ordinal);
             lied ??= archive ? path : null;
-            server.Serve(path, File.ReadAllBytes(file), archive && lied == path ? FaultServer.Fault.ShortLengthOnce : FaultServer.Fault.None);
-        }
+            return archive && lied == path ? FaultServer.Fault.ShortLengthOnce : FaultServer.Fault.None;
+        });
         Assert.NotNull(lied);
         var root = fixture.NewRoot("short-length");
 

@@ -18,7 +18,7 @@ public sealed class DownloadRunner(StateStore state, FileDownloader downloader, 
         var plan = await new DownloadPlanner(step.Files, mirror).PlanAsync(version, splits, state.Root, cancellationToken);
         var items = plan.Annotations.Concat(plan.Archives).ToList();
         var pending = items.Where(item => !step.IsDone(item)).ToList();
-        var outcomes = await StageRunner.RunAsync(pending, new StageOptions<DownloadItem>("files", jobs, items.Count - pending.Count),
+        var outcomes = await StageRunner.RunAsync(pending, new StageOptions<DownloadItem>("files", jobs, items.Count - pending.Count) { Name = item => Path.GetFileName(item.Target) },
             step.RunAsync, outcome => outcome.Result is null ? (0, 1) : (1, 0), progress, cancellationToken);
         var failures = plan.Failures.Concat(outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!)).Order(StringComparer.Ordinal).ToList();
         return new DownloadSummary(items.Count, outcomes.Count(o => o.Result is not null), items.Count - pending.Count, failures, step.Notes);

@@ -38,11 +38,11 @@ public sealed class DownloadStep
         store.FindDownload(store.Root.Key(item.Target)) is { } record && File.Exists(item.Target) && new FileInfo(item.Target).Length == record.Bytes;
 
     /// <returns>The file when it arrived whole, or why not (also recorded in the state store, until a later run gets it).</returns>
-    public async Task<(FileDownloader.Result? Result, string? Failure)> RunAsync(DownloadItem item, IProgress<long>? bytes, CancellationToken cancellationToken)
+    public async Task<(FileDownloader.Result? Result, string? Failure)> RunAsync(DownloadItem item, ItemProgress? progress, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await Files.DownloadAsync(item.Url, item.Target, bytes, cancellationToken);
+            var result = await Files.DownloadAsync(item.Url, item.Target, progress, cancellationToken);
             _state.RecordDownload(new DownloadRecord(_root.Key(item.Target), item.Url, item.Split, result.Bytes, result.Sha256, result.ETag));
             return (result, null);
         }

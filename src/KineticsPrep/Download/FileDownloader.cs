@@ -22,6 +22,9 @@ public sealed class FileDownloader
 {
     private const int BufferSize = 1 << 20;
 
+    /// <summary>Where a download's retries are told of, for the retry strategy's callback.</summary>
+    private static readonly ResiliencePropertyKey<(ItemProgress Progress, string Item)> RetriesOf = new("kinetics-prep.retries");
+
     private readonly HttpClient _http;
     private readonly DownloadOptions _options;
     private readonly ResiliencePipeline _retry;
@@ -58,6 +61,13 @@ public sealed class FileDownloader
                 MaxDelay = TimeSpan.FromMinutes(2),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Exception is RetryableDownloadException { RetryAfter: { } after } ? after : (TimeSpan?)null),
+                OnRetry = args =>
+                {
+                    if (args.Context.Properties.TryGetValue(RetriesOf, out var retries))
+                        retries.Progress.Retrying(new RetryNotice(retries.Item, args.Outcome.Exception?.Message ?? "failed",
+                            DateTimeOffset.Now + args.RetryDelay, args.AttemptNumber + 2));
+                    return default;
+                },
             })
             .Build();
 
@@ -71,15 +81,19 @@ public sealed class FileDownloader
     private static bool IsTransient(Exception e) =>
         (e is RetryableDownloadException or IOException or TimeoutException or HttpRequestException) && !DiskSpace.IsFull(e);
 
-    /// <param name="bytes">Receives every chunk's size; a negative value when a restart throws away bytes.</param>
+    /// <param name="progress">Receives every chunk's size (a negative value when a restart throws away bytes), and each
+    /// wait before a retry.</param>
     /// <exception cref="DownloadFailedException">Not found, forbidden, or still failing after every retry.</exception>
-    public async Task<Result> DownloadAsync(string url, string target, IProgress<long>? bytes, CancellationToken cancellationToken)
+    public async Task<Result> DownloadAsync(string url, string target, ItemProgress? progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + AtomicFile.TemporarySuffix;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetriesOf, (progress ?? ItemProgress.None, Path.GetFileName(target)));
         try
         {
-            var (result, md5) = await _retry.ExecuteAsync(token => new ValueTask<(Result, string)>(AttemptAsync(url, partial, bytes, token)), cancellationToken);
+            var (result, md5) = await _retry.ExecuteAsync(
+                ctx => new ValueTask<(Result, string)>(AttemptAsync(url, partial, progress, ctx.CancellationToken)), context);
             if (PlainMd5(result.ETag) is { } expected && expected != md5)
             {
                 File.Delete(partial);
@@ -94,6 +108,10 @@ public sealed class FileDownloader
         catch (Exception e) when (IsTransient(e))
         {
             throw new DownloadFailedException($"{url}: {e.Message} (gave up after {_options.Retries} retries; run again to resume)");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class ExtractRunner(StateStore state, int jobs, bool deleteArchive
     {
         // Largest first, so the set does not end on one big archive extracting alone.
         var archives = FindArchives(state.Root).OrderByDescending(a => a.Bytes).ToList();
-        var outcomes = await StageRunner.RunAsync(archives, new StageOptions<ArchiveJob>("archives", jobs) { Size = job => job.Bytes },
+        var outcomes = await StageRunner.RunAsync(archives, new StageOptions<ArchiveJob>("archives", jobs) { Size = job => job.Bytes, Name = job => Path.GetFileName(job.ArchivePath) },
             ExtractOneAsync, outcome => outcome.Status == ExtractStatus.Failed ? (0, 1) : (1, 0), progress, cancellationToken);
         return new ExtractSummary(outcomes.OrderBy(o => o.Job.Key, StringComparer.Ordinal).ToList());
     }

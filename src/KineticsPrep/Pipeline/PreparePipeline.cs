@@ -174,8 +174,9 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 
     private async Task<bool> DownloadAsync(DownloadItem item, Counters? counters, CancellationToken cancellationToken)
     {
-        var bytes = counters is null ? null : new DelegateProgress<long>(counters.AddBytes);
-        var (_, failure) = await Download.RunAsync(item, bytes, cancellationToken);
+        var progress = counters is null ? null : new ItemProgress(counters.AddBytes, counters.Waiting);
+        var (_, failure) = await Download.RunAsync(item, progress, cancellationToken);
+        progress?.Finished();
         if (failure is not null)
             _failures.Enqueue(failure);
         return failure is null;
@@ -308,6 +309,14 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 
         public string Current { get; set; } = "";
 
+        private readonly LatestRetry _retry = new();
+
+        public void Waiting(RetryNotice notice, bool waiting)
+        {
+            _retry.Update(notice, waiting);
+            Report();
+        }
+
         public void AddBytes(long bytes)
         {
             Interlocked.Add(ref _bytes, bytes);
@@ -327,6 +336,9 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         }
 
         private void Report() => progress?.Report(new PrepareProgress(archives, _archivesDoneAtStart, ArchivesDone,
-            Volatile.Read(ref _clipsDone), Volatile.Read(ref _clipsFailed), Interlocked.Read(ref _bytes), Current));
+            Volatile.Read(ref _clipsDone), Volatile.Read(ref _clipsFailed), Interlocked.Read(ref _bytes), Current)
+        {
+            Retry = _retry.Notice,
+        });
     }
 }

@@ -9,6 +9,9 @@ public sealed record PrepareProgress(
 {
     public static readonly PrepareProgress None = new(0, 0, 0, 0, 0, 0, "");
 
+    /// <summary>A download waiting to be tried again, while it waits.</summary>
+    public RetryNotice? Retry { get; init; }
+
     public double ClipsPerSecond(TimeSpan elapsed) => Throughput.PerSecond(ClipsDone + ClipsFailed, elapsed);
 
     public double BytesPerSecond(TimeSpan elapsed) => Throughput.PerSecond(BytesDownloaded, elapsed);

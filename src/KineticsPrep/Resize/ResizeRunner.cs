@@ -50,7 +50,11 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
         var step = state is null ? null : new ResizeStep(resizer, state);
         // Largest first, so the last clips to finish are short ones and no core idles long at the end.
         var ordered = pending.OrderByDescending(job => job.SourceBytes).ThenBy(job => job.SourcePath, StringComparer.Ordinal).ToList();
-        await StageRunner.RunAsync(ordered, new StageOptions<ResizeJob>("clips", options.Workers, alreadyDone) { Size = job => job.SourceBytes },
+        await StageRunner.RunAsync(ordered, new StageOptions<ResizeJob>("clips", options.Workers, alreadyDone)
+        {
+            Size = job => job.SourceBytes,
+            Name = job => Path.GetFileName(job.SourcePath),
+        },
             async (job, _, token) =>
             {
                 var outcome = step is null ? await resizer.ResizeAsync(job, token) : await step.RunAsync(job, SplitOf(job), token);

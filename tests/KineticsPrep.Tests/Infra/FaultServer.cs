@@ -67,6 +67,17 @@ public sealed class FaultServer : IAsyncDisposable
     /// <param name="etag">Sent as the ETag (quoted), and honoured in If-Range: another tag there gets the whole file.</param>
     public void Serve(string path, byte[] body, Fault fault = Fault.None, string? etag = null) => _files[path] = (body, fault, etag);
 
+    /// <summary>Serves every file under <paramref name="folder"/> (a mirror tree) at its relative path, with the fault
+    /// <paramref name="faultFor"/> picks for that path ("/400/train/part_0.tar.gz"), in path order.</summary>
+    public void ServeTree(string folder, Func<string, Fault> faultFor)
+    {
+        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var path = "/" + Path.GetRelativePath(folder, file).Replace('\\', '/');
+            Serve(path, File.ReadAllBytes(file), faultFor(path));
+        }
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value!;
