@@ -17,6 +17,11 @@ internal static class PrepareCommand
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
     private static readonly Option<bool> KeepOriginals = new("--keep-originals") { Description = "Keep the extracted clips after they are resized." };
     private static readonly Option<bool> KeepArchives = new("--keep-archives") { Description = "Keep the archives after they are extracted." };
+    private static readonly Option<bool> Reencode = new("--reencode")
+    {
+        Description = "When the root's clips were made with other encode settings, make them again with these, from the originals " +
+                      "(which --keep-originals kept); without it such a run is refused.",
+    };
     private static readonly Option<bool> Force = new("--force") { Description = "Start even if the expected peak disk use is above the free space." };
     private static readonly Option<string?> ShardOption = new("--shard") { Description = "I/N: do the I-th of N slices of the archives. Default: from Slurm job arrays or Kubernetes Indexed Jobs." };
     private static readonly Option<int?> ShardCount = new("--shard-count")
@@ -37,7 +42,7 @@ internal static class PrepareCommand
     {
         var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
         {
-            Dataset, Root, Splits, MirrorOption, KeepOriginals, KeepArchives, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
+            Dataset, Root, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
             Retries, MinimumRate,
         };
         Encode.AddTo(command);
@@ -76,6 +81,7 @@ internal static class PrepareCommand
             Shard = shard,
             KeepOriginals = parse.GetValue(KeepOriginals),
             KeepArchives = parse.GetValue(KeepArchives),
+            Reencode = parse.GetValue(Reencode),
             Force = parse.GetValue(Force),
             DownloadJobs = parse.GetValue(Jobs),
             Download = new DownloadOptions { Retries = parse.GetValue(Retries), MinimumRate = parse.GetValue(MinimumRate) * 1024L },
@@ -95,6 +101,11 @@ internal static class PrepareCommand
         else
         {
             var start = await pipeline.StartAsync(cancellationToken);
+            if (start.Reencoding.Count > 0)
+                console.Out.WriteLine($"Re-encoding the clips from their originals ({string.Join(", ", start.Reencoding)})." +
+                                      (start.Reencoding.FirstOrDefault(c => c.Option == "--short-side") is { } side
+                                          ? $" The clips in {Path.GetFileName(root.Resized(int.Parse(side.Recorded, CultureInfo.InvariantCulture)))}/ are left as they are."
+                                          : ""));
             var reopened = start.Reopened.Count == 0 ? ""
                 : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
             console.Out.WriteLine($"{start.Remaining.Count} of {Words.Count(start.Archives.Count, "archive")} to do{reopened}. Disk: expected peak " +

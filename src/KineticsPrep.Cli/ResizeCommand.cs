@@ -14,7 +14,10 @@ internal static class ResizeCommand
 
     private static readonly EncodeOptions Encode = new();
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips encoded at once. Default: the number of cores.", "--num-worker");
-    private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Redo outputs that already exist." };
+    private static readonly Option<bool> Overwrite = new("--overwrite", "--reencode")
+    {
+        Description = "Redo outputs that already exist (needed to change the encode settings of a destination already made).",
+    };
     private static readonly Option<string[]> Extensions = new("--ext")
     {
         Description = "Source extensions, comma-separated or repeated. Default: " + string.Join(",", VideoFiles.Extensions),

@@ -63,9 +63,54 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
         var run = await CliRunner.RunAsync(fixture.Prepare(root, option, asked));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"{root} was prepared with {option} {made}, and this run asks for {option} {asked}", run.Stderr);
+        Assert.Contains($"{root} was made with {option} {made}, and this run asks for {option} {asked}", run.Stderr);
+        Assert.Contains("add --reencode to make the clips again with the new settings, or prepare into another --root.", run.Stderr);
         Assert.Equal(before, PrepareFixture.Result(root));
         Assert.False(Directory.Exists(Path.Combine(root, "videos_256p")));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Reencode_makes_every_clip_again_from_the_kept_originals_and_the_root_then_keeps_the_new_settings()
+    {
+        var root = fixture.NewRoot("reencode");
+        Assert.Equal(0, (await CliRunner.RunAsync(fixture.Prepare(root, "--keep-originals"))).ExitCode);
+        var lists = File.ReadAllLines(Path.Combine(root, "lists", "train.csv"));
+
+        var reencode = await CliRunner.RunAsync(fixture.Prepare(root, "--keep-originals", "--short-side", "256", "--reencode"));
+        var again = await CliRunner.RunAsync(fixture.Prepare(root, "--short-side", "256"));
+        var old = await CliRunner.RunAsync(fixture.Prepare(root));
+
+        Assert.True(reencode.ExitCode == 0, reencode.Stdout + reencode.Stderr);
+        Assert.Contains("Re-encoding the clips from their originals (--short-side 320 → --short-side 256).", reencode.Stdout);
+        var remade = Directory.GetFiles(Path.Combine(root, "videos_256p"), "*.mp4", SearchOption.AllDirectories);
+        Assert.Equal(16, remade.Length);
+        Assert.All(remade, clip => Assert.Equal(256, Math.Min(Media.Inspect(clip).Width, Media.Inspect(clip).Height)));
+        Assert.Equal(lists.Select(line => line.Replace("videos_320p", "videos_256p", StringComparison.Ordinal)),
+            File.ReadAllLines(Path.Combine(root, "lists", "train.csv")));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("0 of 6 archives to do", again.Stdout);
+        Assert.Equal(2, old.ExitCode);
+        Assert.Contains("was made with --short-side 256, and this run asks for --short-side 320", old.Stderr);
+
+        // In the same folder: every clip is made again, not taken as done because it is there.
+        var sizes = remade.ToDictionary(clip => clip, clip => new FileInfo(clip).Length);
+        var crf = await CliRunner.RunAsync(fixture.Prepare(root, "--keep-originals", "--short-side", "256", "--crf", "40", "--reencode"));
+        Assert.True(crf.ExitCode == 0, crf.Stdout + crf.Stderr);
+        Assert.All(remade, clip => Assert.True(new FileInfo(clip).Length < sizes[clip], $"{clip} was not made again at crf 40"));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Reencode_without_the_originals_refuses_saying_they_were_deleted_and_changes_nothing()
+    {
+        var root = fixture.CopyOfReference("reencode-no-originals");
+        var before = PrepareFixture.Result(root);
+
+        var run = await CliRunner.RunAsync(fixture.Prepare(root, "--crf", "30", "--reencode"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--reencode makes the clips again from their originals, but 16 of 16 originals (under videos/) were deleted once resized", run.Stderr);
+        Assert.Equal(before, PrepareFixture.Result(root));
+        Assert.Contains("was made with --crf 23", (await CliRunner.RunAsync(fixture.Prepare(root, "--crf", "30"))).Stderr);
     }
 
     [Fact(Timeout = Timeouts.Process)]

@@ -140,6 +140,27 @@ public sealed class ResizeCommandTests
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_destination_refuses_another_short_side_naming_both_and_reencode_makes_its_clips_again()
+    {
+        using var temp = new TempFolder();
+        Media.MakeClip(temp.Combine("src", "a.mp4"), 640, 360);
+        await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"));
+
+        var other = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"), "--short-side", "256");
+        var kept = Media.Inspect(temp.Combine("out", "a.mp4")).Height;
+        var reencode = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"), "--short-side", "256", "--reencode");
+        var rerun = await CliRunner.RunAsync("resize", temp.Combine("src"), temp.Combine("out"), "--short-side", "256");
+
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains($"{temp.Combine("out")} was made with --short-side 320, and this run asks for --short-side 256", other.Stderr);
+        Assert.Equal(320, kept);
+        Assert.True(reencode.ExitCode == 0, reencode.Stderr);
+        Assert.Equal(256, Media.Inspect(temp.Combine("out", "a.mp4")).Height);
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Contains("1 already done", rerun.Stdout);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Keep_audio_and_upscale_do_what_they_say()
     {
         using var temp = new TempFolder();

@@ -16,6 +16,10 @@ public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
 
     public bool KeepArchives { get; init; }
 
+    /// <summary>When the root's clips were made with other output settings, make them again from the kept originals
+    /// (instead of refusing).</summary>
+    public bool Reencode { get; init; }
+
     /// <summary>Start even when the expected peak disk use is above the free space.</summary>
     public bool Force { get; init; }
 

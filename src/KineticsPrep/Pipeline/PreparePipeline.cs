@@ -37,7 +37,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// the root's clips were made with other output settings.</exception>
     public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
-        OutputSettings.Check(options, _state);
+        var reencoding = RootSettings.Claim(options, _state);
         var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
@@ -58,7 +58,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         if (!estimate.Fits && !options.Force)
             throw new PrepareRefusedException(
                 $"expected peak disk use {Bytes.Format(estimate.PeakBytes)} is more than the {Bytes.Format(estimate.FreeBytes)} free under {options.Root.Path}; {DiskCheckHint}.");
-        return new PrepareStart(mine, remaining, estimate, audit.Reopened);
+        return new PrepareStart(mine, remaining, estimate, audit.Reopened) { Reencoding = reencoding };
     }
 
     public async Task<PrepareResult> RunAsync(PrepareStart start, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// were made with other output settings.</exception>
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
-        OutputSettings.Check(options, _state);
+        RootSettings.Claim(options with { Reencode = false }, _state);
         var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();

@@ -2,4 +2,8 @@ namespace KineticsPrep.Pipeline;
 
 /// <summary>What a run sets out to do: this shard's archives, those not done yet, and the disk it should need.</summary>
 public sealed record PrepareStart(
-    IReadOnlyList<Download.DownloadItem> Archives, IReadOnlyList<Download.DownloadItem> Remaining, DiskEstimate Estimate, IReadOnlyList<string> Reopened);
+    IReadOnlyList<Download.DownloadItem> Archives, IReadOnlyList<Download.DownloadItem> Remaining, DiskEstimate Estimate, IReadOnlyList<string> Reopened)
+{
+    /// <summary>The settings that changed, when this run makes the root's clips again with new ones (--reencode).</summary>
+    public IReadOnlyList<Resize.OutputSettings.Change> Reencoding { get; init; } = [];
+}

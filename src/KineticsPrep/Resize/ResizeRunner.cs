@@ -22,11 +22,14 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
     }
 
     /// <summary>The videos a <see cref="VideoFinder"/> scan found, into <paramref name="destination"/>.</summary>
+    /// <exception cref="OutputSettingsClashException">The destination's clips were made with other settings, and this is
+    /// not a run that redoes them (<see cref="ResizeOptions.Overwrite"/>).</exception>
     public async Task<ResizeSummary> RunAsync(
         VideoFinder.Scan scan, string destination, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         // Fails here, before any work, when the destination cannot be a folder.
         Directory.CreateDirectory(destination);
+        ClaimSettings(destination);
         var outcomes = new ConcurrentBag<ClipOutcome>();
         try
         {
@@ -37,6 +40,18 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
         {
             FailureLog.Write(destination, outcomes.Where(o => o.Status == ClipStatus.Failed));
         }
+    }
+
+    /// <summary>A destination keeps the settings its clips were made with, in the store of the root it lies in.</summary>
+    private void ClaimSettings(string destination)
+    {
+        if (state is null)
+            return;
+        var wanted = OutputSettings.Of(options, state.Root.Key(destination));
+        var changes = OutputSettings.Changes([state], wanted);
+        if (changes.Count > 0 && !options.Overwrite)
+            throw new OutputSettingsClashException(OutputSettings.Refusal(destination, changes, "resize into another DST"));
+        state.RecordSettings(wanted, replace: changes.Count > 0);
     }
 
     private async Task<ResizeSummary> RunJobsAsync(

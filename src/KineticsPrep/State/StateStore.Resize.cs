@@ -21,6 +21,9 @@ public sealed partial class StateStore
         });
     }
 
+    /// <summary>Forgets every clip made, so that none counts as intact: they are being made again with other settings.</summary>
+    public void ForgetResized() => Write(connection => Execute(connection, "DELETE FROM resized"));
+
     public IReadOnlyList<ResizedClip> ResizedClips() =>
         Query("SELECT path, split, source_short, source_duration, short, bytes, modified_ticks FROM resized ORDER BY path",
             r => new ResizedClip(r.GetString(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt32(4),

@@ -7,11 +7,13 @@ public sealed partial class StateStore
         Query("SELECT name, value FROM settings ORDER BY name", r => (r.GetString(0), r.GetString(1)))
             .ToDictionary(s => s.Item1, s => s.Item2, StringComparer.Ordinal);
 
-    /// <summary>Records the settings not recorded yet; recorded ones are kept as they are.</summary>
-    public void RecordSettings(IReadOnlyDictionary<string, string> settings) =>
+    /// <summary>Records the settings not recorded yet; recorded ones are kept as they are, unless
+    /// <paramref name="replace"/> (the clips are being made again with these).</summary>
+    public void RecordSettings(IReadOnlyDictionary<string, string> settings, bool replace = false) =>
         Write(connection =>
         {
             foreach (var (name, value) in settings)
-                Execute(connection, "INSERT OR IGNORE INTO settings (name, value) VALUES ($name, $value)", ("$name", name), ("$value", value));
+                Execute(connection, $"INSERT OR {(replace ? "REPLACE" : "IGNORE")} INTO settings (name, value) VALUES ($name, $value)",
+                    ("$name", name), ("$value", value));
         });
 }

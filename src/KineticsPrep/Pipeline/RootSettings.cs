@@ -1,0 +1,42 @@
+using KineticsPrep.Resize;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Pipeline;
+
+/// <summary>
+/// A prepare run's output settings against those the root's clips were made with (<see cref="OutputSettings"/>):
+/// the same, or new to the root, they are recorded; others are refused, or with --reencode this shard's clips are
+/// taken back to be made again from their originals, which must all still be extracted (--keep-originals).
+/// </summary>
+internal static class RootSettings
+{
+    /// <returns>What changed, when this run re-encodes; else empty.</returns>
+    /// <exception cref="PrepareRefusedException">Other settings without --reencode, or --reencode without the originals.</exception>
+    public static IReadOnlyList<OutputSettings.Change> Claim(PrepareOptions options, StateStore mine)
+    {
+        var wanted = OutputSettings.Of(options.Resize);
+        var changes = OutputSettings.Changes(StateStore.AllUnder(options.Root), wanted);
+        if (changes.Count == 0)
+        {
+            mine.RecordSettings(wanted);
+            return [];
+        }
+        if (!options.Reencode)
+            throw new PrepareRefusedException(OutputSettings.Refusal(options.Root.Path, changes, "prepare into another --root"));
+
+        var clips = mine.ProcessedClips();
+        var gone = clips.Count(c => !File.Exists(Path.Combine(options.Root.VideosOf(c.Split), c.Clip)));
+        if (gone > 0)
+            throw new PrepareRefusedException(
+                $"--reencode makes the clips again from their originals, but {gone} of {clips.Count} originals (under videos/) were " +
+                "deleted once resized (they are kept only with --keep-originals). Prepare into another --root to start from the archives.");
+        // A clip already in place counts as made, so those of the old settings in the same folder go first.
+        foreach (var output in clips.Select(c => options.ResizedClip(c.Split, c.Clip)).Where(File.Exists))
+            File.Delete(output);
+        foreach (var archive in mine.ProcessedArchives())
+            mine.ReopenArchive(archive, forgetExtraction: false);
+        mine.ForgetResized();
+        mine.RecordSettings(wanted, replace: true);
+        return changes;
+    }
+}
