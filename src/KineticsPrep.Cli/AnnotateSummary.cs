@@ -17,8 +17,10 @@ internal static class AnnotateSummary
             if (split.FewestClips.Count > 0)
                 console.Out.WriteLine($"               fewest clips: {string.Join(", ", split.FewestClips.Select(c => $"{c.Label} ({c.Clips})"))}");
         }
-        console.Out.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, DatasetRoot.ListsReportFileName)}");
+        console.Out.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, DatasetRoot.ListsSummaryFileName)}");
 
+        foreach (var shrunk in report.Shrunk ?? [])
+            console.Error.WriteLine($"Note: {shrunk}.");
         foreach (var alias in report.Aliases)
             console.Out.WriteLine($"Renamed class: '{alias.CsvLabel}' in the CSVs is '{alias.MapLabel}' in the label map ({alias.Rows} rows).");
         List(console, report.Ambiguous, "Clips named by their bare YouTube id that fit several rows (left out)");

@@ -129,6 +129,21 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task Lists_rewritten_with_fewer_clips_than_they_had_say_so()
+    {
+        var root = fixture.CopyOfReference("shrunk");
+        foreach (var clip in Directory.GetFiles(Path.Combine(root, "videos_320p", "train")).Take(2))
+            File.Delete(clip);
+
+        var run = await CliRunner.RunAsync("annotate", "--root", root);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("Note: the train list had 9 clips and now has 7 (2 fewer)", run.Stderr);
+        Assert.DoesNotContain("the val list", run.Stderr);
+        Assert.Contains("\"Shrunk\"", File.ReadAllText(Path.Combine(root, "lists", "summary.json")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Labels_and_format_pass_through_prepare_to_its_lists()
     {
         var root = fixture.CopyOfReference("labels");

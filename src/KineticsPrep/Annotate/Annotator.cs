@@ -46,10 +46,14 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             : new Dictionary<string, string>();
 
         Directory.CreateDirectory(options.Out);
+        var before = ListedBefore();
+        var shrunk = new List<ShrunkList>();
         var reports = new List<SplitReport>();
         foreach (var list in lists)
         {
             var kept = list.Entries.Where(e => !corrupt.ContainsKey(e.Path)).ToList();
+            if (before.TryGetValue(list.Split, out var had) && had > kept.Count)
+                shrunk.Add(new ShrunkList(list.Split, had, kept.Count));
             options.Format.Write(options.Format.PathFor(options.Out, list.Split), kept, labels.Names, DisplayPath);
             AtomicFile.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing);
             reports.Add(new SplitReport(
@@ -67,9 +71,29 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
                 .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
             aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value)).OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
-            ambiguous);
-        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsReportFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.AnnotateReport));
+            ambiguous,
+            shrunk);
+        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.AnnotateReport));
         return report;
+    }
+
+    /// <summary>How many clips each split's list held before this run, in the format this run writes; an unreadable list counts as none.</summary>
+    private Dictionary<string, int> ListedBefore()
+    {
+        var labels = ListReader.Labels(options.Out);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (split, format) in ListReader.Written(options.Out).Where(w => w.Format == options.Format))
+        {
+            try
+            {
+                counts[split] = ListReader.Read(options.Out, split, format, labels).Count;
+            }
+            catch (Exception e) when (e is FormatException or IOException or KineticsPrepException)
+            {
+                // Not a list this tool wrote: nothing to compare with.
+            }
+        }
+        return counts;
     }
 
     private sealed record SplitList(

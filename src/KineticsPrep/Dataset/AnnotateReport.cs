@@ -2,7 +2,8 @@ namespace KineticsPrep.Dataset;
 
 /// <summary>
 /// The outcome of an annotate run; written as report.json. <see cref="Ambiguous"/> names the YouTube ids whose clip is
-/// only there under its bare name (<c>&lt;youtube_id&gt;.mp4</c>) while the CSV has several rows for it.
+/// only there under its bare name (<c>&lt;youtube_id&gt;.mp4</c>) while the CSV has several rows for it;
+/// <see cref="Shrunk"/>, the lists written with fewer clips than they had before (null in summaries from before it).
 /// </summary>
 public sealed record AnnotateReport(
     IReadOnlyList<SplitReport> Splits,
@@ -10,4 +11,5 @@ public sealed record AnnotateReport(
     IReadOnlyList<BadRow> BadRows,
     IReadOnlyList<CorruptClip> Corrupt,
     IReadOnlyList<AppliedAlias> Aliases,
-    IReadOnlyList<string> Ambiguous);
+    IReadOnlyList<string> Ambiguous,
+    IReadOnlyList<ShrunkList>? Shrunk = null);

@@ -9,7 +9,7 @@ namespace KineticsPrep.Dataset;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class DatasetJson : JsonSerializerContext
 {
-    /// <summary>Files people read: lists/report.json, label maps.</summary>
+    /// <summary>Files people read: lists/summary.json, label maps.</summary>
     public static DatasetJson Indented { get; } = new(JsonContract.Options());
 
     /// <summary>The JSON list format: one line.</summary>

@@ -12,7 +12,7 @@ public sealed record DatasetRoot
 
     /// <summary>What annotate writes beside the lists: the class names in id order, and its numbers.</summary>
     public const string LabelsFileName = "labels.txt";
-    public const string ListsReportFileName = "report.json";
+    public const string ListsSummaryFileName = "summary.json";
 
     public DatasetRoot(string path) => Path = System.IO.Path.GetFullPath(path);
 

@@ -14,7 +14,7 @@ public static class ReportBuilder
     public static DatasetReport Build(DatasetRoot root)
     {
         var lists = root.Lists;
-        var listsReport = Path.Combine(lists, DatasetRoot.ListsReportFileName);
+        var listsReport = Path.Combine(lists, DatasetRoot.ListsSummaryFileName);
         var annotate = File.Exists(listsReport) ? JsonSerializer.Deserialize(File.ReadAllText(listsReport), DatasetJson.Indented.AnnotateReport) : null;
         var stores = StateStore.AllUnder(root);
         var resized = stores.SelectMany(s => s.ResizedClips()).ToList();
