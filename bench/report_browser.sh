@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders report.html in a real browser (Debian's headless Chromium): the page must load with no console messages
-# (no script, no external resource) and show its charts (SVG bars in the class chart and in the four histograms).
+# (no script, no external resource) and show its charts (SVG bars in the class chart and in the eight histograms)
+# and its contact sheet (the embedded JPEGs decode: each image has a natural width).
 # Keeps a screenshot. Usage: bench/report_browser.sh [ROOT] [SCREENSHOT]
 # Without ROOT it runs 'kinetics-prep demo', then verify and report, on a temporary folder.
 set -euo pipefail
@@ -34,9 +35,11 @@ print(len(re.findall(r'<rect ', svg.group(0))) if svg else 0)
 PY
 )
 histograms=$(grep -o 'class="histogram"' "$work/dom.html" | wc -l)
-echo "rendered DOM: $class_bars class bars, $histograms histograms; screenshot: $screenshot"
+thumbnails=$(grep -o 'src="data:image/jpeg;base64,' "$work/dom.html" | wc -l)
+echo "rendered DOM: $class_bars class bars, $histograms histograms, $thumbnails thumbnails; screenshot: $screenshot"
 [ "$class_bars" -gt 0 ] || { echo "FAIL: no bars in the class chart"; fail=1; }
-[ "$histograms" -eq 4 ] || { echo "FAIL: expected 4 histograms"; fail=1; }
+[ "$histograms" -eq 8 ] || { echo "FAIL: expected 8 histograms"; fail=1; }
+[ "$thumbnails" -gt 0 ] || { echo "FAIL: no contact sheet"; fail=1; }
 [ -s "$screenshot" ] || { echo "FAIL: no screenshot"; fail=1; }
 [ "$fail" -eq 0 ] && echo "report.html renders in Chromium: OK"
 exit "$fail"

@@ -41,7 +41,7 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
-    public async Task The_report_is_one_offline_page_with_the_split_numbers_class_chart_histograms_and_failures()
+    public async Task The_report_is_one_offline_page_with_settings_availability_named_class_bars_per_split_charts_a_contact_sheet_and_plain_failures()
     {
         var root = fixture.CopyOfReference("report");
         File.WriteAllText(Path.Combine(root, "videos_320p", "test", "demo0000012_000050_000060.mp4"), "not a video");
@@ -52,18 +52,37 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
         Assert.Equal(0, result.ExitCode);
         var html = File.ReadAllText(Path.Combine(root, "report.html"));
         Assert.DoesNotContain("<script", html);
-        Assert.DoesNotMatch(@"(src|href)=", html);
-        Assert.Matches(@"<tr><td>train</td><td>10</td><td>9</td><td>1</td><td>0</td><td>1</td></tr>", html);
-        Assert.Equal(3, Regex.Count(Section(html, "id=\"classes\""), "<rect "));
-        Assert.Equal(4, Regex.Count(html, "class=\"histogram\""));
-        Assert.Contains("demo0000012_000050_000060.mp4", Section(html, "id=\"failures\""));
+        Assert.DoesNotMatch("(src|href)=\"(?!data:image/jpeg;base64,)", html); // nothing from outside the file
+        var settings = Section(html, "id=\"settings\"");
+        Assert.Contains("<td>release</td><td style=\"text-align:left\">k400</td>", settings);
+        Assert.Contains("<td>--short-side</td><td style=\"text-align:left\">320</td>", settings);
+        Assert.Contains("<td>--format</td><td style=\"text-align:left\">videomae</td>", settings);
+        Assert.Matches(@"kinetics-prep \d+\.\d+\.\d+, ffmpeg \d+\.\d+", settings);
+        // K400's official rows; the unreadable test clip that verify found is counted as corrupt, as verify says.
+        Assert.Contains("<tr><td>train</td><td>246534</td><td>10</td><td>9</td><td>0.0 %</td><td>1</td><td>0</td><td>1</td></tr>", html);
+        Assert.Contains("<tr><td>test</td><td>39805</td><td>4</td><td>3</td><td>0.0 %</td><td>1</td><td>1</td><td>0</td></tr>", html);
+        var classes = Section(html, "id=\"classes\"");
+        Assert.All(new[] { "abseiling", "air drumming", "playing guitar" }, name => Assert.Contains($">{name}</text>", classes));
+        Assert.Equal(9, Regex.Count(classes, "<rect ")); // a segment per class and split
+        Assert.Equal(8, Regex.Count(html, "class=\"histogram\""));
+        Assert.Contains("<title>h264: 15</title>", Section(html, "id=\"codec\""));
+        var thumbnails = Regex.Matches(Section(html, "id=\"contact-sheet\""), "src=\"data:image/jpeg;base64,([^\"]+)\"");
+        Assert.Equal(3, thumbnails.Count);
+        Assert.All(thumbnails, t => Assert.Equal([0xFF, 0xD8, 0xFF], Convert.FromBase64String(t.Groups[1].Value)[..3]));
+        var failures = Section(html, "id=\"failures\"");
+        Assert.Contains("demo0000012_000050_000060.mp4", failures);
+        Assert.DoesNotContain("Exception", failures);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "report.json")));
         var train = json.RootElement.GetProperty("splits").EnumerateArray().Single(s => s.GetProperty("split").GetString() == "train");
         Assert.Equal(9, train.GetProperty("found").GetInt32());
-        Assert.Equal(16, json.RootElement.GetProperty("short_side_before").GetProperty("count").GetInt32());
-        Assert.Equal(15, json.RootElement.GetProperty("short_side_after").GetProperty("count").GetInt32()); // verified and readable
+        var histograms = json.RootElement.GetProperty("histograms").EnumerateArray().ToDictionary(h => h.GetProperty("key").GetString()!, h => h.GetProperty("count").GetInt32());
+        Assert.Equal(16, histograms["short_side_before"]);
+        Assert.Equal(15, histograms["short_side_after"]); // verified and readable
         Assert.Equal("verify", json.RootElement.GetProperty("failures").EnumerateArray().Single().GetProperty("stage").GetString());
+        var sheet = json.RootElement.GetProperty("contact_sheet").GetProperty("thumbnails");
+        Assert.Equal(3, sheet.GetArrayLength());
+        Assert.False(sheet[0].TryGetProperty("jpeg", out _), "the JPEGs belong in the page, not in report.json");
     }
 
     [Fact]

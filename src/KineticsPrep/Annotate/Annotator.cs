@@ -72,7 +72,9 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
             aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value)).OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
             ambiguous,
-            shrunk);
+            shrunk,
+            options.Format.Name,
+            options.Labels ?? "the train CSV's labels, sorted");
         AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.AnnotateReport));
         return report;
     }
@@ -190,7 +192,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 cancellationToken);
         }
         return clips.Select((clip, i) => new ClipFacts(DisplayPath(clip.Entry.Path), clip.Split, clip.Entry.LabelId, tracks[i]?.Frames,
-            tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval));
+            tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval, tracks[i]?.Codec));
     }
 
 

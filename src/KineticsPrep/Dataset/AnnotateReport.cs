@@ -3,7 +3,8 @@ namespace KineticsPrep.Dataset;
 /// <summary>
 /// The outcome of an annotate run; written as report.json. <see cref="Ambiguous"/> names the YouTube ids whose clip is
 /// only there under its bare name (<c>&lt;youtube_id&gt;.mp4</c>) while the CSV has several rows for it;
-/// <see cref="Shrunk"/>, the lists written with fewer clips than they had before (null in summaries from before it).
+/// <see cref="Shrunk"/>, the lists written with fewer clips than they had before; <see cref="Format"/> and
+/// <see cref="LabelMap"/>, what wrote them (null in summaries written before these were kept).
 /// </summary>
 public sealed record AnnotateReport(
     IReadOnlyList<SplitReport> Splits,
@@ -12,4 +13,6 @@ public sealed record AnnotateReport(
     IReadOnlyList<CorruptClip> Corrupt,
     IReadOnlyList<AppliedAlias> Aliases,
     IReadOnlyList<string> Ambiguous,
-    IReadOnlyList<ShrunkList>? Shrunk = null);
+    IReadOnlyList<ShrunkList>? Shrunk = null,
+    string? Format = null,
+    string? LabelMap = null);

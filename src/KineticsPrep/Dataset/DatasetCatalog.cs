@@ -14,8 +14,9 @@ public static class DatasetCatalog
 
     public static readonly IReadOnlyList<DatasetVersion> Versions =
     [
+        // K400's official row counts: the rows of the CVDF's k400 train/val/test CSVs, as papers quote them.
         new("k400", $"{CvdfPrefix}/400", "k400",
-            [new("train", "train.csv"), new("val", "val.csv"), new("test", "test.csv")],
+            [new("train", "train.csv", OfficialRows: 246_534), new("val", "val.csv", OfficialRows: 19_906), new("test", "test.csv", OfficialRows: 39_805)],
             "replacement_for_corrupted_k400.tgz"),
         // K600's labelled train and val annotations are train.txt and val.txt (CSV text); train.csv and val.csv on
         // the mirror are marked "incomplete" in the CVDF README.

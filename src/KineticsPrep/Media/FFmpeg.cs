@@ -27,6 +27,20 @@ public sealed class FFmpeg(string executablePath)
         return new Result(encodedSeconds, frames, output.StderrTail, output.CommandLine);
     }
 
+    /// <summary>Writes the frame of <paramref name="input"/> at <paramref name="seconds"/>, <paramref name="height"/> pixels
+    /// tall, to <paramref name="jpeg"/>.</summary>
+    /// <exception cref="MediaToolException">ffmpeg failed.</exception>
+    public async Task StillAsync(string input, double seconds, int height, string jpeg, CancellationToken cancellationToken)
+    {
+        var url = MediaFile.Url(input);
+        string[] arguments =
+        [
+            "-nostdin", "-v", "error", "-ss", seconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", url,
+            "-frames:v", "1", "-vf", $"scale=-2:{height}", "-q:v", "6", "-y", jpeg,
+        ];
+        await ToolProcess.RunAsync(executablePath, arguments, url, null, cancellationToken);
+    }
+
     /// <summary>Reads "out_time_us=…" from ffmpeg's -progress output, in seconds.</summary>
     internal static double? ParseOutTime(string progressLine)
     {

@@ -12,7 +12,7 @@ internal static class FFprobeOutput
         ":stream_disposition=default,attached_pic:stream_side_data=rotation:format=duration";
 
     /// <summary>The fields <see cref="ParseTrack"/> needs, for ffprobe run with -count_frames on one stream.</summary>
-    public const string TrackEntries = "stream=width,height,nb_read_frames:format=duration:packet=flags";
+    public const string TrackEntries = "stream=codec_name,width,height,nb_read_frames:format=duration:packet=flags";
 
     /// <summary>Returns the main video stream, or null when the file has none.</summary>
     public static VideoInfo? Parse(string json)
@@ -80,7 +80,7 @@ internal static class FFprobeOutput
         var stream = streams[0];
         var duration = root.TryGetProperty("format", out var format) ? Number(format, "duration") : null;
         return new VideoTrack((long?)Number(stream, "nb_read_frames") ?? 0, duration ?? 0,
-            Integer(stream, "width") ?? 0, Integer(stream, "height") ?? 0, maxInterval);
+            Integer(stream, "width") ?? 0, Integer(stream, "height") ?? 0, maxInterval, Text(stream, "codec_name"));
     }
 
     private static int Rotation(JsonElement stream)

@@ -8,7 +8,8 @@ namespace KineticsPrep.Media;
 /// an mp4 it is read in-process from the container's sample tables (no decoding, no process); <see cref="FFprobe"/>
 /// reads it from any other container.
 /// </summary>
-public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, int Height, long MaxKeyframeInterval)
+/// <param name="Codec">ffmpeg's name for the codec ("h264", "hevc", …) when known.</param>
+public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, int Height, long MaxKeyframeInterval, string? Codec = null)
 {
     public double FramesPerSecond => DurationSeconds > 0 ? Frames / DurationSeconds : 0;
 
@@ -68,8 +69,22 @@ public sealed record VideoTrack(long Frames, double DurationSeconds, int Width, 
         }
         if (!ShowsEverySample(file, moov, trak, stbl, ticks, timescale))
             return null;
-        return new VideoTrack(frames, timescale == 0 ? 0 : (double)ticks / timescale, width, height, maxInterval);
+        return new VideoTrack(frames, timescale == 0 ? 0 : (double)ticks / timescale, width, height, maxInterval, CodecOf(file, stbl));
     }
+
+    /// <summary>The codec of the first sample description (stsd), by ffmpeg's name for its four-character code.</summary>
+    private static string? CodecOf(Stream file, Mp4Box stbl) =>
+        Child(file, stbl, "stsd") is { } stsd && Children(file, stsd.Start + 8, stsd.End).FirstOrDefault() is { Type: { } type }
+            ? type switch
+            {
+                "avc1" or "avc3" => "h264",
+                "hvc1" or "hev1" => "hevc",
+                "vp09" => "vp9",
+                "av01" => "av1",
+                "mp4v" => "mpeg4",
+                _ => type,
+            }
+            : null;
 
     /// <summary>
     /// Whether a player shows every sample: no edit list, or one edit that starts no later than the first sample's

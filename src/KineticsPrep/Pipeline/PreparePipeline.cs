@@ -37,7 +37,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// the root's clips were made with other output settings.</exception>
     public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
-        var reencoding = RootSettings.Claim(options, _state);
+        var reencoding = RootSettings.Claim(options, _state, tools);
         var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
@@ -87,7 +87,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// were made with other output settings.</exception>
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
-        RootSettings.Claim(options with { Reencode = false }, _state);
+        RootSettings.Claim(options with { Reencode = false }, _state, tools);
         var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();

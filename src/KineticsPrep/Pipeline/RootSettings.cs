@@ -1,3 +1,4 @@
+using KineticsPrep.Media;
 using KineticsPrep.Resize;
 using KineticsPrep.State;
 
@@ -12,10 +13,11 @@ internal static class RootSettings
 {
     /// <returns>What changed, when this run re-encodes; else empty.</returns>
     /// <exception cref="PrepareRefusedException">Other settings without --reencode, or --reencode without the originals.</exception>
-    public static IReadOnlyList<OutputSettings.Change> Claim(PrepareOptions options, StateStore mine)
+    public static IReadOnlyList<OutputSettings.Change> Claim(PrepareOptions options, StateStore mine, MediaTools tools)
     {
         var wanted = OutputSettings.Of(options.Resize);
         var changes = OutputSettings.Changes(StateStore.AllUnder(options.Root), wanted);
+        mine.RecordSettings(RunFacts.Of(options.Version.Name, tools.Version.ToString()), replace: true);
         if (changes.Count == 0)
         {
             mine.RecordSettings(wanted);

@@ -4,10 +4,14 @@ using static System.Net.WebUtility;
 
 namespace KineticsPrep.Report;
 
-/// <summary>Renders a <see cref="DatasetReport"/> as one self-contained HTML page: inline CSS and SVG, no script, no CDN.</summary>
+/// <summary>
+/// Renders a <see cref="DatasetReport"/> as one self-contained HTML page: inline CSS, SVG and embedded JPEGs; no
+/// script, no external resource.
+/// </summary>
 public static class HtmlReport
 {
     private const int WeakestListed = 10;
+    private static readonly string[] SplitColours = ["#2e86c1", "#27ae60", "#f39c12", "#8e44ad", "#7f8c8d"];
 
     public static string Render(DatasetReport report)
     {
@@ -21,64 +25,114 @@ public static class HtmlReport
             table { border-collapse: collapse; } td, th { padding: .25em .8em; border-bottom: 1px solid #eee; text-align: right; }
             th:first-child, td:first-child { text-align: left; } .weak { color: #c0392b; font-weight: 600; }
             .charts { display: flex; flex-wrap: wrap; gap: 1.5em; } figure { margin: 0; } figcaption { font-weight: 600; }
-            svg text { font: 11px system-ui, sans-serif; fill: #444; }
+            svg text { font: 11px system-ui, sans-serif; fill: #444; } svg text.weak { fill: #c0392b; }
+            .legend span { display: inline-block; width: .9em; height: .9em; margin: 0 .3em 0 1em; vertical-align: middle; }
+            .sheet { display: flex; flex-wrap: wrap; gap: .6em; } .sheet figure { width: 132px; font-size: 11px; }
+            .sheet img { display: block; max-width: 132px; } .sheet figcaption { font-weight: normal; overflow-wrap: anywhere; }
             </style></head><body>
             <h1>Kinetics dataset report</h1>
             <p>{{HtmlEncode(report.Root)}} · generated {{report.GeneratedAt:yyyy-MM-dd HH:mm}} UTC</p>
             """);
+        Settings(html, report);
         Splits(html, report);
         ClassChart(html, report);
-        html.Append("<h2>Short side and duration, before and after resize</h2><div class=\"charts\">");
-        foreach (var histogram in new[] { report.ShortSideBefore, report.ShortSideAfter, report.DurationBefore, report.DurationAfter })
+        html.Append("<h2>The clips: size, length, frame rate, codec and seeking</h2><div class=\"charts\">");
+        foreach (var histogram in report.Histograms)
             HistogramChart(html, histogram);
         html.Append("</div>");
+        Sheet(html, report.ContactSheet);
         Failures(html, report);
         html.Append("</body></html>\n");
         return html.ToString();
     }
 
+    private static void Settings(StringBuilder html, DatasetReport report)
+    {
+        html.Append("<h2>How this copy was made</h2><table id=\"settings\">");
+        foreach (var setting in report.Settings)
+            html.Append($"<tr><td>{HtmlEncode(setting.Name)}</td><td style=\"text-align:left\">{HtmlEncode(setting.Value)}</td></tr>");
+        html.Append("</table>");
+    }
+
     private static void Splits(StringBuilder html, DatasetReport report)
     {
-        html.Append("<h2>Splits</h2><table id=\"splits\"><tr><th>split</th><th>CSV rows</th><th>found</th><th>missing</th><th>corrupt</th><th>replaced</th></tr>");
+        html.Append("<h2>Availability per split</h2><table id=\"splits\"><tr><th>split</th><th>official rows</th><th>CSV rows</th><th>found</th>" +
+                    "<th>found of official</th><th>missing</th><th>corrupt</th><th>replaced</th></tr>");
         foreach (var s in report.Splits)
-            html.Append(Invariant($"<tr><td>{HtmlEncode(s.Split)}</td><td>{s.CsvRows}</td><td>{s.Found}</td><td>{s.Missing}</td><td>{s.Corrupt}</td><td>{s.Replaced}</td></tr>"));
+        {
+            var official = report.OfficialRows.TryGetValue(s.Split, out var rows) ? rows : (int?)null;
+            var share = official is > 0 ? Invariant($"{100.0 * s.Found / official.Value:0.0} %") : "";
+            html.Append(Invariant($"<tr><td>{HtmlEncode(s.Split)}</td><td>{official}</td><td>{s.CsvRows}</td><td>{s.Found}</td><td>{share}</td>"));
+            html.Append(Invariant($"<td>{s.Missing}</td><td>{s.Corrupt}</td><td>{s.Replaced}</td></tr>"));
+        }
         html.Append("</table>");
         if (report.Splits.Count == 0)
             html.Append("<p>No lists yet: run <code>kinetics-prep prepare</code> or <code>annotate</code>.</p>");
+        else
+            html.Append("<p>Official rows: the release's annotation rows as papers quote them (known for K400). Corrupt: clips that " +
+                        "<code>annotate --check</code> or <code>verify</code> could not read.</p>");
     }
 
+    /// <summary>A horizontal bar per class, named, with a segment per split: the per-split view of every class.</summary>
     private static void ClassChart(StringBuilder html, DatasetReport report)
     {
         var classes = report.Classes;
-        html.Append(Invariant($"<h2>Clips per class ({classes.Count} classes, fewest first)</h2>"));
+        html.Append(Invariant($"<h2>Clips per class and split ({classes.Count} classes, fewest first)</h2>"));
         if (classes.Count == 0)
             return;
-        const int height = 220, top = 10, left = 40;
-        var barWidth = Math.Max(2.0, Math.Min(24.0, 1000.0 / classes.Count));
-        var width = left + barWidth * classes.Count + 10;
+        var splits = classes.SelectMany(c => c.PerSplit.Keys).Distinct().OrderBy(SplitRank).ToList();
+        html.Append("<p class=\"legend\">");
+        for (var i = 0; i < splits.Count; i++)
+            html.Append($"<span style=\"background:{Colour(i)}\"></span>{HtmlEncode(splits[i])}");
+        html.Append("</p>");
+
+        const int row = 14, labelWidth = 260, barRoom = 700, top = 4;
         var max = Math.Max(1, classes.Max(c => c.Total));
-        html.Append(Invariant($"<figure><svg id=\"classes\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0}\" height=\"{height + 30}\" role=\"img\" aria-label=\"clips per class\">"));
-        html.Append(Invariant($"<text x=\"0\" y=\"{top + 10}\">{max}</text><text x=\"0\" y=\"{top + height}\">0</text>"));
+        html.Append(Invariant($"<figure><svg id=\"classes\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barRoom + 60}\" height=\"{top + row * classes.Count + 4}\" role=\"img\" aria-label=\"clips per class and split\">"));
         for (var i = 0; i < classes.Count; i++)
         {
             var c = classes[i];
-            var h = (double)height * c.Total / max;
-            html.Append(Invariant($"<rect x=\"{left + i * barWidth:0.##}\" y=\"{top + height - h:0.##}\" width=\"{barWidth * 0.85:0.##}\" height=\"{h:0.##}\" fill=\"{(c.Weak ? "#c0392b" : "#2e86c1")}\"><title>{HtmlEncode(c.Label)}: {c.Total}</title></rect>"));
+            var y = top + i * row;
+            html.Append(Invariant($"<text x=\"{labelWidth - 6}\" y=\"{y + 10}\" text-anchor=\"end\"{(c.Weak ? " class=\"weak\"" : "")}>{HtmlEncode(c.Label)}</text>"));
+            double x = labelWidth;
+            for (var s = 0; s < splits.Count; s++)
+            {
+                var count = c.PerSplit.GetValueOrDefault(splits[s]);
+                if (count == 0)
+                    continue;
+                var w = (double)barRoom * count / max;
+                html.Append(Invariant($"<rect x=\"{x:0.##}\" y=\"{y + 1}\" width=\"{w:0.##}\" height=\"{row - 3}\" fill=\"{Colour(s)}\"><title>{HtmlEncode(c.Label)}, {HtmlEncode(splits[s])}: {count}</title></rect>"));
+                x += w;
+            }
+            html.Append(Invariant($"<text x=\"{x + 4:0.##}\" y=\"{y + 10}\">{c.Total}</text>"));
         }
-        html.Append("</svg><figcaption>Red: fewer than half the median clips per class.</figcaption></figure>");
-        html.Append("<table id=\"weakest\"><tr><th>weakest classes</th><th>clips</th></tr>");
+        html.Append("</svg><figcaption>Red names: fewer than half the median clips per class.</figcaption></figure>");
+        html.Append("<table id=\"weakest\"><tr><th>weakest classes</th>");
+        foreach (var split in splits)
+            html.Append($"<th>{HtmlEncode(split)}</th>");
+        html.Append("<th>clips</th></tr>");
         foreach (var c in classes.Take(WeakestListed))
-            html.Append(Invariant($"<tr{(c.Weak ? " class=\"weak\"" : "")}><td>{HtmlEncode(c.Label)}</td><td>{c.Total}</td></tr>"));
+        {
+            html.Append($"<tr{(c.Weak ? " class=\"weak\"" : "")}><td>{HtmlEncode(c.Label)}</td>");
+            foreach (var split in splits)
+                html.Append(Invariant($"<td>{c.PerSplit.GetValueOrDefault(split)}</td>"));
+            html.Append(Invariant($"<td>{c.Total}</td></tr>"));
+        }
         html.Append("</table>");
     }
+
+    private static int SplitRank(string split) => split switch { "train" => 0, "val" => 1, "test" => 2, _ => 3 };
+
+    private static string Colour(int i) => SplitColours[Math.Min(i, SplitColours.Length - 1)];
 
     private static void HistogramChart(StringBuilder html, Histogram histogram)
     {
         const int height = 140, barWidth = 62, top = 16;
-        var width = barWidth * histogram.Bins.Count + 10;
-        var max = Math.Max(1, histogram.Bins.Max(b => b.Count));
-        html.Append(Invariant($"<figure><figcaption>{HtmlEncode(histogram.Title)} ({histogram.Unit}, {histogram.Count} clips)</figcaption>"));
-        html.Append(Invariant($"<svg class=\"histogram\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height + 40}\" role=\"img\" aria-label=\"{HtmlEncode(histogram.Title)}\">"));
+        var width = barWidth * Math.Max(1, histogram.Bins.Count) + 10;
+        var max = Math.Max(1, histogram.Bins.Select(b => b.Count).DefaultIfEmpty().Max());
+        var unit = histogram.Unit.Length == 0 ? "" : histogram.Unit + ", ";
+        html.Append(Invariant($"<figure><figcaption>{HtmlEncode(histogram.Title)} ({HtmlEncode(unit)}{histogram.Count} clips)</figcaption>"));
+        html.Append(Invariant($"<svg class=\"histogram\" id=\"{histogram.Key}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height + 40}\" role=\"img\" aria-label=\"{HtmlEncode(histogram.Title)}\">"));
         for (var i = 0; i < histogram.Bins.Count; i++)
         {
             var bin = histogram.Bins[i];
@@ -89,6 +143,26 @@ public static class HtmlReport
             html.Append(Invariant($"<text x=\"{x}\" y=\"{top + height + 14}\">{HtmlEncode(bin.Label)}</text>"));
         }
         html.Append("</svg></figure>");
+    }
+
+    private static void Sheet(StringBuilder html, ContactSheet sheet)
+    {
+        html.Append(Invariant($"<h2>Contact sheet: one clip per class ({sheet.Thumbnails.Count} classes)</h2>"));
+        if (sheet.Note is { } note)
+        {
+            html.Append($"<p>No contact sheet: {HtmlEncode(note)}.</p>");
+            return;
+        }
+        html.Append("<div class=\"sheet\" id=\"contact-sheet\">");
+        foreach (var thumbnail in sheet.Thumbnails)
+        {
+            html.Append($"<figure><img alt=\"{HtmlEncode(thumbnail.Label)}\" title=\"{HtmlEncode(thumbnail.Clip)}\" src=\"data:image/jpeg;base64,");
+            html.Append(Convert.ToBase64String(thumbnail.Jpeg));
+            html.Append($"\"><figcaption>{HtmlEncode(thumbnail.Label)}</figcaption></figure>");
+        }
+        html.Append("</div>");
+        if (sheet.LeftOut > 0)
+            html.Append(Invariant($"<p>{sheet.LeftOut} more classes left out: over the {ContactSheetMaker.SizeCap >> 20} MiB cap of the sheet, or no clip gave a frame.</p>"));
     }
 
     private static void Failures(StringBuilder html, DatasetReport report)

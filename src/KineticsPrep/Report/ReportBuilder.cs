@@ -5,29 +5,30 @@ using KineticsPrep.State;
 
 namespace KineticsPrep.Report;
 
-/// <summary>Gathers a dataset root's numbers: the annotate report and lists, and every state store.</summary>
+/// <summary>Gathers a dataset root's numbers: annotate's summary, the lists and their index, and every state store.</summary>
 public static class ReportBuilder
 {
     private static readonly double[] ShortSideEdges = [144, 240, 256, 320, 360, 480, 720, 1080];
     private static readonly double[] DurationEdges = [2, 4, 6, 8, 9, 10, 11];
+    private static readonly double[] FpsEdges = [15, 24, 25, 29, 30.5, 50, 60.5];
+    private static readonly double[] KeyframeEdges = [2, 9, 17, 33, 65, 129, 251];
+    private static readonly double[] MebibyteEdges = [0.25, 0.5, 1, 2, 4, 8];
+
+    /// <summary>The settings shown first, in this order; any others the stores recorded follow.</summary>
+    private static readonly string[] SettingOrder =
+        [RunFacts.Release, "--short-side", "--profile", "--crf", "--preset", "--fps", "--gop", "--x264-params", "--scaler"];
 
     public static DatasetReport Build(DatasetRoot root)
     {
         var lists = root.Lists;
-        var listsReport = Path.Combine(lists, DatasetRoot.ListsSummaryFileName);
-        var annotate = File.Exists(listsReport) ? JsonSerializer.Deserialize(File.ReadAllText(listsReport), DatasetJson.Indented.AnnotateReport) : null;
+        var summaryFile = Path.Combine(lists, DatasetRoot.ListsSummaryFileName);
+        var annotate = File.Exists(summaryFile) ? JsonSerializer.Deserialize(File.ReadAllText(summaryFile), DatasetJson.Indented.AnnotateReport) : null;
         var stores = StateStore.AllUnder(root);
         var resized = stores.SelectMany(s => s.ResizedClips()).ToList();
         var verified = stores.SelectMany(s => s.VerifiedClips()).ToList();
-
-        var failures = stores.SelectMany(s => s.Failures()).Select(f => new ReportFailure(f.Stage, f.Item, f.Reason)).ToList();
-        failures.AddRange(stores.SelectMany(s => s.ClipFailures()).Select(f => new ReportFailure("resize", $"{f.Archive}: {f.Failure.Clip}", f.Failure.Reason)));
-        failures.AddRange(verified.Where(v => !v.Ok).Select(v => new ReportFailure("verify", v.Path, v.Reason ?? "unreadable")));
-        if (annotate is not null)
-        {
-            failures.AddRange(annotate.BadRows.Select(r => new ReportFailure("annotate", $"{r.File}:{r.Line}", r.Problem)));
-            failures.AddRange(annotate.Corrupt.Select(c => new ReportFailure("annotate --check", c.Path, c.Reason)));
-        }
+        var index = File.Exists(Path.Combine(lists, ClipIndexFile.FileName)) ? ClipIndexFile.Read(lists) : [];
+        var settings = Settings(stores, annotate);
+        var release = settings.FirstOrDefault(s => s.Name == RunFacts.Release)?.Value is { } name ? DatasetCatalog.Find(name) : null;
 
         // After resize: what verify measured when it ran, else what resize produced (durations are kept).
         var verifiedOk = verified.Where(v => v.Ok && v.Width is not null && v.Height is not null).ToList();
@@ -38,13 +39,73 @@ public static class ReportBuilder
         return new DatasetReport(
             root.Path,
             DateTime.UtcNow,
-            annotate?.Splits ?? [],
+            settings,
+            release?.AllSplits.Where(s => s.OfficialRows is not null).ToDictionary(s => s.Name, s => s.OfficialRows!.Value) ?? [],
+            Splits(annotate, verified),
             Classes(lists),
-            Bin("Short side before resize", "px", resized.Select(r => (double)r.SourceShortSide), ShortSideEdges),
-            Bin("Short side after resize", "px", after.Short, ShortSideEdges),
-            Bin("Duration before resize", "s", resized.Select(r => r.SourceDuration).OfType<double>(), DurationEdges),
-            Bin("Duration after resize", "s", after.Duration.OfType<double>(), DurationEdges),
-            failures);
+            [
+                Bin("short_side_before", "Short side before resize", "px", resized.Select(r => (double)r.SourceShortSide), ShortSideEdges),
+                Bin("short_side_after", "Short side after resize", "px", after.Short, ShortSideEdges),
+                Bin("duration_before", "Duration before resize", "s", resized.Select(r => r.SourceDuration).OfType<double>(), DurationEdges),
+                Bin("duration_after", "Duration after resize", "s", after.Duration.OfType<double>(), DurationEdges),
+                Bin("fps", "Frame rate", "fps", index.Select(c => c.Fps).OfType<double>(), FpsEdges),
+                Bin("max_keyframe_interval", "Longest keyframe interval", "frames", index.Select(c => c.MaxKeyframeInterval).OfType<long>().Select(v => (double)v), KeyframeEdges),
+                Bin("clip_size", "Size on disk", "MiB", index.Where(c => c.Bytes > 0).Select(c => c.Bytes / 1048576.0), MebibyteEdges),
+                Categories("codec", "Codec", "", index.Select(c => c.Codec ?? "unknown")),
+            ],
+            Failures(stores, verified, annotate));
+    }
+
+    /// <summary>Every failure of every stage, each reason in plain words.</summary>
+    private static List<ReportFailure> Failures(IReadOnlyList<StateStore> stores, IReadOnlyList<VerifiedClip> verified, AnnotateReport? annotate)
+    {
+        var failures = stores.SelectMany(s => s.Failures()).Select(f => new ReportFailure(f.Stage, f.Item, f.Reason)).ToList();
+        failures.AddRange(stores.SelectMany(s => s.ClipFailures()).Select(f => new ReportFailure("resize", $"{f.Archive}: {f.Failure.Clip}", f.Failure.Reason)));
+        failures.AddRange(verified.Where(v => !v.Ok).Select(v => new ReportFailure("verify", v.Path, v.Reason ?? "unreadable")));
+        if (annotate is not null)
+        {
+            failures.AddRange(annotate.BadRows.Select(r => new ReportFailure("annotate", $"{r.File}:{r.Line}", r.Problem)));
+            failures.AddRange(annotate.Corrupt.Select(c => new ReportFailure("annotate --check", c.Path, c.Reason)));
+        }
+        return failures.Select(f => f with { Reason = PlainReason.Of(f.Reason) }).ToList();
+    }
+
+    /// <summary>
+    /// Annotate's numbers per split, with corrupt counting every clip of the split that annotate --check or verify
+    /// found unreadable, so the table agrees with the failures listed.
+    /// </summary>
+    private static IReadOnlyList<SplitReport> Splits(AnnotateReport? annotate, IReadOnlyList<VerifiedClip> verified)
+    {
+        if (annotate is null)
+            return [];
+        var unreadable = verified.Where(v => !v.Ok).Select(v => (Split: SplitOf(v.Path), Clip: Path.GetFileName(v.Path)))
+            .Concat(annotate.Corrupt.Select(c => (c.Split, Clip: Path.GetFileName(c.Path))))
+            .Distinct()
+            .CountBy(c => c.Split)
+            .ToDictionary(StringComparer.Ordinal);
+        return annotate.Splits.Select(s => s with { Corrupt = unreadable.GetValueOrDefault(s.Split) }).ToList();
+    }
+
+    /// <summary>The split of a clip under <c>videos_&lt;S&gt;p/&lt;split&gt;/</c>: its folder's name.</summary>
+    private static string SplitOf(string clipPath) => Path.GetFileName(Path.GetDirectoryName(clipPath)) ?? "";
+
+    /// <summary>The release, every output setting, the list settings and the tools' versions, as the stores and annotate recorded them.</summary>
+    private static IReadOnlyList<ReportSetting> Settings(IReadOnlyList<StateStore> stores, AnnotateReport? annotate)
+    {
+        var recorded = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in stores.SelectMany(s => s.Settings()).Where(s => !s.Key.Contains(' ', StringComparison.Ordinal)))
+            recorded.TryAdd(name, value);
+        var ordered = SettingOrder.Where(recorded.ContainsKey)
+            .Concat(recorded.Keys.Where(k => !SettingOrder.Contains(k) && k is not RunFacts.Tool and not RunFacts.FFmpeg))
+            .Select(k => new ReportSetting(k, recorded[k]))
+            .ToList();
+        if (annotate?.Format is { } format)
+            ordered.Add(new ReportSetting("--format", format));
+        if (annotate?.LabelMap is { } labels)
+            ordered.Add(new ReportSetting("--labels", labels));
+        ordered.Add(new ReportSetting("clips made by", $"kinetics-prep {recorded.GetValueOrDefault(RunFacts.Tool, "?")}, ffmpeg {recorded.GetValueOrDefault(RunFacts.FFmpeg, "?")}"));
+        ordered.Add(new ReportSetting("report made by", $"kinetics-prep {ToolVersion.Current}"));
+        return ordered;
     }
 
     /// <summary>Clips per class and split, counted from the written lists.</summary>
@@ -67,7 +128,7 @@ public static class ReportBuilder
             .ToList();
     }
 
-    private static Histogram Bin(string title, string unit, IEnumerable<double> values, double[] edges)
+    private static Histogram Bin(string key, string title, string unit, IEnumerable<double> values, double[] edges)
     {
         var counts = new int[edges.Length + 1];
         foreach (var value in values)
@@ -79,7 +140,11 @@ public static class ReportBuilder
         var bins = counts.Select((count, i) => new HistogramBin(
             i == 0 ? $"< {Format(edges[0])}" : i == edges.Length ? $"≥ {Format(edges[^1])}" : $"{Format(edges[i - 1])}–{Format(edges[i])}",
             count)).ToList();
-        return new Histogram(title, unit, bins);
+        return new Histogram(key, title, unit, bins);
     }
 
+    /// <summary>A bar per value, most common first.</summary>
+    private static Histogram Categories(string key, string title, string unit, IEnumerable<string> values) =>
+        new(key, title, unit, values.CountBy(v => v).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new HistogramBin(c.Key, c.Value)).ToList());
 }

@@ -52,6 +52,7 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
         if (changes.Count > 0 && !options.Overwrite)
             throw new OutputSettingsClashException(OutputSettings.Refusal(destination, changes, "resize into another DST"));
         state.RecordSettings(wanted, replace: changes.Count > 0);
+        state.RecordSettings(RunFacts.Of(null, tools.Version.ToString()), replace: true);
     }
 
     private async Task<ResizeSummary> RunJobsAsync(
