@@ -21,7 +21,7 @@ fi
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
        --disable-component-update --disable-sync --user-data-dir="$work/profile" --enable-logging=stderr --v=0)
 chromium "${flags[@]}" --dump-dom "file://$root/report.html" >"$work/dom.html" 2>"$work/console.log"
-chromium "${flags[@]}" --window-size=1200,1600 --screenshot="$screenshot" "file://$root/report.html" >/dev/null 2>>"$work/console.log"
+chromium "${flags[@]}" --window-size=1200,2900 --screenshot="$screenshot" "file://$root/report.html" >/dev/null 2>>"$work/console.log"
 
 fail=0
 if grep -E "CONSOLE|Uncaught|Failed to load resource" "$work/console.log"; then

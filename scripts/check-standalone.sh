@@ -2,12 +2,14 @@
 # Proves the standalone executable from scripts/publish.sh on this machine, as a user without .NET would run it:
 # the .NET installation is hidden (a private mount namespace mounts an empty folder over it), the environment is
 # empty, and ffmpeg is found only through a private folder on PATH. Then: with no ffmpeg anywhere, exit 2 and a
-# message about ffmpeg. Last, the .NET tool package installs and runs. Needs root (unshare, mount). Run by CI.
+# message about ffmpeg. Then the Python wheel installs offline into a fresh venv and its kinetics-prep runs --version
+# and demo with .NET still hidden. Last, the .NET tool package installs and runs. Needs root (unshare, mount). Run by CI.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 . scripts/ensure-packages.sh
 ensure_ffmpeg
+python3 -c 'import ensurepip, venv' 2>/dev/null || install_package python3-venv "python3's venv module not found"
 scripts/publish.sh linux-x64 >/dev/null
 exe=$repo/dist/linux-x64/kinetics-prep
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
@@ -18,12 +20,12 @@ ln -s "$(command -v ffmpeg)" "$work/bin/ffmpeg"
 ln -s "$(command -v ffprobe)" "$work/bin/ffprobe"
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 
-# Runs the executable with no .NET on the machine, an empty environment and PATH=$1.
+# Runs an executable ($exe unless EXE says another) with no .NET on the machine, an empty environment and PATH=$1.
 standalone() {
   local path=$1; shift
   unshare --mount -- sh -c 'hidden=$0 home=$1 path=$2 exe=$3; shift 3
     mount -t tmpfs none "$hidden" && exec env -i HOME="$home" PATH="$path" "$exe" "$@"' \
-    "$dotnet_root" "$work/home" "$path" "$exe" "$@"
+    "$dotnet_root" "$work/home" "$path" "${EXE:-$exe}" "$@"
 }
 fail() { echo "check-standalone: FAILED: $*" >&2; exit 1; }
 
@@ -58,6 +60,16 @@ set -e
 grep -q "ffmpeg and ffprobe not found on PATH" "$work/noffmpeg.log" || { cat "$work/noffmpeg.log"; fail "no message about ffmpeg"; }
 ! grep -q "   at " "$work/noffmpeg.log" || fail "a stack trace with no ffmpeg"
 echo "check-standalone: with no ffmpeg anywhere: exit 2, '$(head -1 "$work/noffmpeg.log")'"
+
+wheel=$(ls "$repo"/dist/kinetics_prep-"$version"-py3-none-manylinux_*_x86_64.whl)
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --no-index --quiet "$wheel"
+EXE=$work/venv/bin/kinetics-prep
+[ "$(EXE=$EXE standalone "$work/venv/bin:$work/bin" --version)" = "$version" ] || fail "the wheel's kinetics-prep --version"
+EXE=$EXE standalone "$work/venv/bin:$work/bin" demo --dir "$work/wheel-demo" >"$work/wheel-demo.log" 2>&1 \
+  || { cat "$work/wheel-demo.log"; fail "the wheel's kinetics-prep demo"; }
+[ "$(wc -l <"$work/wheel-demo/k400/lists/train.csv")" -gt 0 ] || fail "the wheel's demo wrote no train list"
+echo "check-standalone: pip install $(basename "$wheel") (offline, fresh venv): --version and demo run with no .NET"
 
 dotnet tool install --tool-path "$work/tool" kinetics-prep --version "$version" --add-source "$repo/dist" >/dev/null
 [ "$("$work/tool/kinetics-prep" --version)" = "$version" ] || fail ".NET tool --version"

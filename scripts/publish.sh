@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds kinetics-prep for machines without .NET: one self-contained, trimmed executable per runtime identifier,
 #   dist/<RID>/kinetics-prep and dist/kinetics-prep-<version>-<RID>.tar.gz,
+# a Python wheel per runtime carrying that executable as its script (scripts/make_wheel.py, standard library only),
+#   dist/kinetics_prep-<version>-py3-none-<platform>.whl:  pip install dist/kinetics_prep-…whl
 # and a .NET tool package, dist/kinetics-prep.<version>.nupkg (needs a .NET runtime where it is installed):
 #   dotnet tool install --global kinetics-prep --add-source dist
 # Usage: scripts/publish.sh [RID ...]   (default linux-x64; "all" = linux-x64 linux-arm64 osx-arm64)
@@ -26,6 +28,7 @@ for rid in "${rids[@]}"; do
     -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:EnableCompressionInSingleFile=true \
     -p:PublishTrimmed=true -p:DebugType=none -o "dist/$rid" >&2
   tar -czf "dist/kinetics-prep-$version-$rid.tar.gz" -C "dist/$rid" kinetics-prep
+  python3 scripts/make_wheel.py "dist/$rid/kinetics-prep" "$version" "$rid" dist >&2
   echo "dist/$rid/kinetics-prep: $(du -h "dist/$rid/kinetics-prep" | cut -f1)" >&2
 done
 
