@@ -11,7 +11,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep prepare k400 --root DIR</c>: download, extract, resize and annotate, pipelined per archive.</summary>
 internal static class PrepareCommand
 {
-    private static readonly Argument<string> Dataset = SharedOptions.Dataset();
+    private static readonly Argument<string> Dataset = SharedOptions.Dataset(k710: true);
     private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.");
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
@@ -54,7 +54,9 @@ internal static class PrepareCommand
     private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
-        var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
+        var dataset = parse.GetRequiredValue(Dataset).ToLowerInvariant();
+        // Kinetics-710's releases are set by K710Prepare; K400 stands in until then.
+        var version = DatasetCatalog.Find(dataset == DatasetCatalog.K710 ? DatasetCatalog.K710Releases[0] : dataset)!;
         var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
         if (splitError is not null)
             return console.Fatal(splitError);
@@ -93,6 +95,10 @@ internal static class PrepareCommand
         if (!shard.IsWhole)
             console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");
 
+        if (dataset == DatasetCatalog.K710)
+            return await RunK710Async(console, new K710Prepare(options, new FileDownloader(services.Http, options.Download), tools), options,
+                parse.GetValue(Finalize), cancellationToken);
+
         PrepareResult result;
         if (parse.GetValue(Finalize))
         {
@@ -101,29 +107,71 @@ internal static class PrepareCommand
         else
         {
             var start = await pipeline.StartAsync(cancellationToken);
-            if (start.Reencoding.Count > 0)
-                console.Out.WriteLine($"Re-encoding the clips from their originals ({string.Join(", ", start.Reencoding)})." +
-                                      (start.Reencoding.FirstOrDefault(c => c.Option == "--short-side") is { } side
-                                          ? $" The clips in {Path.GetFileName(root.Resized(int.Parse(side.Recorded, CultureInfo.InvariantCulture)))}/ are left as they are."
-                                          : ""));
-            var reopened = start.Reopened.Count == 0 ? ""
-                : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
-            console.Out.WriteLine($"{start.Remaining.Count} of {Words.Count(start.Archives.Count, "archive")} to do{reopened}. Disk: expected peak " +
-                              $"{Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
+            PrintStart(console, start, root, "", $" Disk: expected peak {Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
             result = await RunAsync(console, pipeline, start, cancellationToken);
         }
-        console.Out.WriteLine($"{result.ArchivesProcessed}/{Words.Count(result.Archives, "archive")} processed.");
-        if (result.Lists is { } lists)
+        return PrintOutcome(console, options, [result], result.Lists);
+    }
+
+    /// <summary>
+    /// prepare k710: the recipe from the three releases' annotation files, then each release's run (only the clips the
+    /// recipe keeps from it), then the K710 lists.
+    /// </summary>
+    private static async Task<int> RunK710Async(CliConsole console, K710Prepare k710, PrepareOptions options, bool finalize, CancellationToken cancellationToken)
+    {
+        var recipe = await k710.PlanAsync(cancellationToken);
+        var steps = recipe.Counts;
+        console.Out.WriteLine($"Kinetics-710 from {string.Join(", ", DatasetCatalog.K710Releases)}: {steps.TrainRows} train and {steps.ValRows} val rows; " +
+                              $"{steps.TrainUnique} and {steps.ValUnique} YouTube ids; {steps.ValAlsoInTrain} val ids also in train left out: " +
+                              $"{steps.Train} train and {steps.Val} val clips (details: {k710.RecipeFile}).");
+        var results = new List<PrepareResult>();
+        if (finalize)
+        {
+            results.AddRange(await k710.FinalizeAsync(recipe, cancellationToken));
+        }
+        else
+        {
+            var (parts, estimate) = await k710.StartAsync(recipe, cancellationToken);
+            console.Out.WriteLine($"Disk: expected peak {Bytes.Format(estimate.PeakBytes)} for the three releases, {Bytes.Format(estimate.FreeBytes)} free.");
+            foreach (var part in parts)
+            {
+                PrintStart(console, part.Start, options.Root, $"{part.Release}: ", "");
+                results.Add(await RunAsync(console, part.Pipeline, part.Start, cancellationToken));
+            }
+        }
+        var lists = options.Shard.IsWhole || finalize ? await k710.WriteListsAsync(cancellationToken) : null;
+        return PrintOutcome(console, options, results, lists);
+    }
+
+    /// <summary>The line before a run: re-encoding, and how many archives are left to do (with <paramref name="disk"/>).</summary>
+    private static void PrintStart(CliConsole console, PrepareStart start, DatasetRoot root, string release, string disk)
+    {
+        if (start.Reencoding.Count > 0)
+            console.Out.WriteLine($"Re-encoding the clips from their originals ({string.Join(", ", start.Reencoding)})." +
+                                  (start.Reencoding.FirstOrDefault(c => c.Option == "--short-side") is { } side
+                                      ? $" The clips in {Path.GetFileName(root.Resized(int.Parse(side.Recorded, CultureInfo.InvariantCulture)))}/ are left as they are."
+                                      : ""));
+        var reopened = start.Reopened.Count == 0 ? ""
+            : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
+        console.Out.WriteLine($"{release}{start.Remaining.Count} of {Words.Count(start.Archives.Count, "archive")} to do{reopened}.{disk}");
+    }
+
+    /// <summary>The archives processed, the lists' summary, notes and failures; the exit code.</summary>
+    private static int PrintOutcome(CliConsole console, PrepareOptions options, IReadOnlyList<PrepareResult> results, AnnotateReport? lists)
+    {
+        console.Out.WriteLine($"{results.Sum(r => r.ArchivesProcessed)}/{Words.Count(results.Sum(r => r.Archives), "archive")} processed.");
+        if (lists is not null)
             AnnotateSummary.Print(console, lists, options.ListsFolder);
-        else if (!shard.IsWhole)
+        else if (!options.Shard.IsWhole)
             console.Out.WriteLine("When every shard has finished, run the same command with --finalize to write the lists.");
-        foreach (var note in result.Notes)
+        foreach (var note in results.SelectMany(r => r.Notes))
             console.Error.WriteLine($"Note: {note}");
-        foreach (var failure in result.Failures.Take(100))
+        var failures = results.SelectMany(r => r.Failures).ToList();
+        foreach (var failure in failures.Take(100))
             console.Error.WriteLine($"Failed: {failure}");
-        if (result.Failures.Count > 100)
-            console.Error.WriteLine($"… and {result.Failures.Count - 100} more; see 'kinetics-prep status --root {root.Path}'.");
-        return ExitCodes.For(result.Failures.Count);
+        if (failures.Count > 100)
+            console.Error.WriteLine($"… and {failures.Count - 100} more; see 'kinetics-prep status --root {options.Root.Path}'.");
+        return ExitCodes.For(failures.Count);
     }
 
     /// <summary>The pipeline under prepare's own progress line (also for the demo).</summary>

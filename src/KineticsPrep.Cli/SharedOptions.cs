@@ -54,13 +54,15 @@ internal static class SharedOptions
         Description = $"Replaces {KineticsPrep.Dataset.DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder.",
     };
 
-    public static Argument<string> Dataset()
+    /// <param name="k710">Also Kinetics-710, the merged set of the three releases.</param>
+    public static Argument<string> Dataset(bool k710 = false)
     {
-        var argument = new Argument<string>("DATASET") { Description = "k400, k600 or k700-2020." };
+        var names = KineticsPrep.Dataset.DatasetCatalog.Versions.Select(v => v.Name).Concat(k710 ? [KineticsPrep.Dataset.DatasetCatalog.K710] : []).ToList();
+        var argument = new Argument<string>("DATASET") { Description = string.Join(", ", names[..^1]) + " or " + names[^1] + "." };
         argument.Validators.Add(r =>
         {
-            if (KineticsPrep.Dataset.DatasetCatalog.Find(r.GetValueOrDefault<string>() ?? "") is null)
-                r.AddError("DATASET must be one of: " + string.Join(", ", KineticsPrep.Dataset.DatasetCatalog.Versions.Select(v => v.Name)) + ".");
+            if (!names.Contains(r.GetValueOrDefault<string>() ?? "", StringComparer.OrdinalIgnoreCase))
+                r.AddError("DATASET must be one of: " + string.Join(", ", names) + ".");
         });
         return argument;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Tests;

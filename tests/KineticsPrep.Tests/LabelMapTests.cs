@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Tests;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Tests;

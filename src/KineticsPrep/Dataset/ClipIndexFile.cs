@@ -22,13 +22,9 @@ public static class ClipIndexFile
             foreach (var clip in clips)
             {
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{Quoted(clip.Path)},{Quoted(clip.Split)},{clip.LabelId},{clip.Frames},{clip.Fps:0.###},{clip.Duration:0.###},{clip.Width},{clip.Height},{clip.Bytes},{clip.MaxKeyframeInterval},{clip.Codec}"));
+                    $"{CsvField.Quoted(clip.Path)},{CsvField.Quoted(clip.Split)},{clip.LabelId},{clip.Frames},{clip.Fps:0.###},{clip.Duration:0.###},{clip.Width},{clip.Height},{clip.Bytes},{clip.MaxKeyframeInterval},{clip.Codec}"));
             }
         });
-
-    /// <summary>RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.</summary>
-    private static string Quoted(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 
     public static IReadOnlyList<ClipFacts> Read(string listsFolder)
     {

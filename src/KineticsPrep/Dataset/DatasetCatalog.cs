@@ -29,6 +29,18 @@ public static class DatasetCatalog
             null),
     ];
 
+    /// <summary>
+    /// Kinetics-710 (VideoMAEv2, UniFormerV2, InternVideo): the train and val sets of these releases merged (see
+    /// <see cref="K710Recipe"/>), with the ids of the built-in videomaev2-k710 label map.
+    /// </summary>
+    public const string K710 = "k710";
+
+    public static readonly IReadOnlyList<string> K710Releases = ["k400", "k600", "k700-2020"];
+
+    public static readonly IReadOnlyList<string> K710Splits = ["train", "val"];
+
+    public const string K710LabelMap = "videomaev2-k710";
+
     /// <summary>The pseudo-split of K400's replacement clips for corrupted train clips (archives and videos folders).</summary>
     public const string ReplacementSplit = "replacement";
 

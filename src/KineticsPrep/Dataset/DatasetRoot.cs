@@ -18,18 +18,28 @@ public sealed record DatasetRoot
 
     public string Path { get; }
 
+    /// <summary>
+    /// One release of a root that holds several (Kinetics-710): its archives and annotation files go in a folder of
+    /// their own (<c>archives/k400/train/</c>, <c>annotations/k400/</c>), while clips, lists and state are shared.
+    /// Null for a root of one release.
+    /// </summary>
+    public string? Release { get; init; }
+
+    /// <summary>The same root, seen as holding <paramref name="release"/> among others.</summary>
+    public DatasetRoot ForRelease(string release) => this with { Release = release };
+
     public bool Exists => Directory.Exists(Path);
 
     public void Create() => Directory.CreateDirectory(Path);
 
-    public string Archives => Combine("archives");
+    public string Archives => Release is null ? Combine("archives") : Combine("archives", Release);
 
-    public string ArchivesOf(string split) => Combine("archives", split);
+    public string ArchivesOf(string split) => System.IO.Path.Combine(Archives, split);
 
-    public string Annotations => Combine("annotations");
+    public string Annotations => Release is null ? Combine("annotations") : Combine("annotations", Release);
 
     /// <summary>Where a split's annotation file is kept, whatever the mirror calls it.</summary>
-    public string AnnotationFile(string split) => Combine("annotations", split + ".csv");
+    public string AnnotationFile(string split) => System.IO.Path.Combine(Annotations, split + ".csv");
 
     public string VideosOf(string split) => Combine("videos", split);
 

@@ -26,9 +26,13 @@ public static class SyntheticMirror
     private static readonly string[] Labels = ["abseiling", "air drumming", "playing guitar"];
     private static readonly string[] K600Labels = ["abseiling", "mountain climber (exercise)", "pull ups"];
 
+    /// <param name="IdOffset">Where the release's YouTube ids start (demo0000000 + offset): releases built with
+    /// overlapping ranges share clips, as the real ones do.</param>
+    /// <param name="OddIdShift">Seconds added to the time range of odd-numbered ids: shared clips cut at other times.</param>
+    /// <param name="ClassNames">The classes the clips of a non-K600 release take turns in.</param>
     public sealed record Layout(
         string Release = "k400", int TrainArchives = 3, int OtherArchives = 1, int ClipsPerArchive = 3, double ClipSeconds = 2,
-        int Width = 480, int Height = 360);
+        int Width = 480, int Height = 360, int IdOffset = 0, int OddIdShift = 0, IReadOnlyList<string>? ClassNames = null);
 
     /// <summary>
     /// One archive to write: its file name on the mirror, how many clips, their class when the archive is one class's
@@ -41,7 +45,8 @@ public static class SyntheticMirror
         var version = DatasetCatalog.Find(layout.Release) ?? throw new ArgumentException($"unknown release {layout.Release}");
         var baseFolder = Path.Combine(folder, version.BaseUrl[(DatasetCatalog.CvdfPrefix.Length + 1)..]);
         var work = Path.Combine(folder, ".work");
-        var clipNumber = 0;
+        var clipNumber = layout.IdOffset;
+        var labels = layout.ClassNames ?? Labels;
         Directory.CreateDirectory(Path.Combine(baseFolder, "annotations"));
         foreach (var split in DatasetCatalog.DefaultSplits)
         {
@@ -52,10 +57,10 @@ public static class SyntheticMirror
                 var entries = new List<(string Entry, string? Source)>();
                 for (var c = 0; c < archive.Clips; c++)
                 {
-                    var label = archive.Label ?? Labels[clipNumber % Labels.Length];
+                    var label = archive.Label ?? labels[clipNumber % labels.Count];
                     var entryFolder = archive.Folder(label);
                     var id = $"demo{clipNumber:0000000}";
-                    var start = 10 * (clipNumber % 7);
+                    var start = 10 * (clipNumber % 7) + (clipNumber % 2 == 1 ? layout.OddIdShift : 0);
                     var name = ClipName(id, start);
                     var path = Path.Combine(work, name);
                     await MakeClipAsync(tools, path, layout, clipNumber++, cancellationToken);

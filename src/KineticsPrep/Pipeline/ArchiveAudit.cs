@@ -25,7 +25,7 @@ internal static class ArchiveAudit
             var split = archive.First().Split;
             var redo = new List<string>();
             var failedForGood = new List<string>();
-            foreach (var (_, _, clip) in archive)
+            foreach (var (_, _, clip) in archive.Where(c => options.Keeps(c.Split, c.Clip)))
             {
                 var output = options.ResizedClip(split, clip);
                 if (failures.TryGetValue((archive.Key, clip), out var failure))

@@ -35,6 +35,23 @@ public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
     /// <summary>A built-in label map's name or a map file, as for annotate; null: the sorted train labels.</summary>
     public string? Labels { get; init; }
 
+    /// <summary>
+    /// Which extracted clips to resize, by split and clip file name (a subset of classes, a release's share of
+    /// Kinetics-710); the others are deleted unresized. Null: every clip.
+    /// </summary>
+    public Func<string, string, bool>? KeepClip { get; init; }
+
+    /// <summary>Write the lists when the run (or --finalize) ends; off for a release that is one part of a larger set.</summary>
+    public bool WriteLists { get; init; } = true;
+
+    /// <summary>The release the root records as its own, for reports: this one's, or the set it is part of ("k710").</summary>
+    public string RecordedRelease => PartOf ?? Version.Name;
+
+    /// <summary>The set of releases this one is prepared as a part of ("k710"); null on its own.</summary>
+    public string? PartOf { get; init; }
+
+    public bool Keeps(string split, string clipFileName) => KeepClip?.Invoke(split, clipFileName) ?? true;
+
     public string ResizedFolder => Root.Resized(Resize.ShortSide);
 
     /// <summary>Where the resized copy of an extracted clip goes: <c>videos_&lt;S&gt;p/&lt;split&gt;/&lt;name&gt;.mp4</c>.</summary>

@@ -70,7 +70,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         AnnotateReport? lists = null;
         try
         {
-            lists = options.Shard.IsWhole ? await WriteListsAsync(cancellationToken) : null;
+            lists = options.Shard.IsWhole && options.WriteLists ? await WriteListsAsync(cancellationToken) : null;
         }
         catch (AnnotationException e)
         {
@@ -96,8 +96,15 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
                 $"{missing.Count} archive(s) not processed by any shard yet ({string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : "")})"
                 + string.Concat(plan.Failures.Select(f => "; " + f)) + ". Run the shards to completion first.");
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
-        var lists = await WriteListsAsync(cancellationToken);
+        var lists = options.WriteLists ? await WriteListsAsync(cancellationToken) : null;
         return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
+    }
+
+    /// <summary>The release's annotation files, fetched when not yet under the root (for a set of releases, before any archive).</summary>
+    public async Task FetchAnnotationsAsync(CancellationToken cancellationToken)
+    {
+        var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
     }
 
     private HashSet<string> ProcessedByAnyShard() =>
@@ -242,7 +249,13 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         if (!options.KeepArchives && File.Exists(archive.Target))
             File.Delete(archive.Target);
 
-        var jobs = _state.ClipsOf(key)
+        var clips = _state.ClipsOf(key);
+        if (!options.KeepOriginals)
+        {
+            foreach (var left in clips.Where(clip => !options.Keeps(job.Split, clip)).Select(clip => Path.Combine(job.TargetFolder, clip)).Where(File.Exists))
+                File.Delete(left);
+        }
+        var jobs = clips.Where(clip => options.Keeps(job.Split, clip))
             .Select(clip => (Source: Path.Combine(job.TargetFolder, clip), Output: options.ResizedClip(job.Split, clip)))
             .Select(c => new ResizeJob(c.Source, c.Output, File.Exists(c.Source) ? new FileInfo(c.Source).Length : 0))
             .ToList();

@@ -17,7 +17,7 @@ internal static class RootSettings
     {
         var wanted = OutputSettings.Of(options.Resize);
         var changes = OutputSettings.Changes(StateStore.AllUnder(options.Root), wanted);
-        mine.RecordSettings(RunFacts.Of(options.Version.Name, tools.Version.ToString()), replace: true);
+        mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString()), replace: true);
         if (changes.Count == 0)
         {
             mine.RecordSettings(wanted);

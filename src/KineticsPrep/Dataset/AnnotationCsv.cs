@@ -1,9 +1,8 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using KineticsPrep.Dataset;
 
-namespace KineticsPrep.Annotate;
+namespace KineticsPrep.Dataset;
 
 /// <summary>
 /// Reads a Kinetics annotation CSV in any of its dialects, told apart by the header: K400

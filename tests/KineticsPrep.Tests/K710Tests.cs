@@ -1,0 +1,88 @@
+using KineticsPrep.Dataset;
+
+namespace KineticsPrep.Tests;
+
+[Collection(K710Collection.Name)]
+public sealed class K710Tests(K710Fixture fixture)
+{
+    private static readonly string[] Annotations = ["400/annotations/train.csv", "400/annotations/val.csv", "600/annotations/train.txt",
+        "600/annotations/val.txt", "700_2020/annotations/train.csv", "700_2020/annotations/val.csv"];
+
+    /// <summary>The YouTube ids of one of the mirror's annotation files, read here without the tool's reader.</summary>
+    private HashSet<string> Ids(string file)
+    {
+        var lines = File.ReadAllLines(Path.Combine(fixture.Mirror, file));
+        var column = Array.IndexOf(lines[0].Split(','), "youtube_id");
+        return lines.Skip(1).Select(line => line.Split(',')[column]).ToHashSet();
+    }
+
+    /// <summary>Path, label id and YouTube id of each line of a K710 list (videomae format: "PATH ID").</summary>
+    private List<(string Path, int Label, string Id)> List(string split) =>
+        File.ReadAllLines(Path.Combine(fixture.Root, "lists", $"{split}.csv"))
+            .Select(line => line.Split(' '))
+            .Select(p => (p[0], int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), Path.GetFileNameWithoutExtension(p[0])[..11]))
+            .ToList();
+
+    [Fact]
+    public void Prepare_k710_succeeds_and_says_the_recipe_s_numbers()
+    {
+        Assert.True(fixture.Run.ExitCode == 0, fixture.Run.Stdout + fixture.Run.Stderr);
+        var train = Annotations.Where(a => a.Contains("train", StringComparison.Ordinal)).SelectMany(Ids).ToHashSet();
+        var val = Annotations.Where(a => a.Contains("val", StringComparison.Ordinal)).SelectMany(Ids).ToHashSet();
+        var trainRows = Annotations.Where(a => a.Contains("train", StringComparison.Ordinal)).Sum(a => File.ReadLines(Path.Combine(fixture.Mirror, a)).Count() - 1);
+        var valRows = Annotations.Where(a => a.Contains("val", StringComparison.Ordinal)).Sum(a => File.ReadLines(Path.Combine(fixture.Mirror, a)).Count() - 1);
+
+        Assert.Contains($"Kinetics-710 from k400, k600, k700-2020: {trainRows} train and {valRows} val rows; {train.Count} and {val.Count} YouTube ids; " +
+                        $"{val.Count(train.Contains)} val ids also in train left out: {train.Count} train and {val.Count(id => !train.Contains(id))} val clips",
+            fixture.Run.Stdout);
+        Assert.True(val.Any(train.Contains) && trainRows > train.Count, "the mirrors should overlap");
+    }
+
+    [Fact]
+    public void The_lists_hold_each_youtube_id_once_and_no_val_id_is_in_train()
+    {
+        var train = List("train");
+        var val = List("val");
+
+        Assert.Equal(train.Count, train.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(val.Count, val.Select(c => c.Id).Distinct().Count());
+        Assert.Empty(val.Select(c => c.Id).Intersect(train.Select(c => c.Id)));
+        var trainIds = Annotations.Where(a => a.Contains("train", StringComparison.Ordinal)).SelectMany(Ids).Where(id => id.StartsWith("demo", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(trainIds.Order(), train.Select(c => c.Id).Order());
+    }
+
+    [Fact]
+    public void Ids_come_from_the_k710_map_with_renamed_classes_merged()
+    {
+        var k710 = LabelMap.Load("videomaev2-k710").Names.ToList();
+        var train = List("train");
+
+        Assert.Equal(k710, File.ReadAllLines(Path.Combine(fixture.Root, "lists", "labels.txt")));
+        // demo0000002 is K400's "dying hair", demo0000020 K700's own "dyeing hair": one class in K710.
+        Assert.Equal(k710.IndexOf("dyeing hair"), train.Single(c => c.Id == "demo0000002").Label);
+        Assert.Equal(k710.IndexOf("dyeing hair"), train.Single(c => c.Id == "demo0000020").Label);
+        Assert.Equal(k710.IndexOf("abseiling"), train.Single(c => c.Id == "demo0000000").Label);
+    }
+
+    [Fact]
+    public void Every_clip_is_resized_once_and_a_clip_shared_at_other_times_keeps_the_first_release_s_range()
+    {
+        // The clips each archive handed to resize, as the store recorded them.
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(fixture.Root, ".kinetics-prep", "state.db")};Mode=ReadOnly");
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT SUM(clips) FROM processed";
+        var resizeJobs = Convert.ToInt32(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var made = Directory.GetFiles(Path.Combine(fixture.Root, "videos_320p"), "*.mp4", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/replacement/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(List("train").Count + List("val").Count, made.Count);
+        Assert.Equal(made.Count + 1, resizeJobs); // and K400's replacement clip
+        // demo0000013: K600's train clip is cut at 60–70 s, K700's at 61–71 s; K600's is kept, K700's recorded.
+        var recipe = File.ReadAllText(Path.Combine(fixture.Root, "lists", "k710_recipe.json"));
+        Assert.Contains("\"kept_clip\": \"demo0000013_000060_000070\"", recipe);
+        Assert.Contains("\"other_clip\": \"demo0000013_000061_000071\"", recipe);
+        Assert.Contains(made, f => Path.GetFileName(f) == "demo0000013_000060_000070.mp4");
+        Assert.DoesNotContain(made, f => Path.GetFileName(f).StartsWith("demo0000013_000061", StringComparison.Ordinal));
+    }
+}
