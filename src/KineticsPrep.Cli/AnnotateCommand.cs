@@ -39,7 +39,9 @@ internal static class AnnotateCommand
         if (root is { Exists: false })
             return console.Fatal($"Root folder not found: {root.Path}");
         var resized = root?.ResizedFolders() ?? [];
-        var annotations = parse.GetValue(Annotations)?.FullName ?? root?.Annotations;
+        // A Kinetics-710 root's lists come from the recipe's rows (see prepare k710), with the K710 map.
+        var k710 = root is not null && StateStore.AllUnder(root).Any(s => s.Settings().GetValueOrDefault(RunFacts.Release) == DatasetCatalog.K710);
+        var annotations = parse.GetValue(Annotations)?.FullName ?? (k710 ? root!.ForRelease(DatasetCatalog.K710).Annotations : root?.Annotations);
         var videos = parse.GetValue(Videos)?.FullName ?? (resized.Count == 1 ? resized[0] : null);
         var lists = parse.GetValue(Out)?.FullName ?? root?.Lists;
         if (annotations is null || videos is null || lists is null)
@@ -48,7 +50,7 @@ internal static class AnnotateCommand
                 : "give --root DIR, or --annotations, --videos and --out.");
         var options = new AnnotateOptions(annotations, videos, lists)
         {
-            Labels = parse.GetValue(Labels),
+            Labels = parse.GetValue(Labels) ?? (k710 ? DatasetCatalog.K710LabelMap : null),
             Replacement = parse.GetValue(Replacement)?.FullName,
             RelativeTo = parse.GetValue(RelativeTo)?.FullName,
             Format = ListFormat.Find(parse.GetRequiredValue(Format))!,

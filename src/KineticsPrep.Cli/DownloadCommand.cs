@@ -8,7 +8,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep download k400 --root DIR</c>: the CVDF archives and annotation CSVs, resumable and verified.</summary>
 internal static class DownloadCommand
 {
-    private static readonly Argument<string> Dataset = SharedOptions.Dataset();
+    private static readonly Argument<string> Dataset = SharedOptions.Dataset(k710: true);
     private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root: archives/ and annotations/ go here.");
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Files downloaded at once.", new DownloadOptions().Jobs);
@@ -22,7 +22,7 @@ internal static class DownloadCommand
         {
             Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption,
         };
-        command.WithExamples("download k400 --root /data/k400", "download k600 --root /data/k600 --splits val --mirror http://mirror.lab/kinetics");
+        command.WithExamples("download k400 --root /data/k400", "download k600 --root /data/k600 --splits val --mirror http://mirror.lab/kinetics", "download k710 --root /data/k710   # K400, K600 and K700-2020 train and val");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
@@ -30,10 +30,18 @@ internal static class DownloadCommand
     private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = CliConsole.Of(parse);
-        var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
-        var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
-        if (splitError is not null)
-            return console.Fatal(splitError);
+        var dataset = parse.GetRequiredValue(Dataset).ToLowerInvariant();
+        // Kinetics-710: the train and val sets of its releases, each in a folder of its own.
+        var releases = dataset == DatasetCatalog.K710
+            ? DatasetCatalog.K710Releases.Select(r => (Version: DatasetCatalog.Find(r)!, Splits: DatasetCatalog.K710Splits, Part: true)).ToList()
+            : [(DatasetCatalog.Find(dataset)!, Splits: (IReadOnlyList<string>)[], Part: false)];
+        if (dataset != DatasetCatalog.K710)
+        {
+            var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), releases[0].Version);
+            if (splitError is not null)
+                return console.Fatal(splitError);
+            releases[0] = releases[0] with { Splits = splits };
+        }
 
         var root = parse.GetRequiredValue(Root);
         root.Create();
@@ -44,18 +52,23 @@ internal static class DownloadCommand
             Retries = parse.GetValue(Retries),
             MinimumRate = parse.GetValue(MinimumRate) * 1024L,
         };
-        var runner = new DownloadRunner(StateStore.Open(root), new FileDownloader(services.Http, options),
-            new Mirror(parse.GetValue(MirrorOption)), options.Jobs);
+        var failed = 0;
+        foreach (var (version, splits, part) in releases)
+        {
+            var runner = new DownloadRunner(StateStore.Open(part ? root.ForRelease(version.Name) : root), new FileDownloader(services.Http, options),
+                new Mirror(parse.GetValue(MirrorOption)), options.Jobs);
+            var summary = await StageDisplay.RunAsync(console, part ? $"download {version.Name}" : "download", "files",
+                progress => runner.RunAsync(version, splits, progress, cancellationToken),
+                "Cancelled. Partial files are kept and resume on the next run.");
 
-        var summary = await StageDisplay.RunAsync(console, "download", "files",
-            progress => runner.RunAsync(version, splits, progress, cancellationToken),
-            "Cancelled. Partial files are kept and resume on the next run.");
-
-        console.Out.WriteLine($"{Words.Count(summary.Files, "file")}: {summary.Downloaded} downloaded, {summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
-        foreach (var note in summary.Notes)
-            console.Error.WriteLine($"Note: {note}");
-        foreach (var failure in summary.Failures)
-            console.Error.WriteLine($"Failed: {failure}");
-        return ExitCodes.For(summary.Failures.Count);
+            console.Out.WriteLine($"{(part ? version.Name + ": " : "")}{Words.Count(summary.Files, "file")}: {summary.Downloaded} downloaded, " +
+                                  $"{summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
+            foreach (var note in summary.Notes)
+                console.Error.WriteLine($"Note: {note}");
+            foreach (var failure in summary.Failures)
+                console.Error.WriteLine($"Failed: {failure}");
+            failed += summary.Failures.Count;
+        }
+        return ExitCodes.For(failed);
     }
 }

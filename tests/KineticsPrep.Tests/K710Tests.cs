@@ -23,6 +23,70 @@ public sealed class K710Tests(K710Fixture fixture)
             .Select(p => (p[0], int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), Path.GetFileNameWithoutExtension(p[0])[..11]))
             .ToList();
 
+    /// <summary>Every list file of a root, with the root's path taken out.</summary>
+    private static SortedDictionary<string, string> Lists(string root) =>
+        new(Directory.GetFiles(Path.Combine(root, "lists")).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f).Replace(root, "ROOT", StringComparison.Ordinal)),
+            StringComparer.Ordinal);
+
+    private string CopyOfRoot(string name)
+    {
+        var copy = fixture.NewRoot(name);
+        TempFolder.CopyTree(fixture.Root, copy);
+        foreach (var list in Directory.GetFiles(Path.Combine(copy, "lists")))
+            File.WriteAllText(list, File.ReadAllText(list).Replace(fixture.Root, copy, StringComparison.Ordinal));
+        return copy;
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_second_prepare_k710_has_nothing_to_do_and_status_and_annotate_read_the_root()
+    {
+        var root = CopyOfRoot("rerun");
+
+        var rerun = await CliRunner.RunAsync("prepare", "k710", "--root", root, "--mirror", fixture.Nginx.Url);
+        var status = await CliRunner.RunAsync("status", "--root", root);
+        File.Delete(Path.Combine(root, "lists", "train.csv"));
+        var annotate = await CliRunner.RunAsync("annotate", "--root", root);
+
+        Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
+        Assert.Matches(@"k400: 0 of \d+ archives to do\.\nprepare[^\n]*\nk600: 0 of \d+ archives to do", rerun.Stdout);
+        Assert.Equal(0, status.ExitCode);
+        Assert.True(annotate.ExitCode == 0, annotate.Stdout + annotate.Stderr);
+        Assert.Equal(Lists(fixture.Root), Lists(root));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Two_shards_and_finalize_give_the_lists_of_one_run()
+    {
+        var root = fixture.NewRoot("shards");
+        string[] prepare = ["prepare", "k710", "--root", root, "--mirror", fixture.Nginx.Url];
+
+        var shards = await Task.WhenAll(CliRunner.RunAsync([.. prepare, "--shard", "0/2"]), CliRunner.RunAsync([.. prepare, "--shard", "1/2"]));
+        var finalize = await CliRunner.RunAsync([.. prepare, "--finalize"]);
+
+        Assert.All(shards, s => Assert.True(s.ExitCode == 0, s.Stdout + s.Stderr));
+        Assert.True(finalize.ExitCode == 0, finalize.Stdout + finalize.Stderr);
+        var one = Lists(fixture.Root);
+        one.Remove("summary.json");
+        var sharded = Lists(root);
+        sharded.Remove("summary.json");
+        Assert.Equal(one, sharded);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Download_k710_puts_each_release_s_train_and_val_in_folders_of_its_own()
+    {
+        var root = fixture.NewRoot("download");
+
+        var run = await CliRunner.RunAsync("download", "k710", "--root", root, "--mirror", fixture.Nginx.Url);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.True(File.Exists(Path.Combine(root, "archives", "k400", "train", "part_0.tar.gz")));
+        Assert.True(File.Exists(Path.Combine(root, "archives", "k600", "val", "pull ups.tar.gz")));
+        Assert.True(File.Exists(Path.Combine(root, "archives", "k700-2020", "train", "k700_train_001.tar.gz")));
+        Assert.True(File.Exists(Path.Combine(root, "annotations", "k600", "val.csv")));
+        Assert.False(Directory.Exists(Path.Combine(root, "archives", "k400", "test")));
+    }
+
     [Fact]
     public void Prepare_k710_succeeds_and_says_the_recipe_s_numbers()
     {

@@ -19,8 +19,9 @@ public sealed record DatasetRoot
     public string Path { get; }
 
     /// <summary>
-    /// One release of a root that holds several (Kinetics-710): its archives and annotation files go in a folder of
-    /// their own (<c>archives/k400/train/</c>, <c>annotations/k400/</c>), while clips, lists and state are shared.
+    /// One release of a root that holds several (Kinetics-710): its archives, annotation files and extracted clips go in
+    /// folders of their own (<c>archives/k400/train/</c>, <c>annotations/k400/</c>, <c>videos/k400/train/</c>), while
+    /// the resized clips, lists and state are shared.
     /// Null for a root of one release.
     /// </summary>
     public string? Release { get; init; }
@@ -41,7 +42,8 @@ public sealed record DatasetRoot
     /// <summary>Where a split's annotation file is kept, whatever the mirror calls it.</summary>
     public string AnnotationFile(string split) => System.IO.Path.Combine(Annotations, split + ".csv");
 
-    public string VideosOf(string split) => Combine("videos", split);
+    /// <summary>Where a split's clips are extracted; a release of several has its own (two releases hold the same clips).</summary>
+    public string VideosOf(string split) => Release is null ? Combine("videos", split) : Combine("videos", Release, split);
 
     /// <summary>The resized clips at a short side: <c>videos_&lt;S&gt;p</c>.</summary>
     public string Resized(int shortSide) => Combine($"videos_{shortSide}p");

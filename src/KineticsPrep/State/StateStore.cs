@@ -29,8 +29,11 @@ public sealed partial class StateStore
 
     public string Path { get; }
 
-    /// <summary>The dataset root (or resize destination) this store keeps the record of.</summary>
-    public DatasetRoot Root => new(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(Path))!);
+    /// <summary>The dataset root (or resize destination) this store keeps the record of: as it was opened (one release
+    /// of several, <see cref="DatasetRoot.Release"/>), else the folder the store is in.</summary>
+    public DatasetRoot Root => _root ?? new(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(Path))!);
+
+    private DatasetRoot? _root;
 
     public const string DefaultName = "state";
 
@@ -39,7 +42,7 @@ public sealed partial class StateStore
     /// <exception cref="StateStoreException">Damaged, newer, locked for too long, or not writable.</exception>
     public static StateStore Open(DatasetRoot root, string name = DefaultName)
     {
-        var store = new StateStore(root.StateFile(name), SqliteOpenMode.ReadWriteCreate);
+        var store = new StateStore(root.StateFile(name), SqliteOpenMode.ReadWriteCreate) { _root = root };
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
         store.Guard(() =>
         {
