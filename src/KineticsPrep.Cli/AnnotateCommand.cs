@@ -40,7 +40,7 @@ internal static class AnnotateCommand
             return console.Fatal($"Root folder not found: {root.Path}");
         var resized = root?.ResizedFolders() ?? [];
         // A Kinetics-710 root's lists come from the recipe's rows (see prepare k710), with the K710 map.
-        var k710 = root is not null && StateStore.AllUnder(root).Any(s => s.Settings().GetValueOrDefault(RunFacts.Release) == DatasetCatalog.K710);
+        var k710 = root is not null && RunFacts.ReleaseOf(root) == DatasetCatalog.K710;
         var annotations = parse.GetValue(Annotations)?.FullName ?? (k710 ? root!.ForRelease(DatasetCatalog.K710).Annotations : root?.Annotations);
         var videos = parse.GetValue(Videos)?.FullName ?? (resized.Count == 1 ? resized[0] : null);
         var lists = parse.GetValue(Out)?.FullName ?? root?.Lists;

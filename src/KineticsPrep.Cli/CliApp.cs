@@ -23,6 +23,7 @@ internal static class CliApp
         AnnotateCommand.Create(Services),
         ExtractCommand.Create(Services),
         ExportCommand.Create(Services),
+        OverlapCommand.Create(Services),
     };
 
     /// <summary>The command tree, for the tests that walk every command and option.</summary>

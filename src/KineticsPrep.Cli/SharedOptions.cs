@@ -54,6 +54,18 @@ internal static class SharedOptions
         Description = $"Replaces {KineticsPrep.Dataset.DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder.",
     };
 
+    /// <summary>An option of RELEASE:SPLIT[,…] ("k400:val,k600:val"), checked by the parser.</summary>
+    public static Option<string?> SplitsOfReleases(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "RELEASE:SPLIT[,…]" };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && KineticsPrep.Dataset.SplitOfRelease.ParseList(text).Error is { } error)
+                r.AddError($"{name}: {error}.");
+        });
+        return option;
+    }
+
     /// <param name="k710">Also Kinetics-710, the merged set of the three releases.</param>
     public static Argument<string> Dataset(bool k710 = false)
     {

@@ -87,6 +87,61 @@ public sealed class K710Tests(K710Fixture fixture)
         Assert.False(Directory.Exists(Path.Combine(root, "archives", "k400", "test")));
     }
 
+    /// <summary>The line of the overlap table for two splits: "  k400:val  4  k600:train  10  3 …".</summary>
+    private string OverlapLine(string a, string fileA, string b, string fileB)
+    {
+        var (idsA, idsB) = (Ids(fileA), Ids(fileB));
+        return $"  {a,-15} {idsA.Count,7} {b,-15} {idsB.Count,7} {idsA.Count(idsB.Contains),7} ";
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task The_overlap_of_a_k710_root_counts_the_ids_every_pair_of_splits_shares_as_the_csvs_do()
+    {
+        var run = await CliRunner.RunAsync("overlap", "--root", fixture.Root);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Equal(15, run.Stdout.Split('\n').Count(line => line.StartsWith("  k", StringComparison.Ordinal))); // 6 splits, 15 pairs
+        Assert.Contains(OverlapLine("k400:val", Annotations[1], "k600:train", Annotations[2]), run.Stdout);
+        Assert.Contains(OverlapLine("k600:val", Annotations[3], "k700-2020:train", Annotations[4]), run.Stdout);
+        Assert.Contains(OverlapLine("k400:train", Annotations[0], "k400:val", Annotations[1]), run.Stdout);
+        Assert.All(run.Stdout.Split('\n'), line => Assert.True(line.Length <= 80, line));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Overlap_with_names_other_releases_splits_and_fetches_their_annotation_files()
+    {
+        var root = fixture.NewRoot("overlap-with");
+        Directory.CreateDirectory(root);
+
+        var run = await CliRunner.RunAsync("overlap", "--root", root, "--with", "k400:val,k700-2020:train", "--mirror", fixture.Nginx.Url);
+        var one = await CliRunner.RunAsync("overlap", "--root", Directory.CreateDirectory(fixture.NewRoot("overlap-one")).FullName, "--with", "k400:val",
+            "--mirror", fixture.Nginx.Url);
+        var bad = await CliRunner.RunAsync("overlap", "--root", root, "--with", "k400:dev");
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains(OverlapLine("k400:val", Annotations[1], "k700-2020:train", Annotations[4]), run.Stdout);
+        Assert.True(File.Exists(Path.Combine(root, "annotations", "k700-2020", "train.csv")));
+        Assert.Equal(2, one.ExitCode);
+        Assert.Contains("nothing to compare", one.Stderr);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("'k400:dev' is not RELEASE:SPLIT", bad.Stderr);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task The_report_of_a_k710_root_has_the_overlap_section()
+    {
+        var root = CopyOfRoot("report");
+
+        var run = await CliRunner.RunAsync("report", "--root", root);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var html = File.ReadAllText(Path.Combine(root, "report.html"));
+        Assert.Contains("<table id=\"overlap\">", html);
+        var shared = Ids(Annotations[1]).Count(Ids(Annotations[2]).Contains);
+        Assert.Contains($"<tr><td>k400:val</td><td>{Ids(Annotations[1]).Count}</td><td style=\"text-align:left\">k600:train</td><td>{Ids(Annotations[2]).Count}</td><td class=\"weak\">{shared}</td>", html);
+        Assert.Contains("\"overlap\": [", File.ReadAllText(Path.Combine(root, "report.json")));
+    }
+
     [Fact]
     public void Prepare_k710_succeeds_and_says_the_recipe_s_numbers()
     {

@@ -5,6 +5,7 @@ namespace KineticsPrep.Report;
 /// <summary>Everything report.html shows, and report.json holds.</summary>
 /// <param name="Settings">What made the copy: the release, the output and list settings, the tools' versions.</param>
 /// <param name="OfficialRows">Per split, the rows of the release's annotation file as papers quote them, where known.</param>
+/// <param name="Overlap">YouTube ids shared by each pair of splits the root holds annotation files for.</param>
 /// <param name="Splits">Per split, as annotate counted; corrupt counts every clip annotate --check or verify found unreadable.</param>
 public sealed record DatasetReport(
     string Root,
@@ -14,6 +15,7 @@ public sealed record DatasetReport(
     IReadOnlyList<SplitReport> Splits,
     IReadOnlyList<ClassClips> Classes,
     IReadOnlyList<Histogram> Histograms,
+    IReadOnlyList<Overlap.Pair> Overlap,
     IReadOnlyList<ReportFailure> Failures)
 {
     /// <summary>Classes this far below the median clip count are highlighted as weak.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KineticsPrep.Dataset;
 using static System.Net.WebUtility;
 
 namespace KineticsPrep.Report;
@@ -40,6 +41,7 @@ public static class HtmlReport
         foreach (var histogram in report.Histograms)
             HistogramChart(html, histogram);
         html.Append("</div>");
+        OverlapTable(html, report.Overlap);
         Sheet(html, report.ContactSheet);
         Failures(html, report);
         html.Append("</body></html>\n");
@@ -144,6 +146,25 @@ public static class HtmlReport
         }
         html.Append("</svg></figure>");
     }
+
+    private static void OverlapTable(StringBuilder html, IReadOnlyList<Overlap.Pair> pairs)
+    {
+        html.Append("<h2>YouTube ids shared between splits and releases</h2>");
+        if (pairs.Count == 0)
+        {
+            html.Append("<p>Fewer than two annotation files under the root; <code>kinetics-prep overlap --with RELEASE:SPLIT</code> fetches others.</p>");
+            return;
+        }
+        html.Append("<table id=\"overlap\"><tr><th>split</th><th>ids</th><th>split</th><th>ids</th><th>shared</th><th>of 1st</th><th>of 2nd</th></tr>");
+        foreach (var p in pairs)
+        {
+            html.Append(Invariant($"<tr><td>{HtmlEncode(p.A)}</td><td>{p.IdsOfA}</td><td style=\"text-align:left\">{HtmlEncode(p.B)}</td><td>{p.IdsOfB}</td>"));
+            html.Append(Invariant($"<td{(p.Shared > 0 ? " class=\"weak\"" : "")}>{p.Shared}</td><td>{Share(p.Shared, p.IdsOfA)}</td><td>{Share(p.Shared, p.IdsOfB)}</td></tr>"));
+        }
+        html.Append("</table><p>A model evaluated on a split that shares ids with its training or pretraining splits has seen those clips.</p>");
+    }
+
+    private static string Share(int shared, int of) => of == 0 ? "" : Invariant($"{100.0 * shared / of:0.0} %");
 
     private static void Sheet(StringBuilder html, ContactSheet sheet)
     {

@@ -53,6 +53,7 @@ public static class ReportBuilder
                 Bin("clip_size", "Size on disk", "MiB", index.Where(c => c.Bytes > 0).Select(c => c.Bytes / 1048576.0), MebibyteEdges),
                 Categories("codec", "Codec", "", index.Select(c => c.Codec ?? "unknown")),
             ],
+            Overlap.Under(root, release?.Name ?? settings.FirstOrDefault(s => s.Name == RunFacts.Release)?.Value),
             Failures(stores, verified, annotate));
     }
 

@@ -1,3 +1,5 @@
+using KineticsPrep.Dataset;
+
 namespace KineticsPrep.State;
 
 /// <summary>
@@ -9,6 +11,10 @@ public static class RunFacts
     public const string Release = "release";
     public const string Tool = "kinetics-prep";
     public const string FFmpeg = "ffmpeg";
+
+    /// <summary>The release a root's stores recorded ("k400", "k710"); null when none did.</summary>
+    public static string? ReleaseOf(DatasetRoot root) =>
+        StateStore.AllUnder(root).Select(s => s.Settings().GetValueOrDefault(Release)).FirstOrDefault(r => r is not null);
 
     /// <param name="release">Null for a standalone resize, which knows none.</param>
     public static IReadOnlyDictionary<string, string> Of(string? release, string ffmpegVersion)

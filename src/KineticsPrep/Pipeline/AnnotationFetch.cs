@@ -1,0 +1,38 @@
+using KineticsPrep.Dataset;
+using KineticsPrep.Download;
+
+namespace KineticsPrep.Pipeline;
+
+/// <summary>
+/// Other releases' annotation files for an overlap check or an exclusion: those the root does not hold yet are fetched
+/// into <c>annotations/&lt;release&gt;/</c> (they are small).
+/// </summary>
+public sealed class AnnotationFetch(FileDownloader downloader, Mirror mirror)
+{
+    /// <param name="release">The root's own release, when its store recorded one.</param>
+    /// <returns>The file of each wanted split, in the order asked.</returns>
+    /// <exception cref="DownloadFailedException">A file could not be fetched.</exception>
+    public async Task<IReadOnlyList<(SplitOfRelease Split, string Path)>> EnsureAsync(
+        DatasetRoot root, string? release, IReadOnlyList<SplitOfRelease> wanted, CancellationToken cancellationToken)
+    {
+        var held = ReleaseAnnotations.Under(root, release).ToDictionary(f => f.Split, f => f.Path);
+        var files = new List<(SplitOfRelease, string)>();
+        foreach (var split in wanted)
+        {
+            if (!held.TryGetValue(split, out var path))
+            {
+                path = root.ForRelease(split.Release).AnnotationFile(split.Split);
+                await downloader.DownloadAsync(mirror.Map(DatasetCatalog.Find(split.Release)!.AnnotationUrl(split.Split)), path, null, cancellationToken);
+            }
+            files.Add((split, path));
+        }
+        return files;
+    }
+
+    /// <summary>Every YouTube id of the wanted splits.</summary>
+    /// <exception cref="DownloadFailedException">A file could not be fetched.</exception>
+    public async Task<IReadOnlySet<string>> IdsAsync(DatasetRoot root, string? release, IReadOnlyList<SplitOfRelease> wanted, CancellationToken cancellationToken) =>
+        (await EnsureAsync(root, release, wanted, cancellationToken))
+        .SelectMany(f => ReleaseAnnotations.Ids(f.Path, f.Split.Split))
+        .ToHashSet(StringComparer.Ordinal);
+}
