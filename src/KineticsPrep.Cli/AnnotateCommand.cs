@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
+using KineticsPrep.Download;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
@@ -20,14 +21,16 @@ internal static class AnnotateCommand
     private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Report malformed rows and unknown labels, and go on." };
     private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
+    private static readonly Option<string?> ExcludeOverlapWith = SharedOptions.ExcludeOverlapWith();
+    private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
 
     public static Command Create(CliServices services)
     {
         var command = new Command("annotate", "Write train/val/test lists of the clips that exist, with class ids in the community's order.")
         {
-            Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers,
+            Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers, ExcludeOverlapWith, MirrorOption,
         };
-        command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --annotations ann --videos clips --out lists --labels mmaction2-k400 --format csv");
+        command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --root /data/k700 --exclude-overlap-with k400:val   # pretrain on K700, evaluate on K400 val");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
@@ -60,16 +63,25 @@ internal static class AnnotateCommand
         };
 
         // Writing a root's lists is writing the root; other lists are their own folder's.
-        using var writer = WriterLock.ForRoot(root ?? new DatasetRoot(options.Out));
+        var holder = root ?? new DatasetRoot(options.Out);
+        using var writer = WriterLock.ForRoot(holder);
         AnnotateReport report;
         try
         {
+            options = options with
+            {
+                ExcludeIds = await SharedOptions.ExcludedIdsAsync(parse, ExcludeOverlapWith, holder, parse.GetValue(MirrorOption), services, cancellationToken),
+            };
             var tools = options.Check ? await services.MediaToolsAsync(cancellationToken) : await services.OptionalMediaToolsAsync(cancellationToken);
             report = await new Annotator(options, tools).RunAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
             return console.Fatal("Cancelled.");
+        }
+        catch (DownloadFailedException e)
+        {
+            return console.Fatal($"cannot fetch the annotation file for --exclude-overlap-with: {e.Message}");
         }
 
         AnnotateSummary.Print(console, report, options.Out);

@@ -17,6 +17,9 @@ internal static class AnnotateSummary
             if (split.FewestClips.Count > 0)
                 console.Out.WriteLine($"               fewest clips: {string.Join(", ", split.FewestClips.Select(c => $"{c.Label} ({c.Clips})"))}");
         }
+        if (report.Splits.Any(s => s.Excluded > 0))
+            console.Out.WriteLine($"Left out by --exclude-overlap-with: {string.Join(", ", report.Splits.Select(s => $"{s.Split} {s.Excluded}"))} " +
+                                  $"(clip names: {Path.Combine(outDir, "excluded_<split>.txt")}).");
         console.Out.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, DatasetRoot.ListsSummaryFileName)}");
 
         foreach (var shrunk in report.Shrunk ?? [])

@@ -22,6 +22,7 @@ internal static class PrepareCommand
         Description = "When the root's clips were made with other encode settings, make them again with these, from the originals " +
                       "(which --keep-originals kept); without it such a run is refused.",
     };
+    private static readonly Option<string?> ExcludeOverlapWith = SharedOptions.ExcludeOverlapWith();
     private static readonly Option<bool> Force = new("--force") { Description = "Start even if the expected peak disk use is above the free space." };
     private static readonly Option<string?> ShardOption = new("--shard") { Description = "I/N: do the I-th of N slices of the archives. Default: from Slurm job arrays or Kubernetes Indexed Jobs." };
     private static readonly Option<int?> ShardCount = new("--shard-count")
@@ -43,7 +44,7 @@ internal static class PrepareCommand
         var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
         {
             Dataset, Root, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
-            Retries, MinimumRate,
+            Retries, MinimumRate, ExcludeOverlapWith,
         };
         Encode.AddTo(command);
         command.WithExamples("prepare k400 --root /data/k400", "prepare k700-2020 --root /data/k700 --short-side 256 --format csv", "prepare k400 --root /shared/k400 --shard-count 16   # in a Slurm array");
@@ -76,6 +77,15 @@ internal static class PrepareCommand
         var root = parse.GetRequiredValue(Root);
         root.Create();
         using var writer = WriterLock.ForRoot(root, shard.StateName);
+        IReadOnlySet<string>? excluded;
+        try
+        {
+            excluded = await SharedOptions.ExcludedIdsAsync(parse, ExcludeOverlapWith, root, parse.GetValue(MirrorOption), services, cancellationToken);
+        }
+        catch (DownloadFailedException e)
+        {
+            return console.Fatal($"cannot fetch the annotation file for --exclude-overlap-with: {e.Message}");
+        }
         var options = new PrepareOptions(version, root)
         {
             Splits = splits,
@@ -90,6 +100,7 @@ internal static class PrepareCommand
             Resize = Encode.Read(parse, new ResizeOptions { Workers = parse.GetValue(Workers) }),
             ListFormat = ListFormat.Find(parse.GetRequiredValue(Format))!,
             Labels = parse.GetValue(Labels),
+            ExcludeIds = excluded,
         };
         var pipeline = new PreparePipeline(options, new FileDownloader(services.Http, options.Download), tools);
         if (!shard.IsWhole)

@@ -54,6 +54,22 @@ internal static class SharedOptions
         Description = $"Replaces {KineticsPrep.Dataset.DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder.",
     };
 
+    public static Option<string?> ExcludeOverlapWith() => SplitsOfReleases("--exclude-overlap-with",
+        "Leave out every clip whose YouTube id is in these splits (e.g. k400:val, to pretrain on K700 and evaluate on K400 val); " +
+        "their annotation files are fetched into ROOT/annotations/<release>/ when not there. The clips left out: lists/excluded_<split>.txt.");
+
+    /// <summary>The YouTube ids of the splits <paramref name="option"/> names, their annotation files fetched when missing; null when not given.</summary>
+    /// <exception cref="KineticsPrep.Download.DownloadFailedException">An annotation file could not be fetched.</exception>
+    public static async Task<IReadOnlySet<string>?> ExcludedIdsAsync(
+        ParseResult parse, Option<string?> option, KineticsPrep.Dataset.DatasetRoot holder, string? mirror, CliServices services, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(option) is not { } text)
+            return null;
+        var fetch = new KineticsPrep.Pipeline.AnnotationFetch(
+            new KineticsPrep.Download.FileDownloader(services.Http, new KineticsPrep.Download.DownloadOptions()), new KineticsPrep.Dataset.Mirror(mirror));
+        return await fetch.IdsAsync(holder, KineticsPrep.State.RunFacts.ReleaseOf(holder), KineticsPrep.Dataset.SplitOfRelease.ParseList(text).Splits, cancellationToken);
+    }
+
     /// <summary>An option of RELEASE:SPLIT[,…] ("k400:val,k600:val"), checked by the parser.</summary>
     public static Option<string?> SplitsOfReleases(string name, string description)
     {

@@ -142,6 +142,32 @@ public sealed class K710Tests(K710Fixture fixture)
         Assert.Contains("\"overlap\": [", File.ReadAllText(Path.Combine(root, "report.json")));
     }
 
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Excluding_the_overlap_with_k400_val_leaves_those_clips_out_of_k600_unresized_and_names_them()
+    {
+        var root = fixture.NewRoot("exclude");
+        var k400Val = Ids(Annotations[1]);
+        var shared = Ids(Annotations[2]).Where(k400Val.Contains).Order().ToList();
+
+        var run = await CliRunner.RunAsync("prepare", "k600", "--root", root, "--mirror", fixture.Nginx.Url, "--exclude-overlap-with", "k400:val");
+        var train = File.ReadAllLines(Path.Combine(root, "lists", "train.csv"));
+        var excluded = File.ReadAllLines(Path.Combine(root, "lists", "excluded_train.txt"));
+        File.Delete(Path.Combine(root, "lists", "train.csv"));
+        var annotate = await CliRunner.RunAsync("annotate", "--root", root, "--exclude-overlap-with", "k400:val");
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Equal(3, shared.Count);
+        Assert.Equal(shared, excluded.Select(clip => clip[..11]).Order());
+        Assert.DoesNotContain(train, line => shared.Any(id => line.Contains(id, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(root, "videos_320p"), "*.mp4", SearchOption.AllDirectories),
+            f => shared.Any(id => Path.GetFileName(f).StartsWith(id, StringComparison.Ordinal)));
+        // val: the missing row "gonevalxxxx" that both releases have.
+        Assert.Contains("Left out by --exclude-overlap-with: train 3, val 1, test 0", run.Stdout);
+        Assert.True(File.Exists(Path.Combine(root, "annotations", "k400", "val.csv")));
+        Assert.True(annotate.ExitCode == 0, annotate.Stdout + annotate.Stderr);
+        Assert.Equal(train, File.ReadAllLines(Path.Combine(root, "lists", "train.csv")));
+    }
+
     [Fact]
     public void Prepare_k710_succeeds_and_says_the_recipe_s_numbers()
     {

@@ -21,4 +21,10 @@ public sealed record AnnotateOptions(string Annotations, string Videos, string O
     public bool Check { get; init; }
 
     public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// YouTube ids to leave out of every list (--exclude-overlap-with: those of another release's split), each split's
+    /// left-out clips written to excluded_&lt;split&gt;.txt; null: none.
+    /// </summary>
+    public IReadOnlySet<string>? ExcludeIds { get; init; }
 }

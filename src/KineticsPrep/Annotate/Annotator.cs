@@ -38,7 +38,10 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
         var index = ClipIndex.Build(options.Videos, options.Replacement);
         var lists = splits
-            .Select(s => Match(s.Split, s.Path, s.Rows, labels, index, badRows, aliases, ambiguous))
+            .Select(s => Match(s.Split, s.Path, s.Rows.Where(r => !Excluded(r)).ToList(), labels, index, badRows, aliases, ambiguous) with
+            {
+                Excluded = s.Rows.Where(Excluded).Select(r => r.ClipName).ToList(),
+            })
             .ToList();
 
         var corrupt = options.Check && tools is not null
@@ -56,11 +59,14 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 shrunk.Add(new ShrunkList(list.Split, had, kept.Count));
             options.Format.Write(options.Format.PathFor(options.Out, list.Split), kept, labels.Names, DisplayPath);
             AtomicFile.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing);
+            if (options.ExcludeIds is not null)
+                AtomicFile.WriteAllLines(Path.Combine(options.Out, $"excluded_{list.Split}.txt"), list.Excluded);
             reports.Add(new SplitReport(
-                list.Split, list.CsvRows, kept.Count, list.Missing.Count,
+                list.Split, list.CsvRows + list.Excluded.Count, kept.Count, list.Missing.Count,
                 kept.Count(e => list.Replaced.Contains(e.Path)),
                 list.Entries.Count - kept.Count,
-                FewestClips(kept, labels)));
+                FewestClips(kept, labels),
+                list.Excluded.Count));
         }
         AtomicFile.WriteAllLines(Path.Combine(options.Out, DatasetRoot.LabelsFileName), labels.Names);
         ClipIndexFile.Write(options.Out, await IndexAsync(
@@ -98,8 +104,14 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         return counts;
     }
 
+    private bool Excluded(AnnotationRow row) => options.ExcludeIds?.Contains(row.YoutubeId) == true;
+
     private sealed record SplitList(
-        string Split, int CsvRows, IReadOnlyList<ListEntry> Entries, IReadOnlyList<string> Missing, HashSet<string> Replaced);
+        string Split, int CsvRows, IReadOnlyList<ListEntry> Entries, IReadOnlyList<string> Missing, HashSet<string> Replaced)
+    {
+        /// <summary>The clips of the rows left out by --exclude-overlap-with.</summary>
+        public IReadOnlyList<string> Excluded { get; init; } = [];
+    }
 
     /// <summary>The labels that define the ids: the train CSV's, or every CSV's when there is no train CSV.</summary>
     private static IEnumerable<string> LabelSource(IEnumerable<(string Split, IReadOnlyList<AnnotationRow> Rows)> splits)

@@ -1,6 +1,6 @@
 namespace KineticsPrep.Dataset;
 
-/// <summary>What one split's list holds against its CSV.</summary>
+/// <summary>What one split's list holds against its CSV; <see cref="Excluded"/>, the rows left out by --exclude-overlap-with.</summary>
 public sealed record SplitReport(
     string Split,
     int CsvRows,
@@ -8,4 +8,5 @@ public sealed record SplitReport(
     int Missing,
     int Replaced,
     int Corrupt,
-    IReadOnlyList<ClassCount> FewestClips);
+    IReadOnlyList<ClassCount> FewestClips,
+    int Excluded = 0);

@@ -97,6 +97,7 @@ public sealed class K710Prepare(PrepareOptions options, FileDownloader downloade
         {
             Format = options.ListFormat,
             Labels = options.Labels ?? DatasetCatalog.K710LabelMap,
+            ExcludeIds = options.ExcludeIds,
         }, tools).RunAsync(cancellationToken);
     }
 

@@ -50,7 +50,12 @@ public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
     /// <summary>The set of releases this one is prepared as a part of ("k710"); null on its own.</summary>
     public string? PartOf { get; init; }
 
-    public bool Keeps(string split, string clipFileName) => KeepClip?.Invoke(split, clipFileName) ?? true;
+    /// <summary>YouTube ids left out altogether, neither resized nor listed (--exclude-overlap-with); null: none.</summary>
+    public IReadOnlySet<string>? ExcludeIds { get; init; }
+
+    public bool Keeps(string split, string clipFileName) =>
+        (KeepClip?.Invoke(split, clipFileName) ?? true)
+        && ExcludeIds?.Contains(ClipNames.Parse(Path.GetFileNameWithoutExtension(clipFileName)).YoutubeId) != true;
 
     public string ResizedFolder => Root.Resized(Resize.ShortSide);
 

@@ -135,6 +135,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         {
             Format = options.ListFormat,
             Labels = options.Labels,
+            ExcludeIds = options.ExcludeIds,
         }, tools).RunAsync(cancellationToken);
     }
 

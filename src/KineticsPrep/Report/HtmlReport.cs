@@ -59,13 +59,17 @@ public static class HtmlReport
     private static void Splits(StringBuilder html, DatasetReport report)
     {
         html.Append("<h2>Availability per split</h2><table id=\"splits\"><tr><th>split</th><th>official rows</th><th>CSV rows</th><th>found</th>" +
-                    "<th>found of official</th><th>missing</th><th>corrupt</th><th>replaced</th></tr>");
+                    "<th>found of official</th><th>missing</th><th>corrupt</th><th>replaced</th>");
+        // Clips left out by --exclude-overlap-with, when there are any.
+        var excluded = report.Splits.Any(s => s.Excluded > 0);
+        html.Append(excluded ? "<th>excluded</th></tr>" : "</tr>");
         foreach (var s in report.Splits)
         {
             var official = report.OfficialRows.TryGetValue(s.Split, out var rows) ? rows : (int?)null;
             var share = official is > 0 ? Invariant($"{100.0 * s.Found / official.Value:0.0} %") : "";
             html.Append(Invariant($"<tr><td>{HtmlEncode(s.Split)}</td><td>{official}</td><td>{s.CsvRows}</td><td>{s.Found}</td><td>{share}</td>"));
-            html.Append(Invariant($"<td>{s.Missing}</td><td>{s.Corrupt}</td><td>{s.Replaced}</td></tr>"));
+            html.Append(Invariant($"<td>{s.Missing}</td><td>{s.Corrupt}</td><td>{s.Replaced}</td>"));
+            html.Append(excluded ? Invariant($"<td>{s.Excluded}</td></tr>") : "</tr>");
         }
         html.Append("</table>");
         if (report.Splits.Count == 0)
