@@ -22,13 +22,15 @@ internal static class AnnotateCommand
     private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
     private static readonly Option<string?> ExcludeOverlapWith = SharedOptions.ExcludeOverlapWith();
+    private static readonly Option<string?> Classes = SharedOptions.Classes();
+    private static readonly Option<int?> MaxPerClass = SharedOptions.MaxPerClass();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
 
     public static Command Create(CliServices services)
     {
         var command = new Command("annotate", "Write train/val/test lists of the clips that exist, with class ids in the community's order.")
         {
-            Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers, ExcludeOverlapWith, MirrorOption,
+            Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers, ExcludeOverlapWith, MirrorOption, Classes, MaxPerClass,
         };
         command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --root /data/k700 --exclude-overlap-with k400:val   # pretrain on K700, evaluate on K400 val");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
@@ -60,6 +62,7 @@ internal static class AnnotateCommand
             SkipBadRows = parse.GetValue(SkipBadRows),
             Check = parse.GetValue(Check),
             Workers = parse.GetValue(Workers),
+            Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
         };
 
         // Writing a root's lists is writing the root; other lists are their own folder's.

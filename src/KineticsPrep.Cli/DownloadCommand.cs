@@ -15,12 +15,14 @@ internal static class DownloadCommand
     private static readonly Option<int> Retries = SharedOptions.Retries();
     private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
+    private static readonly Option<string?> Classes = SharedOptions.Classes();
+    private static readonly Option<int?> MaxPerClass = SharedOptions.MaxPerClass();
 
     public static Command Create(CliServices services)
     {
         var command = new Command("download", "Download a Kinetics release's archives and annotation CSVs, resuming partial files.")
         {
-            Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption,
+            Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption, Classes, MaxPerClass,
         };
         command.WithExamples("download k400 --root /data/k400", "download k600 --root /data/k600 --splits val --mirror http://mirror.lab/kinetics", "download k710 --root /data/k710   # K400, K600 and K700-2020 train and val");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
@@ -52,11 +54,14 @@ internal static class DownloadCommand
             Retries = parse.GetValue(Retries),
             MinimumRate = parse.GetValue(MinimumRate) * 1024L,
         };
+        var subset = SharedOptions.Subset(parse, Classes, MaxPerClass);
+        if (subset is not null && releases.Any(r => !r.Version.ArchivesPerClass))
+            console.Out.WriteLine("Note: this release's archives mix classes, so every archive is downloaded; prepare and annotate keep only the subset.");
         var failed = 0;
         foreach (var (version, splits, part) in releases)
         {
             var runner = new DownloadRunner(StateStore.Open(part ? root.ForRelease(version.Name) : root), new FileDownloader(services.Http, options),
-                new Mirror(parse.GetValue(MirrorOption)), options.Jobs);
+                new Mirror(parse.GetValue(MirrorOption)), options.Jobs, subset?.Classes);
             var summary = await StageDisplay.RunAsync(console, part ? $"download {version.Name}" : "download", "files",
                 progress => runner.RunAsync(version, splits, progress, cancellationToken),
                 "Cancelled. Partial files are kept and resume on the next run.");

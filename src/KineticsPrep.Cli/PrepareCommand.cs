@@ -23,6 +23,8 @@ internal static class PrepareCommand
                       "(which --keep-originals kept); without it such a run is refused.",
     };
     private static readonly Option<string?> ExcludeOverlapWith = SharedOptions.ExcludeOverlapWith();
+    private static readonly Option<string?> Classes = SharedOptions.Classes();
+    private static readonly Option<int?> MaxPerClass = SharedOptions.MaxPerClass();
     private static readonly Option<bool> Force = new("--force") { Description = "Start even if the expected peak disk use is above the free space." };
     private static readonly Option<string?> ShardOption = new("--shard") { Description = "I/N: do the I-th of N slices of the archives. Default: from Slurm job arrays or Kubernetes Indexed Jobs." };
     private static readonly Option<int?> ShardCount = new("--shard-count")
@@ -44,7 +46,7 @@ internal static class PrepareCommand
         var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
         {
             Dataset, Root, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
-            Retries, MinimumRate, ExcludeOverlapWith,
+            Retries, MinimumRate, ExcludeOverlapWith, Classes, MaxPerClass,
         };
         Encode.AddTo(command);
         command.WithExamples("prepare k400 --root /data/k400", "prepare k700-2020 --root /data/k700 --short-side 256 --format csv", "prepare k400 --root /shared/k400 --shard-count 16   # in a Slurm array");
@@ -101,11 +103,14 @@ internal static class PrepareCommand
             ListFormat = ListFormat.Find(parse.GetRequiredValue(Format))!,
             Labels = parse.GetValue(Labels),
             ExcludeIds = excluded,
+            Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
         };
         var pipeline = new PreparePipeline(options, new FileDownloader(services.Http, options.Download), tools);
         if (!shard.IsWhole)
             console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");
 
+        if (dataset == DatasetCatalog.K710 && options.Subset is not null)
+            return console.Fatal("--classes and --max-per-class are not available for k710 (its classes merge renamed ones); prepare k710 whole.");
         if (dataset == DatasetCatalog.K710)
             return await RunK710Async(console, new K710Prepare(options, new FileDownloader(services.Http, options.Download), tools), options,
                 parse.GetValue(Finalize), cancellationToken);

@@ -54,6 +54,23 @@ internal static class SharedOptions
         Description = $"Replaces {KineticsPrep.Dataset.DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder.",
     };
 
+    public static Option<string?> Classes() => new("--classes")
+    {
+        Description = "Only these classes, as the CSVs name them: NAME,NAME,… or a file with a name per line. Ids stay those of the full label map.",
+        HelpName = "NAMES|FILE",
+    };
+
+    public static Option<int?> MaxPerClass() =>
+        new Option<int?>("--max-per-class") { Description = "At most N clips of each class per split: the first N by clip name, the same on every run and shard." }
+            .Require(value => value is not <= 0, "--max-per-class must be a positive whole number.");
+
+    /// <summary>The subset that <c>--classes</c> and <c>--max-per-class</c> ask for; null when neither is given.</summary>
+    public static KineticsPrep.Dataset.ClassSubset? Subset(ParseResult parse, Option<string?> classes, Option<int?> maxPerClass) =>
+        parse.GetValue(classes) is null && parse.GetValue(maxPerClass) is null
+            ? null
+            : new KineticsPrep.Dataset.ClassSubset(parse.GetValue(classes) is { } names ? KineticsPrep.Dataset.ClassSubset.ParseClasses(names) : null,
+                parse.GetValue(maxPerClass));
+
     public static Option<string?> ExcludeOverlapWith() => SplitsOfReleases("--exclude-overlap-with",
         "Leave out every clip whose YouTube id is in these splits (e.g. k400:val, to pretrain on K700 and evaluate on K400 val); " +
         "their annotation files are fetched into ROOT/annotations/<release>/ when not there. The clips left out: lists/excluded_<split>.txt.");

@@ -27,4 +27,7 @@ public sealed record AnnotateOptions(string Annotations, string Videos, string O
     /// left-out clips written to excluded_&lt;split&gt;.txt; null: none.
     /// </summary>
     public IReadOnlySet<string>? ExcludeIds { get; init; }
+
+    /// <summary>Only some classes, or some clips of each (--classes, --max-per-class); null: all.</summary>
+    public ClassSubset? Subset { get; init; }
 }

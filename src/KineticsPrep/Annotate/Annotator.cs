@@ -38,7 +38,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
         var index = ClipIndex.Build(options.Videos, options.Replacement);
         var lists = splits
-            .Select(s => Match(s.Split, s.Path, s.Rows.Where(r => !Excluded(r)).ToList(), labels, index, badRows, aliases, ambiguous) with
+            .Select(s => Match(s.Split, s.Path, Chosen(s.Rows.Where(r => !Excluded(r)).ToList()), labels, index, badRows, aliases, ambiguous) with
             {
                 Excluded = s.Rows.Where(Excluded).Select(r => r.ClipName).ToList(),
             })
@@ -105,6 +105,9 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     }
 
     private bool Excluded(AnnotationRow row) => options.ExcludeIds?.Contains(row.YoutubeId) == true;
+
+    /// <summary>The rows of the subset, after the label map is made from every row (ids stay the full map's).</summary>
+    private IReadOnlyList<AnnotationRow> Chosen(IReadOnlyList<AnnotationRow> rows) => options.Subset?.Choose(rows) ?? rows;
 
     private sealed record SplitList(
         string Split, int CsvRows, IReadOnlyList<ListEntry> Entries, IReadOnlyList<string> Missing, HashSet<string> Replaced)

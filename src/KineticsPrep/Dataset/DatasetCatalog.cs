@@ -23,7 +23,7 @@ public static class DatasetCatalog
         new("k600", $"{CvdfPrefix}/600", "k600",
             [new("train", "train.txt"), new("val", "val.txt"), new("test", "test.csv"),
              new(HoldoutTest, "kinetics600_holdout_test.csv", HasArchives: false)],
-            null),
+            null) { ArchivesPerClass = true },
         new("k700-2020", $"{CvdfPrefix}/700_2020", "k700_2020",
             [new("train", "train.csv"), new("val", "val.csv"), new("test", "test.csv")],
             null),

@@ -6,6 +6,9 @@ namespace KineticsPrep.Dataset;
 /// </summary>
 public sealed record DatasetVersion(string Name, string BaseUrl, string ListPrefix, IReadOnlyList<ReleaseSplit> AllSplits, string? ReplacementArchive)
 {
+    /// <summary>One archive per class, named after it (K600): a subset of classes downloads only theirs.</summary>
+    public bool ArchivesPerClass { get; init; }
+
     /// <summary>The splits a user can ask for.</summary>
     public IReadOnlyList<string> Splits => AllSplits.Select(s => s.Name).ToList();
 

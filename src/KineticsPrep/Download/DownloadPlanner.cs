@@ -2,8 +2,11 @@ using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Download;
 
-/// <summary>Reads the per-split list files and maps every URL to the mirror and to its place under the root.</summary>
-public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
+/// <summary>
+/// Reads the per-split list files and maps every URL to the mirror and to its place under the root. With
+/// <paramref name="classes"/>, a release whose archives are per class (K600) plans only those classes' archives.
+/// </summary>
+public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror, IReadOnlySet<string>? classes = null)
 {
     /// <exception cref="MirrorUnreachableException">The mirror is not there at all (checked once, before anything else).</exception>
     public async Task<DownloadPlan> PlanAsync(DatasetVersion version, IReadOnlyList<string> splits, DatasetRoot layout, CancellationToken cancellationToken)
@@ -21,7 +24,8 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror)
             try
             {
                 var list = await downloader.FetchTextAsync(mirror.Map(version.ListUrl(split)), cancellationToken);
-                archives.AddRange(Archives(list, split, mirror.Map(version.BaseUrl), layout, failures));
+                archives.AddRange(Archives(list, split, mirror.Map(version.BaseUrl), layout, failures)
+                    .Where(a => classes is null || !version.ArchivesPerClass || classes.Contains(ArchiveFiles.Stem(Path.GetFileName(a.Target)))));
             }
             catch (DownloadFailedException e)
             {

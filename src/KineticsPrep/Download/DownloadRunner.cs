@@ -8,14 +8,15 @@ namespace KineticsPrep.Download;
 /// replacement archive into ROOT/archives/&lt;split&gt;/ and ROOT/annotations/, several files at once. Files already
 /// recorded as complete, or already extracted, are skipped.
 /// </summary>
-public sealed class DownloadRunner(StateStore state, FileDownloader downloader, Mirror mirror, int jobs)
+/// <param name="classes">A subset of classes: a release with an archive per class (K600) fetches only theirs.</param>
+public sealed class DownloadRunner(StateStore state, FileDownloader downloader, Mirror mirror, int jobs, IReadOnlySet<string>? classes = null)
 {
     /// <summary>Into the store's root.</summary>
     public async Task<DownloadSummary> RunAsync(
         DatasetVersion version, IReadOnlyList<string> splits, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         var step = new DownloadStep(downloader, state);
-        var plan = await new DownloadPlanner(step.Files, mirror).PlanAsync(version, splits, state.Root, cancellationToken);
+        var plan = await new DownloadPlanner(step.Files, mirror, classes).PlanAsync(version, splits, state.Root, cancellationToken);
         var items = plan.Annotations.Concat(plan.Archives).ToList();
         var pending = items.Where(item => !step.IsDone(item)).ToList();
         var outcomes = await StageRunner.RunAsync(pending, new StageOptions<DownloadItem>("files", jobs, items.Count - pending.Count) { Name = item => Path.GetFileName(item.Target) },

@@ -43,6 +43,10 @@ public static class ArchiveExtractor
 
             switch (Classify(entry))
             {
+                case EntryKind.Clip when job.Keep?.Invoke(FileName(entry.Name)) == false:
+                    // Another class's clip, or a clip another release of the set holds: not needed.
+                    skipped++;
+                    break;
                 case EntryKind.Clip when clips.Contains(FileName(entry.Name)):
                     // Two entries of one name (also from different folders, which are flattened): the first is kept.
                     refused.Add($"{entry.Name} (another entry of this name came first and is kept)");

@@ -14,7 +14,8 @@ internal static class ArchiveAudit
 {
     public sealed record Result(IReadOnlyList<string> Reopened, IReadOnlyList<string> PermanentFailures);
 
-    public static Result Run(StateStore state, IReadOnlyList<DownloadItem> archives, PrepareOptions options, ResizedOutputs outputs)
+    /// <param name="keeps">Whether the run makes a clip (by split and file name): the others are not checked.</param>
+    public static Result Run(StateStore state, IReadOnlyList<DownloadItem> archives, PrepareOptions options, ResizedOutputs outputs, Func<string, string, bool> keeps)
     {
         var mine = archives.Select(a => a.Key(options.Root)).ToHashSet(StringComparer.Ordinal);
         var failures = state.ClipFailures().ToDictionary(f => (f.Archive, f.Failure.Clip), f => f.Failure);
@@ -25,7 +26,7 @@ internal static class ArchiveAudit
             var split = archive.First().Split;
             var redo = new List<string>();
             var failedForGood = new List<string>();
-            foreach (var (_, _, clip) in archive.Where(c => options.Keeps(c.Split, c.Clip)))
+            foreach (var (_, _, clip) in archive.Where(c => keeps(c.Split, c.Clip)))
             {
                 var output = options.ResizedClip(split, clip);
                 if (failures.TryGetValue((archive.Key, clip), out var failure))

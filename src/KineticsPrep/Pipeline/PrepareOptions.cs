@@ -50,6 +50,9 @@ public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
     /// <summary>The set of releases this one is prepared as a part of ("k710"); null on its own.</summary>
     public string? PartOf { get; init; }
 
+    /// <summary>Only some classes, or some clips of each (--classes, --max-per-class); null: the whole release.</summary>
+    public ClassSubset? Subset { get; init; }
+
     /// <summary>YouTube ids left out altogether, neither resized nor listed (--exclude-overlap-with); null: none.</summary>
     public IReadOnlySet<string>? ExcludeIds { get; init; }
 

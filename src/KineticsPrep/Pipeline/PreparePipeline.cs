@@ -27,6 +27,16 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
 
     private ExtractStep Extract => new(_state);
 
+    private DownloadPlanner Planner => new(Download.Files, options.Mirror, options.Subset?.Classes);
+
+    /// <summary>The clips of a subset (--classes, --max-per-class), by split and clip name, from the annotation files; null: all.</summary>
+    private HashSet<(string Split, string Clip)>? _subset;
+
+    /// <summary>Whether this run makes a clip: the options' choice, within the subset.</summary>
+    private bool Keeps(string split, string clipFileName) =>
+        options.Keeps(split, clipFileName)
+        && (_subset is null || _subset.Contains((split == DatasetCatalog.ReplacementSplit ? "train" : split, Path.GetFileNameWithoutExtension(clipFileName))));
+
     public const string DiskCheckHint = "use --force to start anyway";
 
     /// <summary>
@@ -38,18 +48,19 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
         var reencoding = RootSettings.Claim(options, _state, tools);
-        var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
         CheckShardCount();
         var mine = options.Shard.Select(plan.Archives.OrderBy(a => a.Key(options.Root), StringComparer.Ordinal));
         _state.RecordPlan(mine.Select(a => (a.Key(options.Root), a.Split, a.Url)));
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
+        _subset = SubsetClips(plan.Annotations);
 
         // Archives that this or any other shard on the same root already finished are not redone, unless one of
         // this shard's has a clip to make again (a failure that may pass, an output changed or deleted by hand).
         _outputs = new ResizedOutputs(options.Root, _state.ResizedClips());
-        var audit = ArchiveAudit.Run(_state, mine, options, _outputs);
+        var audit = ArchiveAudit.Run(_state, mine, options, _outputs, Keeps);
         foreach (var failure in audit.PermanentFailures)
             _failures.Enqueue(failure);
         var processed = ProcessedByAnyShard();
@@ -88,7 +99,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
         RootSettings.Claim(options with { Reencode = false }, _state, tools);
-        var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();
         if (plan.Failures.Count > 0 || missing.Count > 0)
@@ -103,9 +114,16 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// <summary>The release's annotation files, fetched when not yet under the root (for a set of releases, before any archive).</summary>
     public async Task FetchAnnotationsAsync(CancellationToken cancellationToken)
     {
-        var plan = await new DownloadPlanner(Download.Files, options.Mirror).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
     }
+
+    /// <summary>The clips the subset keeps, from each split's annotation file; null without a subset.</summary>
+    private HashSet<(string Split, string Clip)>? SubsetClips(IReadOnlyList<DownloadItem> annotations) =>
+        options.Subset is not { } subset ? null
+        : annotations.Where(a => File.Exists(a.Target))
+            .SelectMany(a => subset.Choose(AnnotationCsv.Read(a.Target, a.Split, new List<BadRow>())).Select(r => (a.Split, r.ClipName)))
+            .ToHashSet();
 
     private HashSet<string> ProcessedByAnyShard() =>
         StateStore.AllUnder(options.Root).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
@@ -136,6 +154,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             Format = options.ListFormat,
             Labels = options.Labels,
             ExcludeIds = options.ExcludeIds,
+            Subset = options.Subset,
         }, tools).RunAsync(cancellationToken);
     }
 
@@ -235,7 +254,9 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     private async Task<ArchiveTracker?> ExtractAsync(DownloadItem archive, Counters counters, CancellationToken cancellationToken)
     {
         var key = archive.Key(options.Root);
-        var job = ExtractRunner.JobFor(options.Root, archive.Target);
+        var located = ExtractRunner.JobFor(options.Root, archive.Target);
+        // Only the clips this run keeps (a subset of classes, a release's share of a set) are written at all.
+        var job = located with { Keep = clip => Keeps(located.Split, clip) };
         counters.Current = key;
         var outcome = await Extract.RunAsync(job, null, cancellationToken);
         if (outcome is { Status: ExtractStatus.Failed, Corrupt: true } && await DownloadAgainAsync(archive, counters, cancellationToken))
@@ -250,13 +271,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         if (!options.KeepArchives && File.Exists(archive.Target))
             File.Delete(archive.Target);
 
-        var clips = _state.ClipsOf(key);
-        if (!options.KeepOriginals)
-        {
-            foreach (var left in clips.Where(clip => !options.Keeps(job.Split, clip)).Select(clip => Path.Combine(job.TargetFolder, clip)).Where(File.Exists))
-                File.Delete(left);
-        }
-        var jobs = clips.Where(clip => options.Keeps(job.Split, clip))
+        var jobs = _state.ClipsOf(key).Where(clip => Keeps(job.Split, clip))
             .Select(clip => (Source: Path.Combine(job.TargetFolder, clip), Output: options.ResizedClip(job.Split, clip)))
             .Select(c => new ResizeJob(c.Source, c.Output, File.Exists(c.Source) ? new FileInfo(c.Source).Length : 0))
             .ToList();

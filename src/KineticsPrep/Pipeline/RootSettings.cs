@@ -11,10 +11,28 @@ namespace KineticsPrep.Pipeline;
 /// </summary>
 internal static class RootSettings
 {
+    private const string SubsetSetting = "subset";
+
+    /// <summary>
+    /// A root prepared as a subset keeps it: another subset's clips were never extracted (re-encoding cannot make
+    /// them), so a run asking for another is refused.
+    /// </summary>
+    private static void ClaimSubset(PrepareOptions options, StateStore mine)
+    {
+        var wanted = options.Subset?.ToString() is { Length: > 0 } subset ? subset : "every class and clip";
+        var recorded = StateStore.AllUnder(options.Root).Select(s => s.Settings().GetValueOrDefault(SubsetSetting)).FirstOrDefault(v => v is not null);
+        if (recorded is not null && recorded != wanted)
+            throw new PrepareRefusedException(
+                $"{options.Root.Path} was prepared with {recorded}, and this run asks for {wanted}: the clips outside the first were never " +
+                $"extracted. Run again with {recorded}, or prepare into another --root.");
+        mine.RecordSettings(new Dictionary<string, string> { [SubsetSetting] = wanted });
+    }
+
     /// <returns>What changed, when this run re-encodes; else empty.</returns>
     /// <exception cref="PrepareRefusedException">Other settings without --reencode, or --reencode without the originals.</exception>
     public static IReadOnlyList<OutputSettings.Change> Claim(PrepareOptions options, StateStore mine, MediaTools tools)
     {
+        ClaimSubset(options, mine);
         var wanted = OutputSettings.Of(options.Resize);
         var changes = OutputSettings.Changes(StateStore.AllUnder(options.Root), wanted);
         mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString()), replace: true);
