@@ -41,8 +41,6 @@ internal static class AnnotateCommand
     {
         var console = CliConsole.Of(parse);
         var root = parse.GetValue(Root);
-        if (root is { Exists: false })
-            return console.Fatal($"Root folder not found: {root.Path}");
         var resized = root?.ResizedFolders() ?? [];
         // A Kinetics-710 root's lists come from the recipe's rows (see prepare k710), with the K710 map.
         var k710 = root is not null && RunFacts.ReleaseOf(root) == DatasetCatalog.K710;

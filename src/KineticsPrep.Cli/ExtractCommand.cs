@@ -8,7 +8,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep extract --root DIR</c>: every downloaded archive into ROOT/videos/&lt;split&gt;/.</summary>
 internal static class ExtractCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root (archives/ in, videos/ out).");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root (archives/ in, videos/ out).");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives extracted at once.", Environment.ProcessorCount);
     private static readonly Option<bool> DeleteArchives = new("--delete-archives") { Description = "Delete each archive as soon as it is extracted." };
 
@@ -27,8 +27,6 @@ internal static class ExtractCommand
     {
         var console = CliConsole.Of(parse);
         var root = parse.GetRequiredValue(Root);
-        if (!root.Exists)
-            return console.Fatal($"Root folder not found: {root.Path}");
         if (ExtractRunner.FindArchives(root).Count == 0)
             return console.Fatal($"No archives under {root.Archives}; run 'kinetics-prep download' first.");
 

@@ -13,7 +13,7 @@ namespace KineticsPrep.Cli;
 /// </summary>
 internal static class OverlapCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root whose annotation files are compared.");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root whose annotation files are compared.");
     private static readonly Option<string?> With = SharedOptions.SplitsOfReleases("--with",
         "Other releases' splits to compare too; their annotation files are fetched into ROOT/annotations/<release>/ when not there.");
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
@@ -33,8 +33,6 @@ internal static class OverlapCommand
     {
         var console = CliConsole.Of(parse);
         var root = parse.GetRequiredValue(Root);
-        if (!root.Exists)
-            return console.Fatal($"Root folder not found: {root.Path}");
         var release = RunFacts.ReleaseOf(root);
         var wanted = parse.GetValue(With) is { } text ? SplitOfRelease.ParseList(text).Splits : [];
         IReadOnlyList<(SplitOfRelease Split, string Path)> files;

@@ -8,7 +8,7 @@ namespace KineticsPrep.Cli;
 /// <summary><c>kinetics-prep report --root DIR</c>: report.html (self-contained, offline) and report.json.</summary>
 internal static class ReportCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root (only read).");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root (only read).");
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where report.html and report.json go. Default: the root." };
 
     public static Command Create(CliServices services)
@@ -23,8 +23,6 @@ internal static class ReportCommand
     {
         var console = CliConsole.Of(parse);
         var root = parse.GetRequiredValue(Root);
-        if (!root.Exists)
-            return console.Fatal($"Root folder not found: {root.Path}");
         if (StateStore.AllUnder(root).Count == 0 && ListReader.Written(root.Lists).Count == 0)
             return console.Fatal($"nothing to report under {root.Path}: no state store ({root.StateFolder}) and no lists ({root.Lists}). " +
                                  "Run prepare (or download, resize, annotate) there first. Nothing was written.");

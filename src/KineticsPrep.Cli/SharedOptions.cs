@@ -9,8 +9,22 @@ internal static class SharedOptions
     public static Option<DatasetRoot> Root(string description) =>
         new("--root") { Description = description, Required = true, CustomParser = ParseRoot };
 
-    /// <summary>--root for a command that can also be given its folders one by one.</summary>
-    public static Option<DatasetRoot?> OptionalRoot(string description) => new("--root") { Description = description, CustomParser = ParseRoot };
+    /// <summary>--root of a command that reads a root: one that is not there is a usage error.</summary>
+    public static Option<DatasetRoot> ExistingRoot(string description) => MustExist(Root(description));
+
+    /// <summary>--root for a command that can also be given its folders one by one; when given, it must be there.</summary>
+    public static Option<DatasetRoot?> OptionalRoot(string description) =>
+        MustExist(new Option<DatasetRoot?>("--root") { Description = description, CustomParser = ParseRoot });
+
+    private static Option<T> MustExist<T>(Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<T>() is DatasetRoot { Exists: false } root)
+                result.AddError($"Root folder not found: {root.Path}");
+        });
+        return option;
+    }
 
     private static DatasetRoot ParseRoot(System.CommandLine.Parsing.ArgumentResult result) => new(result.Tokens.Single().Value);
 

@@ -33,8 +33,6 @@ internal static class VerifyCommand
         var paths = parse.GetValue(Paths) ?? [];
         if (root is null && paths.Length == 0)
             return console.Fatal("give --root DIR or the clips/folders to check.");
-        if (root is { Exists: false })
-            return console.Fatal($"Root folder not found: {root.Path}");
         if (parse.GetValue(FixLists) && root is null)
             return console.Fatal("--fix-lists needs --root (the lists are ROOT/lists).");
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
