@@ -61,6 +61,7 @@ internal static class AnnotateCommand
             Check = parse.GetValue(Check),
             Workers = parse.GetValue(Workers),
             Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
+            ManifestRoot = root,
         };
 
         // Writing a root's lists is writing the root; other lists are their own folder's.

@@ -25,15 +25,14 @@ public sealed class K710Tests(K710Fixture fixture)
 
     /// <summary>Every list file of a root, with the root's path taken out.</summary>
     private static SortedDictionary<string, string> Lists(string root) =>
-        new(Directory.GetFiles(Path.Combine(root, "lists")).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f).Replace(root, "ROOT", StringComparison.Ordinal)),
+        new(Directory.GetFiles(Path.Combine(root, "lists")).ToDictionary(f => Path.GetFileName(f), f => PrepareFixture.ListFile(f, root)),
             StringComparer.Ordinal);
 
     private string CopyOfRoot(string name)
     {
         var copy = fixture.NewRoot(name);
         TempFolder.CopyTree(fixture.Root, copy);
-        foreach (var list in Directory.GetFiles(Path.Combine(copy, "lists")))
-            File.WriteAllText(list, File.ReadAllText(list).Replace(fixture.Root, copy, StringComparison.Ordinal));
+        PrepareFixture.MoveLists(Path.Combine(copy, "lists"), fixture.Root, copy);
         return copy;
     }
 

@@ -47,6 +47,43 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
         });
     }
 
+    /// <summary>lists/manifest.csv.gz as rows of named fields.</summary>
+    private static List<Dictionary<string, string>> Manifest(string root)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(root, "lists", "manifest.csv.gz")), System.IO.Compression.CompressionMode.Decompress);
+        var lines = new StreamReader(gzip).ReadToEnd().TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(line => header.Zip(line.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task The_manifest_has_a_row_per_annotation_row_whose_hashes_equal_sha256sum_of_the_archive_members_and_the_clips()
+    {
+        var rows = Manifest(fixture.Reference);
+        using var members = new TempFolder();
+        var archive = Directory.GetFiles(Path.Combine(fixture.Mirror, "400", "train"), "part_1.tar.gz").Single();
+        SystemCommand.Run("tar", "-xzf", archive, "-C", members.Path);
+        var sums = SystemCommand.Run("sh", "-c", $"cd '{members.Path}' && find . -name '*.mp4' -exec sha256sum {{}} +")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .ToDictionary(line => Path.GetFileNameWithoutExtension(line.Split("  ")[1]), line => line.Split("  ")[0]);
+
+        var csvRows = Directory.GetFiles(Path.Combine(fixture.Reference, "annotations"), "*.csv").Sum(f => File.ReadAllLines(f).Length - 1);
+        Assert.Equal(csvRows, rows.Count);
+        Assert.Equal(["missing", "present", "replaced"], rows.Select(r => r["status"]).Distinct().Order());
+        var fromPart1 = rows.Where(r => r["archive"] == "archives/train/part_1.tar.gz").ToList();
+        Assert.NotEmpty(fromPart1);
+        Assert.All(fromPart1, r => Assert.Equal(sums[$"{r["youtube_id"]}_{int.Parse(r["time_start"], System.Globalization.CultureInfo.InvariantCulture):000000}_{int.Parse(r["time_end"], System.Globalization.CultureInfo.InvariantCulture):000000}"], r["source_sha256"]));
+        foreach (var row in rows.Where(r => r["status"] != "missing"))
+        {
+            var made = SystemCommand.Run("sha256sum", row["output_path"]).Split(' ')[0];
+            Assert.Equal(made, row["output_sha256"]);
+        }
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(fixture.Reference, "lists", "manifest.json")));
+        Assert.Equal("23", json.RootElement.GetProperty("settings").GetProperty("--crf").GetString());
+        Assert.Equal(fixture.Nginx.Url, json.RootElement.GetProperty("mirror").GetString());
+        Assert.Contains(json.RootElement.GetProperty("downloads").EnumerateArray(), d => d.GetProperty("path").GetString() == "archives/train/part_1.tar.gz");
+    }
+
     [Fact]
     public void Its_log_lines_show_clips_per_second_mebibytes_per_second_and_an_eta() =>
         Assert.Matches(@"prepare: 6/6 archives, 16 clips resized \(\d+\.\d clips/s\), 0 failed, [\d.]+ [KM]iB downloaded \([\d.]+ (B|KiB|MiB)/s\), ETA 00:00:00\n",

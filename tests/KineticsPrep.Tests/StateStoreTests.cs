@@ -63,7 +63,7 @@ public sealed class StateStoreTests : IDisposable
     public void Reopening_an_archive_forgets_its_processing_and_with_its_extraction_its_clips()
     {
         var store = StateStore.Open(new DatasetRoot(_temp.Path));
-        store.RecordExtraction("archives/train/a.tar.gz", "train", ["x.mp4", "y.mp4"]);
+        store.RecordExtraction("archives/train/a.tar.gz", "train", [new("x.mp4", 1, "aa"), new("y.mp4", 2, "bb")]);
         store.RecordProcessed("archives/train/a.tar.gz", "train", 2, [new ClipFailure("y.mp4", "killed", Transient: true)]);
 
         store.ReopenArchive("archives/train/a.tar.gz", forgetExtraction: false);

@@ -28,6 +28,10 @@ public sealed record AnnotateOptions(string Annotations, string Videos, string O
     /// </summary>
     public IReadOnlySet<string>? ExcludeIds { get; init; }
 
+    /// <summary>The dataset root whose state stores hold the clips' hashes: with it, manifest.csv.gz and manifest.json
+    /// are written beside the lists; null: none.</summary>
+    public DatasetRoot? ManifestRoot { get; init; }
+
     /// <summary>Only some classes, or some clips of each (--classes, --max-per-class); null: all.</summary>
     public ClassSubset? Subset { get; init; }
 }

@@ -40,7 +40,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         var lists = splits
             .Select(s => Match(s.Split, s.Path, Chosen(s.Rows.Where(r => !Excluded(r)).ToList()), labels, index, badRows, aliases, ambiguous) with
             {
-                Excluded = s.Rows.Where(Excluded).Select(r => r.ClipName).ToList(),
+                Excluded = s.Rows.Where(Excluded).ToList(),
             })
             .ToList();
 
@@ -58,9 +58,9 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             if (before.TryGetValue(list.Split, out var had) && had > kept.Count)
                 shrunk.Add(new ShrunkList(list.Split, had, kept.Count));
             options.Format.Write(options.Format.PathFor(options.Out, list.Split), kept, labels.Names, DisplayPath);
-            AtomicFile.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing);
+            AtomicFile.WriteAllLines(Path.Combine(options.Out, $"missing_{list.Split}.txt"), list.Missing.Select(r => r.ClipName));
             if (options.ExcludeIds is not null)
-                AtomicFile.WriteAllLines(Path.Combine(options.Out, $"excluded_{list.Split}.txt"), list.Excluded);
+                AtomicFile.WriteAllLines(Path.Combine(options.Out, $"excluded_{list.Split}.txt"), list.Excluded.Select(r => r.ClipName));
             reports.Add(new SplitReport(
                 list.Split, list.CsvRows + list.Excluded.Count, kept.Count, list.Missing.Count,
                 kept.Count(e => list.Replaced.Contains(e.Path)),
@@ -69,8 +69,14 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 list.Excluded.Count));
         }
         AtomicFile.WriteAllLines(Path.Combine(options.Out, DatasetRoot.LabelsFileName), labels.Names);
-        ClipIndexFile.Write(options.Out, await IndexAsync(
-            lists.SelectMany(l => l.Entries.Where(e => !corrupt.ContainsKey(e.Path)).Select(e => (l.Split, e))).ToList(), cancellationToken));
+        var indexed = lists.SelectMany(l => l.Entries.Where(e => !corrupt.ContainsKey(e.Path)).Select(e => (l.Split, e))).ToList();
+        var facts = (await IndexAsync(indexed, cancellationToken)).ToList();
+        ClipIndexFile.Write(options.Out, facts);
+        if (options.ManifestRoot is { } root)
+        {
+            var factsOf = indexed.Select((clip, i) => (clip.e.Path, Facts: facts[i])).ToDictionary(c => c.Path, c => c.Facts, StringComparer.Ordinal);
+            ManifestWriter.Write(options.Out, root, ManifestRows(lists, labels, corrupt, factsOf, new ManifestSources(root)));
+        }
 
         var report = new AnnotateReport(
             reports, labels.Names.Count, badRows ?? [],
@@ -104,16 +110,39 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         return counts;
     }
 
+    /// <summary>Every annotation row, with what became of it: a clip listed, corrupt, missing, or excluded.</summary>
+    private IEnumerable<ManifestRow> ManifestRows(
+        IReadOnlyList<SplitList> lists, LabelMap labels, Dictionary<string, string> corrupt, Dictionary<string, ClipFacts> factsOf, ManifestSources sources)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var entry in list.Entries)
+            {
+                var replaced = list.Replaced.Contains(entry.Path);
+                var status = corrupt.ContainsKey(entry.Path) ? "corrupt" : replaced ? "replaced" : "present";
+                var source = sources.Source(Path.GetFileNameWithoutExtension(entry.Path), replaced);
+                var made = factsOf.GetValueOrDefault(entry.Path);
+                yield return new ManifestRow(entry.Row.YoutubeId, entry.Row.TimeStart, entry.Row.TimeEnd, list.Split, entry.Row.Label, entry.LabelId, status,
+                    source?.Archive, source?.Bytes, source?.Sha256, DisplayPath(entry.Path), made?.Bytes, sources.OutputSha256(entry.Path),
+                    made?.Frames, made?.Fps, made?.Width, made?.Height);
+            }
+            foreach (var (row, status) in list.Missing.Select(r => (r, "missing")).Concat(list.Excluded.Select(r => (r, "excluded"))))
+                yield return new ManifestRow(row.YoutubeId, row.TimeStart, row.TimeEnd, list.Split, row.Label,
+                    row.Label is { } label && labels.Resolve(label) is (var id, _) ? id : -1, status,
+                    null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
     private bool Excluded(AnnotationRow row) => options.ExcludeIds?.Contains(row.YoutubeId) == true;
 
     /// <summary>The rows of the subset, after the label map is made from every row (ids stay the full map's).</summary>
     private IReadOnlyList<AnnotationRow> Chosen(IReadOnlyList<AnnotationRow> rows) => options.Subset?.Choose(rows) ?? rows;
 
     private sealed record SplitList(
-        string Split, int CsvRows, IReadOnlyList<ListEntry> Entries, IReadOnlyList<string> Missing, HashSet<string> Replaced)
+        string Split, int CsvRows, IReadOnlyList<ListEntry> Entries, IReadOnlyList<AnnotationRow> Missing, HashSet<string> Replaced)
     {
-        /// <summary>The clips of the rows left out by --exclude-overlap-with.</summary>
-        public IReadOnlyList<string> Excluded { get; init; } = [];
+        /// <summary>The rows left out by --exclude-overlap-with.</summary>
+        public IReadOnlyList<AnnotationRow> Excluded { get; init; } = [];
     }
 
     /// <summary>The labels that define the ids: the train CSV's, or every CSV's when there is no train CSV.</summary>
@@ -130,7 +159,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     {
         var rowsPerId = rows.CountBy(r => r.YoutubeId).ToDictionary(StringComparer.Ordinal);
         var entries = new List<ListEntry>(rows.Count);
-        var missing = new List<string>();
+        var missing = new List<AnnotationRow>();
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var csvRows = rows.Count;
         foreach (var row in rows)
@@ -153,7 +182,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             }
             if (Find(row, index, rowsPerId, split, ambiguous) is not { } match)
             {
-                missing.Add(row.ClipName);
+                missing.Add(row);
                 continue;
             }
             entries.Add(new ListEntry(match.Path, labelId, row));

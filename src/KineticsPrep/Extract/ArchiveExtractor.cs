@@ -1,6 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using KineticsPrep.Dataset;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Extract;
 
@@ -22,7 +24,7 @@ public static class ArchiveExtractor
         await using var content = IsGzip(file) ? new GZipStream(counted, CompressionMode.Decompress) : (Stream)counted;
         using var reader = new TarReader(content);
 
-        var clips = new SortedSet<string>(StringComparer.Ordinal);
+        var clips = new SortedDictionary<string, SourceClip>(StringComparer.Ordinal);
         var skipped = 0;
         var refused = new List<string>();
         var lastEntry = "(the start)";
@@ -47,14 +49,15 @@ public static class ArchiveExtractor
                     // Another class's clip, or a clip another release of the set holds: not needed.
                     skipped++;
                     break;
-                case EntryKind.Clip when clips.Contains(FileName(entry.Name)):
+                case EntryKind.Clip when clips.ContainsKey(FileName(entry.Name)):
                     // Two entries of one name (also from different folders, which are flattened): the first is kept.
                     refused.Add($"{entry.Name} (another entry of this name came first and is kept)");
                     break;
                 case EntryKind.Clip:
                     try
                     {
-                        clips.Add(await WriteClipAsync(job, entry, cancellationToken));
+                        var clip = await WriteClipAsync(job, entry, cancellationToken);
+                        clips[clip.Name] = clip;
                     }
                     catch (PathTooLongException)
                     {
@@ -71,7 +74,18 @@ public static class ArchiveExtractor
                     break;
             }
         }
-        return new ExtractOutcome(job, ExtractStatus.Extracted, clips.ToList(), skipped, refused);
+        return new ExtractOutcome(job, ExtractStatus.Extracted, clips.Values.ToList(), skipped, refused);
+    }
+
+    private static async Task CopyHashingAsync(Stream from, Stream to, IncrementalHash hash, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[BufferSize];
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
     }
 
     private enum EntryKind
@@ -109,21 +123,26 @@ public static class ArchiveExtractor
     private static string FileName(string entryName) => entryName.Split('/', '\\').LastOrDefault(s => s.Length > 0) ?? "";
 
     /// <returns>The clip's file name.</returns>
-    private static async Task<string> WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)
+    /// <returns>The clip, hashed as its bytes were written (no second read).</returns>
+    private static async Task<SourceClip> WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)
     {
         var name = FileName(entry.Name);
         var target = Path.Combine(job.TargetFolder, name);
-        // A re-run of a half-extracted archive: the clips it already renamed into place are complete.
+        // A re-run of a half-extracted archive: the clips it already renamed into place are complete (and read once more to hash).
         if (File.Exists(target) && new FileInfo(target).Length == entry.Length)
-            return name;
+        {
+            await using var done = File.OpenRead(target);
+            return new SourceClip(name, entry.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(done, cancellationToken)));
+        }
         var partial = target + AtomicFile.TemporarySuffix;
         try
         {
             // Unbuffered: a write that fails for lack of space fails once, and not again when the stream is disposed.
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
             {
                 if (entry.DataStream is { } data)
-                    await data.CopyToAsync(output, BufferSize, cancellationToken);
+                    await CopyHashingAsync(data, output, hash, cancellationToken);
                 if (output.Length != entry.Length)
                     throw new ArchiveCorruptException(
                         $"{job.ArchivePath}: truncated in entry '{entry.Name}': {output.Length} of {entry.Length} bytes");
@@ -131,7 +150,7 @@ public static class ArchiveExtractor
                 output.Flush(flushToDisk: true);
             }
             File.Move(partial, target, overwrite: true);
-            return name;
+            return new SourceClip(name, entry.Length, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
         catch (IOException e) when (DiskSpace.IsFull(e))
         {

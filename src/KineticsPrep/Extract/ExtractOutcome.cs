@@ -1,3 +1,5 @@
+using KineticsPrep.State;
+
 namespace KineticsPrep.Extract;
 
 /// <summary>
@@ -6,8 +8,11 @@ namespace KineticsPrep.Extract;
 /// truncated or garbled (worth downloading again), as opposed to a folder that could not be written.
 /// </summary>
 public sealed record ExtractOutcome(
-    ArchiveJob Job, ExtractStatus Status, IReadOnlyList<string> Clips, int Skipped, IReadOnlyList<string> Refused, string? Error = null,
+    ArchiveJob Job, ExtractStatus Status, IReadOnlyList<SourceClip> Sources, int Skipped, IReadOnlyList<string> Refused, string? Error = null,
     bool Corrupt = false)
 {
-    public int Files => Clips.Count;
+    /// <summary>The clips' file names.</summary>
+    public IReadOnlyList<string> Clips => Sources.Select(s => s.Name).ToList();
+
+    public int Files => Sources.Count;
 }

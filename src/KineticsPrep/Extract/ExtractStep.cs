@@ -19,7 +19,7 @@ public sealed class ExtractStep(StateStore state)
         try
         {
             var outcome = await ArchiveExtractor.ExtractAsync(job, bytes, cancellationToken);
-            state.RecordExtraction(job.Key, job.Split, outcome.Clips);
+            state.RecordExtraction(job.Key, job.Split, outcome.Sources);
             return outcome;
         }
         catch (Exception e) when (e is ArchiveCorruptException or IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))

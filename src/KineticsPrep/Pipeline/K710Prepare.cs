@@ -98,6 +98,7 @@ public sealed class K710Prepare(PrepareOptions options, FileDownloader downloade
             Format = options.ListFormat,
             Labels = options.Labels ?? DatasetCatalog.K710LabelMap,
             ExcludeIds = options.ExcludeIds,
+            ManifestRoot = options.Root,
         }, tools).RunAsync(cancellationToken);
     }
 

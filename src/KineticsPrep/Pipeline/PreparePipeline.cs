@@ -155,6 +155,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             Labels = options.Labels,
             ExcludeIds = options.ExcludeIds,
             Subset = options.Subset,
+            ManifestRoot = options.Root,
         }, tools).RunAsync(cancellationToken);
     }
 

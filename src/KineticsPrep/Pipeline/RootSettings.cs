@@ -1,3 +1,4 @@
+using KineticsPrep.Dataset;
 using KineticsPrep.Media;
 using KineticsPrep.Resize;
 using KineticsPrep.State;
@@ -35,7 +36,7 @@ internal static class RootSettings
         ClaimSubset(options, mine);
         var wanted = OutputSettings.Of(options.Resize);
         var changes = OutputSettings.Changes(StateStore.AllUnder(options.Root), wanted);
-        mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString()), replace: true);
+        mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString(), options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix), replace: true);
         if (changes.Count == 0)
         {
             mine.RecordSettings(wanted);

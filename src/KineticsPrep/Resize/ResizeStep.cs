@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Resize;
@@ -15,8 +16,12 @@ public sealed class ResizeStep(ClipResizer resizer, StateStore state)
         if (outcome is { Status: not ClipStatus.Failed, Source: { } source, Size: { } size })
         {
             var made = new FileInfo(job.OutputPath);
+            // Hashed once, right after ffmpeg wrote it (still in the page cache), for the manifest.
+            string sha256;
+            await using (var output = made.OpenRead())
+                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(output, cancellationToken));
             state.RecordResized(new ResizedClip(state.Root.Key(job.OutputPath), split, Math.Min(source.DisplayWidth, source.DisplayHeight),
-                source.DurationSeconds, Math.Min(size.Width, size.Height), made.Length, made.LastWriteTimeUtc.Ticks));
+                source.DurationSeconds, Math.Min(size.Width, size.Height), made.Length, made.LastWriteTimeUtc.Ticks, sha256));
         }
         return outcome;
     }

@@ -42,6 +42,12 @@ internal static class StateSchema
         """
         CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
+        // 4: provenance (the manifest): each original's bytes and SHA-256 as it left its archive, each resized clip's SHA-256.
+        """
+        ALTER TABLE archive_clips ADD COLUMN bytes INTEGER;
+        ALTER TABLE archive_clips ADD COLUMN sha256 TEXT;
+        ALTER TABLE resized ADD COLUMN sha256 TEXT;
+        """,
     ];
 
     public static int Version => Migrations.Length;

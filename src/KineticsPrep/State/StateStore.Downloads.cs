@@ -19,6 +19,10 @@ public sealed partial class StateStore
         });
     }
 
+    /// <summary>Every file recorded as downloaded whole.</summary>
+    public IReadOnlyList<DownloadRecord> Downloads() =>
+        Query("SELECT path, url, split, bytes, sha256, etag FROM downloads ORDER BY path", ReadDownload);
+
     public DownloadRecord? FindDownload(string path) =>
         Query("SELECT path, url, split, bytes, sha256, etag FROM downloads WHERE path = $path", ReadDownload, ("$path", path)).SingleOrDefault();
 

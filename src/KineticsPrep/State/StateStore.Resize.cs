@@ -12,11 +12,12 @@ public sealed partial class StateStore
         Write(connection =>
         {
             Execute(connection, """
-                INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks)
-                VALUES ($path, $split, $ss, $sd, $short, $bytes, $modified)
+                INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks, sha256)
+                VALUES ($path, $split, $ss, $sd, $short, $bytes, $modified, $sha)
                 """,
                 ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
-                ("$short", clip.ShortSide), ("$bytes", (object?)clip.Bytes ?? DBNull.Value), ("$modified", (object?)clip.ModifiedTicks ?? DBNull.Value));
+                ("$short", clip.ShortSide), ("$bytes", (object?)clip.Bytes ?? DBNull.Value), ("$modified", (object?)clip.ModifiedTicks ?? DBNull.Value),
+                ("$sha", (object?)clip.Sha256 ?? DBNull.Value));
             Execute(connection, "DELETE FROM failures WHERE item = $path AND stage = 'resize'", ("$path", clip.Path));
         });
     }
@@ -25,7 +26,7 @@ public sealed partial class StateStore
     public void ForgetResized() => Write(connection => Execute(connection, "DELETE FROM resized"));
 
     public IReadOnlyList<ResizedClip> ResizedClips() =>
-        Query("SELECT path, split, source_short, source_duration, short, bytes, modified_ticks FROM resized ORDER BY path",
+        Query("SELECT path, split, source_short, source_duration, short, bytes, modified_ticks, sha256 FROM resized ORDER BY path",
             r => new ResizedClip(r.GetString(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt32(4),
-                r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetInt64(6)));
+                r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7)));
 }

@@ -39,9 +39,24 @@ public sealed class PrepareFixture : IDisposable
     {
         var copy = NewRoot(name);
         TempFolder.CopyTree(Reference, copy);
-        foreach (var list in Directory.GetFiles(Path.Combine(copy, "lists")))
-            File.WriteAllText(list, File.ReadAllText(list).Replace(Reference, copy));
+        MoveLists(Path.Combine(copy, "lists"), Reference, copy);
         return copy;
+    }
+
+    /// <summary>Makes the lists of a copied root name the copy's clips: every path under <paramref name="from"/> now under <paramref name="to"/>.</summary>
+    public static void MoveLists(string lists, string from, string to)
+    {
+        foreach (var list in Directory.GetFiles(lists))
+        {
+            if (!list.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                File.WriteAllText(list, File.ReadAllText(list).Replace(from, to, StringComparison.Ordinal));
+                continue;
+            }
+            var text = ListFile(list, "\0").Replace(from, to, StringComparison.Ordinal);
+            using var gzip = new System.IO.Compression.GZipStream(File.Create(list), System.IO.Compression.CompressionLevel.Fastest);
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
     }
 
     public string[] Prepare(string root, params string[] extra) => PrepareFrom(Nginx, root, extra);
@@ -58,10 +73,31 @@ public sealed class PrepareFixture : IDisposable
             foreach (var file in Directory.GetFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(root, file);
-                result[relative] = folder == "lists" ? File.ReadAllText(file).Replace(root, "ROOT") : new FileInfo(file).Length > 0 ? "clip" : "empty";
+                result[relative] = folder == "lists" ? ListFile(file, root) : new FileInfo(file).Length > 0 ? "clip" : "empty";
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// A file of a lists folder as text, made root-independent: the manifest unzipped, and manifest.json without the
+    /// time it was written and the server it came from (URLs, ETags): runs to the same dataset from two test servers.
+    /// </summary>
+    public static string ListFile(string file, string root)
+    {
+        string text;
+        if (file.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress);
+            text = new StreamReader(gzip).ReadToEnd();
+        }
+        else
+        {
+            text = File.ReadAllText(file);
+        }
+        string[] fromTheRun = ["\"written\":", "\"mirror\":", "\"url\":", "\"etag\":"];
+        var lines = text.Split('\n').Where(line => !fromTheRun.Any(key => line.TrimStart().StartsWith(key, StringComparison.Ordinal)));
+        return string.Join('\n', lines).Replace(root, "ROOT", StringComparison.Ordinal);
     }
 
     public void Dispose()

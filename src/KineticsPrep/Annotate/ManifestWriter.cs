@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using KineticsPrep.Dataset;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Annotate;
+
+/// <summary>
+/// Writes <c>manifest.csv.gz</c> (a row per annotation row; gzip, since full K400's would be about 80 MB as text) and
+/// <c>manifest.json</c> into a lists folder, from what annotate found and the state stores recorded.
+/// </summary>
+public static class ManifestWriter
+{
+    public const string CsvFileName = "manifest.csv.gz";
+    public const string JsonFileName = "manifest.json";
+
+    public static void Write(string listsFolder, DatasetRoot root, IEnumerable<ManifestRow> rows)
+    {
+        AtomicFile.WriteBytes(Path.Combine(listsFolder, CsvFileName), stream =>
+        {
+            using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+            using var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            writer.NewLine = "\n";
+            writer.WriteLine(string.Join(',', ManifestRow.Fields));
+            foreach (var r in rows)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{CsvField.Quoted(r.YoutubeId)},{r.TimeStart},{r.TimeEnd},{r.Split},{CsvField.Quoted(r.Label ?? "")},{r.LabelId},{r.Status}," +
+                    $"{CsvField.Quoted(r.Archive ?? "")},{r.SourceBytes},{r.SourceSha256},{CsvField.Quoted(r.OutputPath ?? "")},{r.OutputBytes}," +
+                    $"{r.OutputSha256},{r.Frames},{r.Fps:0.###},{r.Width},{r.Height}"));
+            }
+        });
+        var stores = StateStore.AllUnder(root);
+        var settings = stores.SelectMany(s => s.Settings()).DistinctBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        var info = new ManifestInfo(ToolVersion.Current, settings.GetValueOrDefault(RunFacts.FFmpeg), settings.GetValueOrDefault(RunFacts.Release),
+            settings.GetValueOrDefault(RunFacts.Mirror),
+            settings.Where(s => s.Key.StartsWith("--", StringComparison.Ordinal) || s.Key == "subset").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal),
+            stores.SelectMany(s => s.Downloads()).DistinctBy(d => d.Path).OrderBy(d => d.Path, StringComparer.Ordinal).ToList(), DateTime.UtcNow);
+        AtomicFile.WriteAllText(Path.Combine(listsFolder, JsonFileName), JsonSerializer.Serialize(info, AnnotateJson.Indented.ManifestInfo));
+    }
+}
