@@ -24,6 +24,7 @@ internal static class CliApp
         ExtractCommand.Create(Services),
         ExportCommand.Create(Services),
         OverlapCommand.Create(Services),
+        CompareCommand.Create(),
     };
 
     /// <summary>The command tree, for the tests that walk every command and option.</summary>

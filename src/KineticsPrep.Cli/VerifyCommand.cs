@@ -14,14 +14,18 @@ internal static class VerifyCommand
     private static readonly Option<bool> Full = new("--full") { Description = "Decode every frame, not only the first and the last." };
     private static readonly Option<bool> FixLists = new("--fix-lists") { Description = "Rewrite ROOT/lists without the unreadable clips." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once.");
+    private static readonly Option<FileInfo?> Against = new("--against")
+    {
+        Description = "Check the clips a manifest (lists/manifest.csv.gz, yours or a colleague's) records against their recorded sizes and SHA-256.",
+    };
 
     public static Command Create(CliServices services)
     {
         var command = new Command("verify", "Check that every clip opens and its first and last frames decode; list the ones that do not.")
         {
-            Paths, Root, Full, FixLists, Workers,
+            Paths, Root, Full, FixLists, Workers, Against,
         };
-        command.WithExamples("verify --root /data/k400", "verify --root /data/k400 --fix-lists", "verify clips/a.mp4 clips/b.mp4 --full");
+        command.WithExamples("verify --root /data/k400", "verify --root /data/k400 --fix-lists", "verify clips/a.mp4 clips/b.mp4 --full", "verify --against /data/k400/lists/manifest.csv.gz   # bit rot, files changed by hand");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
@@ -30,6 +34,8 @@ internal static class VerifyCommand
     {
         var console = CliConsole.Of(parse);
         var root = parse.GetValue(Root);
+        if (parse.GetValue(Against) is { } against)
+            return await AgainstAsync(console, against, root, parse.GetValue(Workers), cancellationToken);
         var paths = parse.GetValue(Paths) ?? [];
         if (root is null && paths.Length == 0)
             return console.Fatal("give --root DIR or the clips/folders to check.");
@@ -63,5 +69,26 @@ internal static class VerifyCommand
             console.Out.WriteLine($"Removed {Words.Count(removed, "line")} from the lists in {lists}.");
         }
         return ExitCodes.For(bad.Count);
+    }
+
+    /// <summary>--against: each clip the manifest records, by size and SHA-256 (relative paths under --root, else the manifest's root).</summary>
+    private static async Task<int> AgainstAsync(CliConsole console, FileInfo against, DatasetRoot? root, int workers, CancellationToken cancellationToken)
+    {
+        ManifestFile manifest;
+        try
+        {
+            manifest = ManifestFile.Load(against.FullName);
+        }
+        catch (FileNotFoundException e)
+        {
+            return console.Fatal(e.Message);
+        }
+        var folder = root?.Path ?? Path.GetDirectoryName(Path.GetDirectoryName(against.FullName))!;
+        var (count, mismatches) = await StageDisplay.RunAsync(console, "verify", "clips",
+            progress => ManifestCheck.RunAsync(manifest, folder, workers, progress, cancellationToken), "Cancelled.");
+        console.Out.WriteLine($"{Words.Count(count, "clip")} checked against {against.FullName}: {mismatches.Count} not as recorded.");
+        foreach (var mismatch in mismatches)
+            console.Error.WriteLine($"  {mismatch.Path}: {mismatch.Problem}");
+        return ExitCodes.For(mismatches.Count);
     }
 }

@@ -12,12 +12,9 @@ namespace KineticsPrep.Annotate;
 /// </summary>
 public static class ManifestWriter
 {
-    public const string CsvFileName = "manifest.csv.gz";
-    public const string JsonFileName = "manifest.json";
-
     public static void Write(string listsFolder, DatasetRoot root, IEnumerable<ManifestRow> rows)
     {
-        AtomicFile.WriteBytes(Path.Combine(listsFolder, CsvFileName), stream =>
+        AtomicFile.WriteBytes(Path.Combine(listsFolder, ManifestInfo.CsvFileName), stream =>
         {
             using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
             using var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -36,7 +33,8 @@ public static class ManifestWriter
         var info = new ManifestInfo(ToolVersion.Current, settings.GetValueOrDefault(RunFacts.FFmpeg), settings.GetValueOrDefault(RunFacts.Release),
             settings.GetValueOrDefault(RunFacts.Mirror),
             settings.Where(s => s.Key.StartsWith("--", StringComparison.Ordinal) || s.Key == "subset").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal),
-            stores.SelectMany(s => s.Downloads()).DistinctBy(d => d.Path).OrderBy(d => d.Path, StringComparer.Ordinal).ToList(), DateTime.UtcNow);
-        AtomicFile.WriteAllText(Path.Combine(listsFolder, JsonFileName), JsonSerializer.Serialize(info, AnnotateJson.Indented.ManifestInfo));
+            stores.SelectMany(s => s.Downloads()).DistinctBy(d => d.Path).OrderBy(d => d.Path, StringComparer.Ordinal)
+                .Select(d => new ManifestInfo.Download(d.Path, d.Url, d.Bytes, d.Sha256, d.ETag)).ToList(), DateTime.UtcNow);
+        AtomicFile.WriteAllText(Path.Combine(listsFolder, ManifestInfo.JsonFileName), JsonSerializer.Serialize(info, DatasetJson.Indented.ManifestInfo));
     }
 }

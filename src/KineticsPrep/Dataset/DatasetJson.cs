@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace KineticsPrep.Dataset;
 
 /// <summary>The JSON that the Dataset layer writes and reads (<see cref="JsonContract"/>).</summary>
+[JsonSerializable(typeof(ManifestInfo))]
 [JsonSerializable(typeof(AnnotateReport))]
 [JsonSerializable(typeof(List<JsonListItem>))]
 [JsonSerializable(typeof(Dictionary<string, int>))]

@@ -1,4 +1,4 @@
-namespace KineticsPrep.Annotate;
+namespace KineticsPrep.Dataset;
 
 /// <summary>
 /// One annotation row of a copy of Kinetics in <c>lists/manifest.csv.gz</c>: the row, what became of it (present,
