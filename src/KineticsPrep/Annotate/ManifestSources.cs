@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
@@ -30,6 +31,17 @@ public sealed class ManifestSources
             : candidates.OrderBy(c => c.Archive.Contains($"/{DatasetCatalog.ReplacementSplit}/", StringComparison.Ordinal) == replaced ? 0 : 1).First();
     }
 
-    /// <summary>The SHA-256 recorded when the resized clip at <paramref name="path"/> was made.</summary>
-    public string? OutputSha256(string path) => _outputs.GetValueOrDefault(_root.Key(path));
+    /// <summary>
+    /// The SHA-256 recorded when the resized clip at <paramref name="path"/> was made; for a clip made without one (a
+    /// run killed between its rename and its record, a root from before hashes were kept), the file is read now.
+    /// </summary>
+    public string? OutputSha256(string path)
+    {
+        if (_outputs.GetValueOrDefault(_root.Key(path)) is { } recorded)
+            return recorded;
+        if (!File.Exists(path))
+            return null;
+        using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(file));
+    }
 }
