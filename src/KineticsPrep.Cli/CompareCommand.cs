@@ -38,11 +38,13 @@ internal static class CompareCommand
         ManifestFile a, b;
         try
         {
-            (a, b) = (ManifestFile.Load(parse.GetRequiredValue(A)), ManifestFile.Load(parse.GetRequiredValue(B)));
+            // The two at once: reading and unzipping is most of the time.
+            var loads = new[] { parse.GetRequiredValue(A), parse.GetRequiredValue(B) }.AsParallel().AsOrdered().Select(ManifestFile.Load).ToArray();
+            (a, b) = (loads[0], loads[1]);
         }
-        catch (FileNotFoundException e)
+        catch (AggregateException e) when (e.InnerException is FileNotFoundException missing)
         {
-            return console.Fatal(e.Message);
+            return console.Fatal(missing.Message);
         }
         var comparison = new ManifestComparison(a, b);
         console.Out.WriteLine($"A: {a.Source} ({Words.Count(a.Rows.Count, "row")})");

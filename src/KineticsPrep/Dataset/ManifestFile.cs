@@ -32,17 +32,21 @@ public sealed class ManifestFile
             throw new FileNotFoundException($"no manifest at {file}: prepare or annotate --root writes lists/{ManifestInfo.CsvFileName}", file);
         using var stream = File.OpenRead(file);
         using var text = new StreamReader(file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream);
-        using var csv = new CsvReader(text, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
+        // The parser alone, fields by position: at 300,000 rows, looking each up by name costs seconds.
+        using var csv = new CsvParser(text, CultureInfo.InvariantCulture);
+        if (!csv.Read())
+            throw new FileNotFoundException($"{file} is empty", file);
+        var header = csv.Record!;
+        var at = ManifestRow.Fields.Select(f => Array.IndexOf(header, f)).ToArray();
         var rows = new Dictionary<(string, string, int, int), ManifestRow>();
         while (csv.Read())
         {
-            var row = new ManifestRow(csv.GetField("youtube_id")!, csv.GetField<int>("time_start"), csv.GetField<int>("time_end"), csv.GetField("split")!,
-                Empty(csv.GetField("label")), csv.GetField<int>("label_id"), csv.GetField("status")!, Empty(csv.GetField("archive")),
-                csv.GetField<long?>("source_bytes"), Empty(csv.GetField("source_sha256")), Empty(csv.GetField("output_path")),
-                csv.GetField<long?>("output_bytes"), Empty(csv.GetField("output_sha256")), csv.GetField<long?>("frames"), csv.GetField<double?>("fps"),
-                csv.GetField<int?>("width"), csv.GetField<int?>("height"));
+            var r = csv.Record!;
+            string? Text(int field) => at[field] < 0 || at[field] >= r.Length || r[at[field]].Length == 0 ? null : r[at[field]];
+            long? Number(int field) => Text(field) is { } t ? long.Parse(t, CultureInfo.InvariantCulture) : null;
+            var row = new ManifestRow(Text(0)!, (int)Number(1)!, (int)Number(2)!, Text(3)!, Text(4), (int)(Number(5) ?? -1), Text(6)!, Text(7),
+                Number(8), Text(9), Text(10), Number(11), Text(12), Number(13),
+                Text(14) is { } fps ? double.Parse(fps, CultureInfo.InvariantCulture) : null, (int?)Number(15), (int?)Number(16));
             rows[(row.Split, row.YoutubeId, row.TimeStart, row.TimeEnd)] = row;
         }
         var info = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, ManifestInfo.JsonFileName);
@@ -52,5 +56,4 @@ public sealed class ManifestFile
         return new ManifestFile(file, rows, settings);
     }
 
-    private static string? Empty(string? field) => string.IsNullOrEmpty(field) ? null : field;
 }
