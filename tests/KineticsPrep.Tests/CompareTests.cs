@@ -25,6 +25,36 @@ public sealed class CompareTests(PrepareFixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_copy_whose_mirror_had_an_archive_replaced_differs_in_the_source_of_that_archive_s_clips()
+    {
+        // The mirror with train/part_1.tar.gz replaced in place (as the CVDF did): the same clip names, other bytes.
+        using var mirror = new TempFolder();
+        TempFolder.CopyTree(fixture.Mirror, mirror.Path);
+        var archive = Path.Combine(mirror.Path, "400", "train", "part_1.tar.gz");
+        using var members = new TempFolder();
+        SystemCommand.Run("tar", "-xzf", archive, "-C", members.Path);
+        var clips = Directory.GetFiles(members.Path, "*.mp4", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith("._", StringComparison.Ordinal)).ToList();
+        foreach (var clip in clips)
+        {
+            SystemCommand.Run(Media.Tools.FFmpegPath, "-nostdin", "-v", "error", "-i", clip, "-vf", "hflip", "-c:v", "libx264", "-preset", "ultrafast", "-y", clip + ".mp4");
+            File.Move(clip + ".mp4", clip, overwrite: true);
+        }
+        SystemCommand.Run("tar", "-czf", archive, "-C", members.Path, ".");
+        using var nginx = new NginxServer(mirror.Path);
+        var root = fixture.NewRoot("compare-replaced");
+        var run = await CliRunner.RunAsync(PrepareFixture.PrepareFrom(nginx, root));
+
+        var bySource = await CliRunner.RunAsync("compare", fixture.Reference, root);
+        var byLists = await CliRunner.RunAsync("compare", fixture.Reference, root, "--same", "lists");
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Equal(1, bySource.ExitCode);
+        Assert.Contains($"Differences: 0 only in A, 0 only in B, {clips.Count} source, 0 output, 0 label.", bySource.Stdout);
+        Assert.All(clips, clip => Assert.Contains($"source: train/{Path.GetFileNameWithoutExtension(clip)}: ", bySource.Stdout));
+        Assert.Equal(0, byLists.ExitCode);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Verify_against_the_manifest_finds_a_flipped_byte_in_one_clip()
     {
         var root = fixture.CopyOfReference("verify-against");
