@@ -1,4 +1,7 @@
+using KineticsPrep.Dataset;
+using KineticsPrep.Download;
 using KineticsPrep.Media;
+using KineticsPrep.Pipeline;
 
 namespace KineticsPrep.Cli;
 
@@ -49,4 +52,7 @@ internal sealed class CliServices
 
     /// <summary>The one HTTP client for large downloads.</summary>
     public HttpClient Http => _http.Value;
+
+    /// <summary>Fetches other releases' annotation files (overlap, --exclude-overlap-with) from <paramref name="mirror"/>.</summary>
+    public AnnotationFetch AnnotationFetch(string? mirror) => new(new FileDownloader(Http, new DownloadOptions()), new Mirror(mirror));
 }

@@ -34,15 +34,18 @@ internal static class DownloadCommand
         var console = CliConsole.Of(parse);
         var dataset = parse.GetRequiredValue(Dataset).ToLowerInvariant();
         // Kinetics-710: the train and val sets of its releases, each in a folder of its own.
-        var releases = dataset == DatasetCatalog.K710
-            ? DatasetCatalog.K710Releases.Select(r => (Version: DatasetCatalog.Find(r)!, Splits: DatasetCatalog.K710Splits, Part: true)).ToList()
-            : [(DatasetCatalog.Find(dataset)!, Splits: (IReadOnlyList<string>)[], Part: false)];
-        if (dataset != DatasetCatalog.K710)
+        IReadOnlyList<(DatasetVersion Version, IReadOnlyList<string> Splits, bool Part)> releases;
+        if (dataset == DatasetCatalog.K710)
         {
-            var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), releases[0].Version);
+            releases = DatasetCatalog.K710Releases.Select(r => (DatasetCatalog.Find(r)!, DatasetCatalog.K710Splits, true)).ToList();
+        }
+        else
+        {
+            var version = DatasetCatalog.Find(dataset)!;
+            var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
             if (splitError is not null)
                 return console.Fatal(splitError);
-            releases[0] = releases[0] with { Splits = splits };
+            releases = [(version, splits, false)];
         }
 
         var root = parse.GetRequiredValue(Root);

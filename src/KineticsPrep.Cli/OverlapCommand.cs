@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
-using KineticsPrep.Pipeline;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
@@ -38,8 +37,7 @@ internal static class OverlapCommand
         IReadOnlyList<(SplitOfRelease Split, string Path)> files;
         try
         {
-            var fetch = new AnnotationFetch(new FileDownloader(services.Http, new DownloadOptions()), new Mirror(parse.GetValue(MirrorOption)));
-            var fetched = await fetch.EnsureAsync(root, release, wanted, cancellationToken);
+            var fetched = await services.AnnotationFetch(parse.GetValue(MirrorOption)).EnsureAsync(root, release, wanted, cancellationToken);
             files = ReleaseAnnotations.Under(root, release).Concat(fetched).DistinctBy(f => f.Split).ToList();
         }
         catch (DownloadFailedException e)

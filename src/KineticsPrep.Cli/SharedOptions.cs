@@ -96,9 +96,7 @@ internal static class SharedOptions
     {
         if (parse.GetValue(option) is not { } text)
             return null;
-        var fetch = new KineticsPrep.Pipeline.AnnotationFetch(
-            new KineticsPrep.Download.FileDownloader(services.Http, new KineticsPrep.Download.DownloadOptions()), new KineticsPrep.Dataset.Mirror(mirror));
-        return await fetch.IdsAsync(holder, KineticsPrep.State.RunFacts.ReleaseOf(holder), KineticsPrep.Dataset.SplitOfRelease.ParseList(text).Splits, cancellationToken);
+        return await services.AnnotationFetch(mirror).IdsAsync(holder, KineticsPrep.State.RunFacts.ReleaseOf(holder), KineticsPrep.Dataset.SplitOfRelease.ParseList(text).Splits, cancellationToken);
     }
 
     /// <summary>An option of RELEASE:SPLIT[,…] ("k400:val,k600:val"), checked by the parser.</summary>

@@ -75,7 +75,8 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         if (options.ManifestRoot is { } root)
         {
             var factsOf = indexed.Select((clip, i) => (clip.e.Path, Facts: facts[i])).ToDictionary(c => c.Path, c => c.Facts, StringComparer.Ordinal);
-            ManifestWriter.Write(options.Out, root, ManifestRows(lists, labels, corrupt, factsOf, new ManifestSources(root)));
+            var sources = new ManifestSources(root);
+            ManifestWriter.Write(options.Out, sources, ManifestRows(lists, labels, corrupt, factsOf, sources));
         }
 
         var report = new AnnotateReport(

@@ -17,11 +17,14 @@ public sealed class ManifestSources
     public ManifestSources(DatasetRoot root)
     {
         _root = root;
-        var stores = StateStore.AllUnder(root);
+        var stores = Stores = StateStore.AllUnder(root);
         _sources = stores.SelectMany(s => s.SourceClips())
             .ToLookup(c => Path.GetFileNameWithoutExtension(c.Clip), c => (c.Archive, c.Bytes, c.Sha256), StringComparer.Ordinal);
         _outputs = stores.SelectMany(s => s.ResizedClips()).DistinctBy(r => r.Path).ToDictionary(r => r.Path, r => r.Sha256, StringComparer.Ordinal);
     }
+
+    /// <summary>The state stores under the root, opened once for the whole manifest.</summary>
+    public IReadOnlyList<StateStore> Stores { get; }
 
     /// <summary>The original a clip was made from: CVDF's replacement when it was replaced, else the release's own.</summary>
     public (string Archive, long? Bytes, string? Sha256)? Source(string clipName, bool replaced)

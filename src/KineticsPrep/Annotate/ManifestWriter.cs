@@ -12,7 +12,7 @@ namespace KineticsPrep.Annotate;
 /// </summary>
 public static class ManifestWriter
 {
-    public static void Write(string listsFolder, DatasetRoot root, IEnumerable<ManifestRow> rows)
+    public static void Write(string listsFolder, ManifestSources sources, IEnumerable<ManifestRow> rows)
     {
         AtomicFile.WriteBytes(Path.Combine(listsFolder, ManifestInfo.CsvFileName), stream =>
         {
@@ -28,7 +28,7 @@ public static class ManifestWriter
                     $"{r.OutputSha256},{r.Frames},{r.Fps:0.###},{r.Width},{r.Height}"));
             }
         });
-        var stores = StateStore.AllUnder(root);
+        var stores = sources.Stores;
         var settings = stores.SelectMany(s => s.Settings()).DistinctBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         var info = new ManifestInfo(ToolVersion.Current, settings.GetValueOrDefault(RunFacts.FFmpeg), settings.GetValueOrDefault(RunFacts.Release),
             settings.GetValueOrDefault(RunFacts.Mirror),

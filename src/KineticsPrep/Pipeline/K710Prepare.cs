@@ -80,13 +80,9 @@ public sealed class K710Prepare(PrepareOptions options, FileDownloader downloade
     /// <summary>The prepare run of one release, resizing only the clips the recipe keeps from it (its disk check is the set's).</summary>
     public PreparePipeline PartOf(string release, K710Recipe.Result recipe)
     {
-        var kept = recipe.Train.Concat(recipe.Val).Where(r => r.Release == release)
-            .Select(r => (r.Annotation.Split, r.Annotation.ClipName))
-            .ToHashSet();
-        // K400's replacement clips stand in for train clips.
-        return new PreparePipeline(Member(release, (split, clip) =>
-            kept.Contains((split == DatasetCatalog.ReplacementSplit ? "train" : split, Path.GetFileNameWithoutExtension(clip)))) with
-        { Force = true }, downloader, tools);
+        var kept = new ClipSelection(recipe.Train.Concat(recipe.Val).Where(r => r.Release == release)
+            .Select(r => (r.Annotation.Split, r.Annotation.ClipName)));
+        return new PreparePipeline(Member(release, kept.Contains) with { Force = true }, downloader, tools);
     }
 
     /// <summary>The K710 lists, from the recipe's rows and the resized clips, with the K710 label map unless --labels.</summary>

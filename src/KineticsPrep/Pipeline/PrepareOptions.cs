@@ -36,8 +36,8 @@ public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
     public string? Labels { get; init; }
 
     /// <summary>
-    /// Which extracted clips to resize, by split and clip file name (a subset of classes, a release's share of
-    /// Kinetics-710); the others are deleted unresized. Null: every clip.
+    /// Which clips of an archive to extract and resize, by split and clip file name (a release's share of
+    /// Kinetics-710); the others are passed over. Null: every clip.
     /// </summary>
     public Func<string, string, bool>? KeepClip { get; init; }
 

@@ -30,12 +30,10 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     private DownloadPlanner Planner => new(Download.Files, options.Mirror, options.Subset?.Classes);
 
     /// <summary>The clips of a subset (--classes, --max-per-class), by split and clip name, from the annotation files; null: all.</summary>
-    private HashSet<(string Split, string Clip)>? _subset;
+    private ClipSelection? _subset;
 
     /// <summary>Whether this run makes a clip: the options' choice, within the subset.</summary>
-    private bool Keeps(string split, string clipFileName) =>
-        options.Keeps(split, clipFileName)
-        && (_subset is null || _subset.Contains((split == DatasetCatalog.ReplacementSplit ? "train" : split, Path.GetFileNameWithoutExtension(clipFileName))));
+    private bool Keeps(string split, string clipFileName) => options.Keeps(split, clipFileName) && _subset?.Contains(split, clipFileName) != false;
 
     public const string DiskCheckHint = "use --force to start anyway";
 
@@ -119,11 +117,10 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     }
 
     /// <summary>The clips the subset keeps, from each split's annotation file; null without a subset.</summary>
-    private HashSet<(string Split, string Clip)>? SubsetClips(IReadOnlyList<DownloadItem> annotations) =>
+    private ClipSelection? SubsetClips(IReadOnlyList<DownloadItem> annotations) =>
         options.Subset is not { } subset ? null
-        : annotations.Where(a => File.Exists(a.Target))
-            .SelectMany(a => subset.Choose(AnnotationCsv.Read(a.Target, a.Split, new List<BadRow>())).Select(r => (a.Split, r.ClipName)))
-            .ToHashSet();
+        : new ClipSelection(annotations.Where(a => File.Exists(a.Target))
+            .SelectMany(a => subset.Choose(AnnotationCsv.Read(a.Target, a.Split, new List<BadRow>())).Select(r => (a.Split, r.ClipName))));
 
     private HashSet<string> ProcessedByAnyShard() =>
         StateStore.AllUnder(options.Root).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);

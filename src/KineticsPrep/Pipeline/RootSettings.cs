@@ -18,10 +18,10 @@ internal static class RootSettings
     /// A root prepared as a subset keeps it: another subset's clips were never extracted (re-encoding cannot make
     /// them), so a run asking for another is refused.
     /// </summary>
-    private static void ClaimSubset(PrepareOptions options, StateStore mine)
+    private static void ClaimSubset(PrepareOptions options, IReadOnlyList<StateStore> stores, StateStore mine)
     {
         var wanted = options.Subset?.ToString() is { Length: > 0 } subset ? subset : "every class and clip";
-        var recorded = StateStore.AllUnder(options.Root).Select(s => s.Settings().GetValueOrDefault(SubsetSetting)).FirstOrDefault(v => v is not null);
+        var recorded = stores.Select(s => s.Settings().GetValueOrDefault(SubsetSetting)).FirstOrDefault(v => v is not null);
         if (recorded is not null && recorded != wanted)
             throw new PrepareRefusedException(
                 $"{options.Root.Path} was prepared with {recorded}, and this run asks for {wanted}: the clips outside the first were never " +
@@ -33,9 +33,11 @@ internal static class RootSettings
     /// <exception cref="PrepareRefusedException">Other settings without --reencode, or --reencode without the originals.</exception>
     public static IReadOnlyList<OutputSettings.Change> Claim(PrepareOptions options, StateStore mine, MediaTools tools)
     {
-        ClaimSubset(options, mine);
+        // Every store under the root, this run's included.
+        var stores = StateStore.AllUnder(options.Root);
+        ClaimSubset(options, stores, mine);
         var wanted = OutputSettings.Of(options.Resize);
-        var changes = OutputSettings.Changes(StateStore.AllUnder(options.Root), wanted);
+        var changes = OutputSettings.Changes(stores, wanted);
         mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString(), options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix), replace: true);
         if (changes.Count == 0)
         {
