@@ -22,7 +22,10 @@ internal static class CompareCommand
                       "or lists (the same clips under the same labels and ids).",
         DefaultValueFactory = _ => "source",
     }.OneOf(["source", "output", "lists"]);
-    private static readonly Option<FileInfo?> Out = new("--out") { Description = "Write every difference to this CSV file." };
+    private static readonly Option<FileInfo?> Out = new("--out")
+    {
+        Description = "Write every difference to this CSV file, and the clips each copy holds per split and class beside it (NAME.classes.csv).",
+    };
 
     public static Command Create()
     {
@@ -52,6 +55,10 @@ internal static class CompareCommand
         console.Out.WriteLine($"  {"split",-14} {"clips in A",10} {"clips in B",10} {"in both",10}");
         foreach (var split in comparison.Splits)
             console.Out.WriteLine($"  {split.Split,-14} {split.InA,10} {split.InB,10} {split.InBoth,10}");
+        var classes = comparison.Classes.Where(c => c.Differs).ToList();
+        console.Out.WriteLine($"Classes held differently: {classes.Count} of {Words.Count(comparison.Classes.Count, "class", "classes")} (per split).");
+        foreach (var c in classes.Take(ExamplesPerKind))
+            console.Out.WriteLine($"  {c.Split}/{c.Label ?? "(no label)"}: {c.InA} in A, {c.InB} in B, {c.InBoth} in both");
         console.Out.WriteLine("Differences: " + string.Join(", ", Kinds.Select(k => $"{comparison.Count(k)} {k}")) + ".");
         if (comparison.SettingChanges.Count > 0)
             console.Out.WriteLine($"Settings that differ: {string.Join(", ", comparison.SettingChanges)}.");
@@ -69,7 +76,14 @@ internal static class CompareCommand
                     writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{d.Kind},{d.Split},{CsvField.Quoted(d.YoutubeId)},{d.TimeStart},{d.TimeEnd},{CsvField.Quoted(d.A ?? "")},{CsvField.Quoted(d.B ?? "")}"));
             });
-            console.Out.WriteLine($"Every difference: {file.FullName}");
+            var perClass = Path.ChangeExtension(file.FullName, ".classes.csv");
+            AtomicFile.Write(perClass, writer =>
+            {
+                writer.WriteLine("split,label,in_a,in_b,in_both");
+                foreach (var c in comparison.Classes)
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Split},{CsvField.Quoted(c.Label ?? "")},{c.InA},{c.InB},{c.InBoth}"));
+            });
+            console.Out.WriteLine($"Every difference: {file.FullName}; per class: {perClass}");
         }
         var same = Enum.Parse<ManifestComparison.Sameness>(parse.GetRequiredValue(Same), ignoreCase: true);
         var verdict = comparison.Same(same);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace KineticsPrep.Tests;
 
 /// <summary>compare: two copies made from the prepare fixture's mirror, each changed in one way.</summary>
@@ -95,6 +97,15 @@ public sealed class CompareTests(PrepareFixture fixture)
         Assert.Contains("Differences: 3 only in A, 0 only in B, 0 source, 0 output, 0 label.", three.Stdout);
         Assert.All(gone, clip => Assert.Contains($"only in A: train/{Path.GetFileNameWithoutExtension(clip)}", three.Stdout));
         Assert.Equal(4, File.ReadAllLines(differences.Combine("d.csv")).Length);
+        // Per class: each class a gone clip was listed under holds that many fewer in B, and no other class differs.
+        var reference = Dataset.ManifestFile.Load(fixture.Reference).Rows.Values;
+        var goneByClass = gone.Select(clip => reference.Single(r => r.OutputPath is { } path && path.EndsWith(Path.GetFileName(clip), StringComparison.Ordinal)).Label!)
+            .GroupBy(label => label).ToDictionary(g => g.Key, g => g.Count());
+        var perClass = File.ReadAllLines(differences.Combine("d.classes.csv")).Skip(1).Select(line => line.Split(','))
+            .Where(f => f[0] == "train" && int.Parse(f[2], CultureInfo.InvariantCulture) != int.Parse(f[3], CultureInfo.InvariantCulture))
+            .ToDictionary(f => f[1].Trim('"'), f => int.Parse(f[2], CultureInfo.InvariantCulture) - int.Parse(f[3], CultureInfo.InvariantCulture));
+        Assert.Equal(goneByClass.OrderBy(p => p.Key, StringComparer.Ordinal), perClass.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Contains($"Classes held differently: {goneByClass.Count} of ", three.Stdout);
         Assert.Equal(0, bySource.ExitCode);
         Assert.Equal(1, byLists.ExitCode);
         // "abseiling" and "air drumming" are ids 0 and 1 in both maps; "playing guitar" is 2 here and 232 in mmaction2's.

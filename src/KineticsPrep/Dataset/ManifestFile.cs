@@ -39,12 +39,15 @@ public sealed class ManifestFile
         var header = csv.Record!;
         var at = ManifestRow.Fields.Select(f => Array.IndexOf(header, f)).ToArray();
         var rows = new Dictionary<(string, string, int, int), ManifestRow>();
+        // Splits, labels, statuses and archives repeat on every row: one string each instead of one per row.
+        var repeated = new Dictionary<string, string>(StringComparer.Ordinal);
         while (csv.Read())
         {
             var r = csv.Record!;
             string? Text(int field) => at[field] < 0 || at[field] >= r.Length || r[at[field]].Length == 0 ? null : r[at[field]];
+            string? Shared(int field) => Text(field) is { } text ? repeated.TryAdd(text, text) ? text : repeated[text] : null;
             long? Number(int field) => Text(field) is { } t ? long.Parse(t, CultureInfo.InvariantCulture) : null;
-            var row = new ManifestRow(Text(0)!, (int)Number(1)!, (int)Number(2)!, Text(3)!, Text(4), (int)(Number(5) ?? -1), Text(6)!, Text(7),
+            var row = new ManifestRow(Text(0)!, (int)Number(1)!, (int)Number(2)!, Shared(3)!, Shared(4), (int)(Number(5) ?? -1), Shared(6)!, Shared(7),
                 Number(8), Text(9), Text(10), Number(11), Text(12), Number(13),
                 Text(14) is { } fps ? double.Parse(fps, CultureInfo.InvariantCulture) : null, (int?)Number(15), (int?)Number(16));
             rows[(row.Split, row.YoutubeId, row.TimeStart, row.TimeEnd)] = row;

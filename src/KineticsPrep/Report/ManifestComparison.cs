@@ -5,7 +5,7 @@ namespace KineticsPrep.Report;
 /// <summary>
 /// How two copies of Kinetics differ, clip by clip (a clip: split, YouTube id and time range): held by one only, made
 /// from other source bytes (a CVDF replacement, another download), the same source made into other output (other
-/// settings, named), or listed under another label or id.
+/// settings, named), or listed under another label or id; and how many clips each holds per split and per class.
 /// </summary>
 public sealed class ManifestComparison
 {
@@ -25,19 +25,30 @@ public sealed class ManifestComparison
     /// <summary>One difference: its kind ("only in A", "source", "output", "label"), the clip, and A's and B's values.</summary>
     public sealed record Difference(string Kind, string Split, string YoutubeId, int TimeStart, int TimeEnd, string? A, string? B);
 
-    /// <summary>Clips held per split: by A, by B, by both.</summary>
-    public sealed record SplitPresence(string Split, int InA, int InB, int InBoth);
+    /// <summary>Clips held in a split (and class, when <see cref="Label"/> is set): by A, by B, by both.</summary>
+    public sealed record Presence(string Split, string? Label, int InA, int InB, int InBoth)
+    {
+        public bool Differs => InA != InBoth || InB != InBoth;
+    }
 
     public ManifestComparison(ManifestFile a, ManifestFile b)
     {
         var differences = new List<Difference>();
+        var splits = new Tally();
+        var classes = new Tally();
         foreach (var (key, rowA) in a.Rows.Where(r => Held(r.Value)))
         {
+            splits.Add(key.Split, null, Tally.A);
+            classes.Add(key.Split, rowA.Label, Tally.A);
             if (!b.Rows.TryGetValue(key, out var rowB) || !Held(rowB))
             {
                 differences.Add(new Difference("only in A", key.Split, key.Id, key.Start, key.End, rowA.Status, rowB?.Status ?? "no row"));
                 continue;
             }
+            splits.Add(key.Split, null, Tally.Both);
+            // Held by both in a class when both list it under that class.
+            if (rowA.Label == rowB.Label)
+                classes.Add(key.Split, rowA.Label, Tally.Both);
             if (rowA.SourceSha256 != rowB.SourceSha256)
                 differences.Add(new Difference("source", key.Split, key.Id, key.Start, key.End, rowA.SourceSha256, rowB.SourceSha256));
             else if (rowA.OutputSha256 != rowB.OutputSha256)
@@ -47,17 +58,17 @@ public sealed class ManifestComparison
         }
         foreach (var (key, rowB) in b.Rows.Where(r => Held(r.Value)))
         {
+            splits.Add(key.Split, null, Tally.B);
+            classes.Add(key.Split, rowB.Label, Tally.B);
             if (!a.Rows.TryGetValue(key, out var rowA) || !Held(rowA))
                 differences.Add(new Difference("only in B", key.Split, key.Id, key.Start, key.End, rowA?.Status ?? "no row", rowB.Status));
         }
         Differences = differences.OrderBy(d => d.Kind, StringComparer.Ordinal).ThenBy(d => d.Split, StringComparer.Ordinal)
             .ThenBy(d => d.YoutubeId, StringComparer.Ordinal).ToList();
-        Splits = a.Rows.Keys.Select(k => k.Split).Concat(b.Rows.Keys.Select(k => k.Split)).Distinct().Order(StringComparer.Ordinal)
-            .Select(split => new SplitPresence(split,
-                a.Rows.Count(r => r.Key.Split == split && Held(r.Value)),
-                b.Rows.Count(r => r.Key.Split == split && Held(r.Value)),
-                a.Rows.Count(r => r.Key.Split == split && Held(r.Value) && b.Rows.TryGetValue(r.Key, out var other) && Held(other))))
-            .ToList();
+        foreach (var split in a.Rows.Keys.Select(k => k.Split).Concat(b.Rows.Keys.Select(k => k.Split)))
+            splits.Add(split, null, Tally.None);
+        Splits = splits.Presences();
+        Classes = classes.Presences();
         SettingChanges = a.Settings.Keys.Union(b.Settings.Keys).Order(StringComparer.Ordinal)
             .Where(k => a.Settings.GetValueOrDefault(k) != b.Settings.GetValueOrDefault(k))
             .Select(k => $"{k} {a.Settings.GetValueOrDefault(k) ?? "(none)"} vs {b.Settings.GetValueOrDefault(k) ?? "(none)"}")
@@ -66,7 +77,11 @@ public sealed class ManifestComparison
 
     public IReadOnlyList<Difference> Differences { get; }
 
-    public IReadOnlyList<SplitPresence> Splits { get; }
+    /// <summary>Per split, every split either manifest has rows for.</summary>
+    public IReadOnlyList<Presence> Splits { get; }
+
+    /// <summary>Per split and class, every class either copy holds a clip of, by split then label.</summary>
+    public IReadOnlyList<Presence> Classes { get; }
 
     /// <summary>The encode settings the two manifest.json files disagree on: "--crf 23 vs 28".</summary>
     public IReadOnlyList<string> SettingChanges { get; }
@@ -82,4 +97,26 @@ public sealed class ManifestComparison
 
     /// <summary>A clip the copy holds: present, or replaced by CVDF's replacement.</summary>
     private static bool Held(ManifestRow row) => row.Status is "present" or "replaced";
+
+    /// <summary>Clip counts by split and label: held by A, by B, by both.</summary>
+    private sealed class Tally
+    {
+        public const int A = 0, B = 1, Both = 2, None = -1;
+
+        private readonly Dictionary<(string Split, string Label), int[]> _counts = [];
+
+        public void Add(string split, string? label, int which)
+        {
+            var key = (split, label ?? "");
+            if (!_counts.TryGetValue(key, out var counts))
+                _counts[key] = counts = new int[3];
+            if (which != None)
+                counts[which]++;
+        }
+
+        public IReadOnlyList<Presence> Presences() => _counts
+            .OrderBy(c => c.Key.Split, StringComparer.Ordinal).ThenBy(c => c.Key.Label, StringComparer.Ordinal)
+            .Select(c => new Presence(c.Key.Split, c.Key.Label.Length == 0 ? null : c.Key.Label, c.Value[A], c.Value[B], c.Value[Both]))
+            .ToList();
+    }
 }
