@@ -31,8 +31,8 @@ internal sealed class EncodeOptions
         Description = "Scaling algorithm: " + string.Join(", ", Scalers) + ".",
         DefaultValueFactory = _ => new ResizeOptions().Scaler,
     }.OneOf(Scalers);
-    private readonly Option<double?> _fps = new Option<double?>("--fps") { Description = "Output frame rate. Default: every source frame is kept, with its timestamp." }
-        .Require(fps => fps is null or > 0 and <= 1000, "--fps must be above 0, at most 1000.");
+    private readonly Option<double?> _fps = SharedOptions.Fps(
+        "A constant output frame rate: frames dropped or repeated by timestamp (ffmpeg's fps filter). Default: every source frame is kept, with its timestamp.");
     private readonly Option<int?> _gop = new Option<int?>("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." }
         .Require(gop => gop is null or >= 1, "--gop must be at least 1.");
     private readonly Option<string> _profile = SharedOptions.Profile();

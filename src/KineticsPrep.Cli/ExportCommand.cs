@@ -4,11 +4,12 @@ using KineticsPrep.Export;
 
 namespace KineticsPrep.Cli;
 
-/// <summary><c>kinetics-prep export webdataset --root DIR</c>: the lists as shuffled WebDataset tar shards.</summary>
+/// <summary><c>kinetics-prep export webdataset --root DIR</c>: the lists as shuffled WebDataset tar shards; and the
+/// group that holds it and <see cref="ExportRawframesCommand"/>.</summary>
 internal static class ExportCommand
 {
     private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
-    private static readonly Option<string?> Splits = new("--splits") { Description = "Comma-separated splits. Default: every split with a list." };
+    private static readonly Option<string?> Splits = SplitsOption();
     private static readonly Option<long?> ShardSize = new Option<long?>("--shard-size")
     {
         // The default in words: System.CommandLine would show it in bytes.
@@ -30,8 +31,13 @@ internal static class ExportCommand
         };
         webDataset.WithExamples("export webdataset --root /data/k400", "export webdataset --root /data/k400 --splits train --shard-size 512MiB --seed 1");
         webDataset.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
-        return new Command("export", "Write the dataset in a form that large-scale loaders read.") { webDataset };
+        return new Command("export", "Write the dataset in a form that large-scale loaders read.") { webDataset, ExportRawframesCommand.Create(services) };
     }
+
+    public static Option<string?> SplitsOption() => new("--splits") { Description = "Comma-separated splits. Default: every split with a list." };
+
+    public static IReadOnlyList<string>? SplitsOf(ParseResult parse, Option<string?> splits) =>
+        parse.GetValue(splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static long? ShardSizeError(System.CommandLine.Parsing.ArgumentResult result)
     {
@@ -45,7 +51,7 @@ internal static class ExportCommand
         var root = parse.GetRequiredValue(Root).Path;
         var options = new WebDatasetOptions(root, parse.GetValue(Out)?.FullName ?? Path.Combine(root, "webdataset"))
         {
-            Splits = parse.GetValue(Splits)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Splits = SplitsOf(parse, Splits),
             Seed = parse.GetValue(Seed),
         };
         if (parse.GetValue(ShardSize) is { } shardSize)

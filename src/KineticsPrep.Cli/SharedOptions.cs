@@ -32,6 +32,9 @@ internal static class SharedOptions
         new Option<int>("--short-side", "--scale") { Description = "Short side of the resized clips in pixels (even).", DefaultValueFactory = _ => 320 }
             .Require(side => side is >= 2 and <= 8192 && side % 2 == 0, "--short-side must be an even number of pixels, 2 to 8192.");
 
+    public static Option<double?> Fps(string description) =>
+        new Option<double?>("--fps") { Description = description }.Require(fps => fps is null or > 0 and <= 1000, "--fps must be above 0, at most 1000.");
+
     public static Option<int> Workers(string description, params string[] aliases) =>
         new Option<int>("--workers", aliases) { Description = description, DefaultValueFactory = _ => Environment.ProcessorCount }
             .Require(workers => workers >= 1, "--workers must be at least 1.");

@@ -29,8 +29,7 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
     {
         var flag = _bin.Combine("kill-once");
         File.WriteAllText(flag, "");
-        var path = _bin.Combine("ffmpeg");
-        File.WriteAllText(path, $$"""
+        return _bin.Script("ffmpeg", $$"""
             #!/bin/sh
             case "$*" in
               *{{clip}}*)
@@ -39,10 +38,7 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
                 fi;;
             esac
             exec '{{Media.Tools.FFmpegPath}}' "$@"
-            """.Replace("\r", ""));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
+            """);
     }
 
     private void AssertSameAsReference(string root, CliRunner.Result rerun)

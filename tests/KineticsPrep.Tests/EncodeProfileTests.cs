@@ -27,11 +27,14 @@ public sealed class EncodeProfileTests : IDisposable
         return path;
     }
 
-    private async Task<(IReadOnlyList<double> Pts, IReadOnlyList<int> Keyframes, int HasBFrames)> EncodeAsync(EncodeProfile profile)
+    private Task<(IReadOnlyList<double> Pts, IReadOnlyList<int> Keyframes, int HasBFrames)> EncodeAsync(EncodeProfile profile) =>
+        EncodeAsync(new ResizeOptions { Profile = profile, Workers = 1 });
+
+    private async Task<(IReadOnlyList<double> Pts, IReadOnlyList<int> Keyframes, int HasBFrames)> EncodeAsync(ResizeOptions options)
     {
         var source = Source();
-        var output = _temp.Combine(profile.Name, Path.GetFileName(source));
-        var summary = await new ResizeRunner(Media.Tools, new ResizeOptions { Profile = profile, Workers = 1 })
+        var output = _temp.Combine($"{options.Profile.Name}-{options.Fps}", Path.GetFileName(source));
+        var summary = await new ResizeRunner(Media.Tools, options)
             .RunAsync(Path.GetDirectoryName(source)!, Path.GetDirectoryName(output)!, null, CancellationToken.None);
         Assert.Empty(summary.Failures);
 
@@ -71,11 +74,28 @@ public sealed class EncodeProfileTests : IDisposable
         var dali = await EncodeAsync(EncodeProfile.Dali);
         var plain = await EncodeAsync(EncodeProfile.Default);
 
-        static IReadOnlyList<double> Steps(IReadOnlyList<double> pts) => pts.Zip(pts.Skip(1), (a, b) => Math.Round(b - a, 3)).Distinct().ToList();
         Assert.Single(Steps(dali.Pts));
         Assert.Equal(0, dali.HasBFrames);
         Assert.InRange(LargestKeyframeInterval(dali.Keyframes, dali.Pts.Count), 1, 16);
         Assert.True(Steps(plain.Pts).Count > 1, "the source was not variable-rate");
         Assert.NotEqual(0, plain.HasBFrames);
+    }
+
+    private static IReadOnlyList<double> Steps(IReadOnlyList<double> pts) => pts.Zip(pts.Skip(1), (a, b) => Math.Round(b - a, 3)).Distinct().ToList();
+
+    [Theory(Timeout = Timeouts.Process)]
+    [InlineData("default")]
+    [InlineData("seekable")]
+    [InlineData("dali")]
+    public async Task Fps_30_gives_a_constant_30_fps_stream_of_the_source_s_duration_with_every_profile(string profile)
+    {
+        var at30 = await EncodeAsync(new ResizeOptions { Profile = EncodeProfile.Find(profile)!, Fps = 30, Workers = 1 });
+        var source = double.Parse(Media.Run(Media.Tools.FFprobePath, ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", "file:" + Source()]),
+            CultureInfo.InvariantCulture);
+
+        Assert.Equal([Math.Round(1 / 30.0, 3)], Steps(at30.Pts));
+        // The same duration within one frame (and a rounding of the timestamps).
+        const double frame = 1 / 30.0 + 0.001;
+        Assert.InRange(at30.Pts[^1] - at30.Pts[0] + 1 / 30.0, source - frame, source + frame);
     }
 }

@@ -11,10 +11,7 @@ public sealed class MediaToolsTests : IDisposable
 
     private string FakeFFmpeg(string versionLine)
     {
-        var path = _bin.Combine("ffmpeg");
-        File.WriteAllText(path, $"#!/bin/sh\necho '{versionLine}'\n");
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        var path = _bin.Script("ffmpeg", $"#!/bin/sh\necho '{versionLine}'\n");
         File.CreateSymbolicLink(_bin.Combine("ffprobe"), Media.Tools.FFprobePath);
         return path;
     }

@@ -20,15 +20,8 @@ public sealed class ProcessCountTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Wrapper(string name, string real)
-    {
-        var path = _temp.Combine("bin", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, $"#!/bin/sh\necho started >> '{Log(name)}'\nexec '{real}' \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    private string Wrapper(string name, string real) =>
+        _temp.Script(Path.Combine("bin", name), $"#!/bin/sh\necho started >> '{Log(name)}'\nexec '{real}' \"$@\"\n");
 
     private string Log(string name) => _temp.Combine(name + ".log");
 

@@ -54,6 +54,9 @@ public sealed record DatasetRoot
 
     public string Lists => Combine("lists");
 
+    /// <summary>export rawframes' folders of JPEG frames: <c>rawframes/&lt;split&gt;/&lt;clip&gt;/</c>.</summary>
+    public string Rawframes => Combine("rawframes");
+
     public string StateFolder => Combine(StateFolderName);
 
     public string StateFile(string name) => Combine(StateFolderName, name + ".db");

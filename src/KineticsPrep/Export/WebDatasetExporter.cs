@@ -15,23 +15,15 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
     /// <exception cref="DiskFullException">The disk filled up; finished shards are kept.</exception>
     public async Task<ExportSummary> RunAsync(IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        var labels = ListReader.Labels(_root.Lists);
-        if (labels.Count == 0)
-            throw new ExportException($"{Path.Combine(_root.Lists, DatasetRoot.LabelsFileName)} not found: run prepare or annotate first.");
-        var written = ListReader.Written(_root.Lists);
-        if (written.Count == 0)
-            throw new ExportException($"{_root.Lists} holds no training lists: run prepare or annotate first.");
-        var unlisted = options.Splits?.Where(split => written.All(w => w.Split != split)).ToList() ?? [];
-        if (unlisted.Count > 0)
-            throw new ExportException($"{_root.Lists} has no list for {string.Join(", ", unlisted.Select(s => $"'{s}'"))}; it has {string.Join(", ", written.Select(w => w.Split))}.");
-        var index = IndexBySplitAndPath();
+        var lists = ExportLists.Open(_root, options.Splits);
+        var index = lists.Index();
 
         var manifests = new List<ShardManifest>();
         var failures = new List<ExportFailure>();
         int shardsWritten = 0, kept = 0;
-        foreach (var (split, format) in written.Where(w => options.Splits?.Contains(w.Split) ?? true))
+        foreach (var (split, format) in lists.Lists)
         {
-            var samples = Samples(split, ListReader.Read(_root.Lists, split, format, labels), labels, index, failures);
+            var samples = Samples(split, lists.Clips(split, format, failures), lists.Labels, index);
             var shards = ShardPlan.Make(samples, options.Seed, options.ShardSize);
             var manifest = ShardManifest.For(split, options, shards);
             RemoveStale(split, shards.Count);
@@ -71,39 +63,14 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
         return new ExportSummary(manifests, shardsWritten, kept, failures);
     }
 
-    /// <summary>lists/index.csv by split and path, when there is one; a clip listed twice has one row per listing.</summary>
-    private Dictionary<(string, string), ClipFacts> IndexBySplitAndPath()
-    {
-        var index = new Dictionary<(string, string), ClipFacts>();
-        if (File.Exists(Path.Combine(_root.Lists, ClipIndexFile.FileName)))
-        {
-            foreach (var clip in ClipIndexFile.Read(_root.Lists))
-                index.TryAdd((clip.Split, clip.Path), clip);
-        }
-        return index;
-    }
-
-    /// <summary>The split's list lines as samples, in list order; a clip that is gone is a failure, not a sample.</summary>
-    private List<WebDatasetSample> Samples(
-        string split, IReadOnlyList<ListLine> lines, IReadOnlyList<string> labels,
-        IReadOnlyDictionary<(string, string), ClipFacts> index, List<ExportFailure> failures)
+    /// <summary>The split's clips as samples, in list order.</summary>
+    private static List<WebDatasetSample> Samples(
+        string split, IReadOnlyList<ExportLists.Clip> clips, IReadOnlyList<string> labels, IReadOnlyDictionary<(string, string), ClipFacts> index)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var samples = new List<WebDatasetSample>();
-        foreach (var line in lines)
+        foreach (var (line, clip) in clips)
         {
-            var clip = new FileInfo(Path.Combine(options.Root, line.Path));
-            if (!clip.Exists)
-            {
-                // A list written with --relative-to names clips relative to another folder than the root: say where we looked.
-                failures.Add(new ExportFailure(split, line.Path, Path.IsPathRooted(line.Path) ? "clip not found" : $"clip not found at {clip.FullName}"));
-                continue;
-            }
-            if (line.LabelId < 0 || line.LabelId >= labels.Count)
-            {
-                failures.Add(new ExportFailure(split, line.Path, $"label id {line.LabelId} is not in labels.txt"));
-                continue;
-            }
             var name = Path.GetFileNameWithoutExtension(clip.Name);
             var key = UniqueKey(name, keys);
             var bytes = clip.Length;

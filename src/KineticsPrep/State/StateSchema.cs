@@ -48,6 +48,10 @@ internal static class StateSchema
         ALTER TABLE archive_clips ADD COLUMN sha256 TEXT;
         ALTER TABLE resized ADD COLUMN sha256 TEXT;
         """,
+        // 5: export rawframes: each clip's folder of JPEG frames, once complete and renamed into place.
+        """
+        CREATE TABLE rawframes (folder TEXT PRIMARY KEY, split TEXT NOT NULL, frames INTEGER NOT NULL, bytes INTEGER NOT NULL);
+        """,
     ];
 
     public static int Version => Migrations.Length;

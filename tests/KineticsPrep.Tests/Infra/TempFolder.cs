@@ -9,6 +9,17 @@ public sealed class TempFolder : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>A shell script at <paramref name="name"/> in the folder, executable; its path.</summary>
+    public string Script(string name, string text)
+    {
+        var path = Combine(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.Replace("\r", ""));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
     /// <summary>Copies every file under <paramref name="from"/> to the same place under <paramref name="to"/>.</summary>
     public static void CopyTree(string from, string to)
     {
