@@ -6,6 +6,7 @@ namespace KineticsPrep.Cli;
 internal static class AnnotateSummary
 {
     private const int ProblemsListed = 50;
+    private const int NamesShown = 3;
 
     public static void Print(CliConsole console, AnnotateReport report, string outDir)
     {
@@ -24,8 +25,13 @@ internal static class AnnotateSummary
 
         foreach (var shrunk in report.Shrunk ?? [])
             console.Error.WriteLine($"Note: {shrunk}.");
-        foreach (var alias in report.Aliases)
+        foreach (var alias in report.Aliases.Where(a => !a.Normalised))
             console.Out.WriteLine($"Renamed class: '{alias.CsvLabel}' in the CSVs is '{alias.MapLabel}' in the label map ({alias.Rows} rows).");
+        var normalised = report.Aliases.Where(a => a.Normalised).ToList();
+        if (normalised.Count > 0)
+            console.Out.WriteLine($"{Words.Count(normalised.Count, "class name")} of the CSVs matched the label map only with case, quotes, parentheses and " +
+                                  $"spacing ignored: {string.Join(", ", normalised.Take(NamesShown).Select(a => $"'{a.CsvLabel}' is '{a.MapLabel}'"))}" +
+                                  (normalised.Count > NamesShown ? $", … (all: {Path.Combine(outDir, DatasetRoot.ListsSummaryFileName)})." : "."));
         List(console, report.Ambiguous, "Clips named by their bare YouTube id that fit several rows (left out)");
         List(console, report.BadRows.Select(r => r.ToString()).ToList(), "Rows left out");
         List(console, report.Corrupt.Select(c => $"{c.Path}: {c.Reason}").ToList(), "Unreadable clips left out");

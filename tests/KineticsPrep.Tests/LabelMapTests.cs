@@ -39,6 +39,12 @@ public sealed class LabelMapTests : IDisposable
     [InlineData("abseiling\nair drumming\nzumba\n", "one name a line")]
     [InlineData("2,zumba\n0,abseiling\n1,air drumming\n", "id,name")]
     [InlineData("{\"zumba\": 2, \"\\\"air drumming\\\"\": 1, \"abseiling\": 0}", "JSON with pytorchvideo's quoted keys")]
+    [InlineData("id,name\n0,abseiling\n1,air drumming\n2,zumba\n", "an id,name header")]
+    [InlineData("name,id\nzumba,2\nabseiling,0\n\"air drumming\",1\n", "a name,id header, a name quoted")]
+    [InlineData("Label,ID\nabseiling,0\nair drumming,1\nzumba,2", "a label,id header in capitals")]
+    [InlineData("id\tname\n0\tabseiling\n1\tair drumming\n2\tzumba\n", "TSV with a header")]
+    [InlineData("0\t\"abseiling\"\n1\t\"air drumming\"\n2\t\"zumba\"\n", "TSV, names quoted")]
+    [InlineData("zumba,2\nabseiling,0\nair drumming,1\n", "name,id lines")]
     public void A_map_file_in_any_format_gives_the_same_ids(string text, string format)
     {
         var file = Path.Combine(_f.Root, "map.txt");
@@ -56,12 +62,7 @@ public sealed class LabelMapTests : IDisposable
     [Fact]
     public async Task The_k400_csv_with_videomaev2s_renamed_k400_map_gives_every_row_mmaction2s_id_and_reports_the_renames()
     {
-        var csv = _f.CopyCsv("k400_tiny_val.csv", "val.csv");
-        _f.AddClipsFor(csv, "val");
-
-        var mmaction2 = await ListAsync("mmaction2-k400");
-        var report = await _f.RunAsync(o => o with { Labels = "videomaev2-k400" });
-        var videomae = _f.OutLines("val.csv");
+        var (mmaction2, videomae, report) = await ListWithBothAsync("k400_tiny_val.csv", "videomaev2-k400");
 
         Assert.Equal(400, mmaction2.Length);
         Assert.Equal(mmaction2, videomae);
@@ -94,13 +95,13 @@ public sealed class LabelMapTests : IDisposable
     {
         var k710 = LabelMap.Load("videomaev2-k710");
         Assert.NotNull(k710.IdOf("throwing ball"));
-        Assert.Equal((k710.IdOf("throwing ball (not baseball or American football)")!.Value, "throwing ball (not baseball or American football)"),
+        Assert.Equal(new LabelMatch(k710.IdOf("throwing ball (not baseball or American football)")!.Value, "throwing ball (not baseball or American football)", false),
             k710.Resolve("throwing ball"));
-        Assert.Equal((k710.IdOf("hugging (not baby)")!.Value, "hugging (not baby)"), k710.Resolve("hugging"));
+        Assert.Equal(new LabelMatch(k710.IdOf("hugging (not baby)")!.Value, "hugging (not baby)", false), k710.Resolve("hugging"));
         // Elsewhere the name itself wins, and a later name finds the 2017 one the other way round.
         var mmaction2 = LabelMap.Load("mmaction2-k400");
-        Assert.Equal((mmaction2.IdOf("throwing ball")!.Value, (string?)null), mmaction2.Resolve("throwing ball"));
-        Assert.Equal((mmaction2.IdOf("balloon blowing")!.Value, "balloon blowing"), mmaction2.Resolve("inflating balloons"));
+        Assert.Equal(new LabelMatch(mmaction2.IdOf("throwing ball")!.Value, null, false), mmaction2.Resolve("throwing ball"));
+        Assert.Equal(new LabelMatch(mmaction2.IdOf("balloon blowing")!.Value, "balloon blowing", false), mmaction2.Resolve("inflating balloons"));
         Assert.Null(mmaction2.Resolve("no such class"));
     }
 
@@ -108,5 +109,65 @@ public sealed class LabelMapTests : IDisposable
     {
         await _f.RunAsync(o => o with { Labels = labels });
         return _f.OutLines("val.csv");
+    }
+
+    /// <summary>A fixture val CSV (every clip there) listed with mmaction2's map and with <paramref name="labels"/>.</summary>
+    private async Task<(string[] Mmaction2, string[] Other, AnnotateReport Report)> ListWithBothAsync(string fixture, string labels)
+    {
+        var csv = _f.CopyCsv(fixture, "val.csv");
+        _f.AddClipsFor(csv, "val");
+        var mmaction2 = await ListAsync("mmaction2-k400");
+        var report = await _f.RunAsync(o => o with { Labels = labels });
+        return (mmaction2, _f.OutLines("val.csv"), report);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_official_k400_val_csv_with_the_actionclip_label_file_gives_every_row_mmaction2_s_id_with_or_without_its_header(bool header)
+    {
+        var labels = Path.Combine(_f.Root, "kinetics_400_labels.csv");
+        File.WriteAllLines(labels, File.ReadAllLines(Path.Combine(AnnotateFixture.FixtureAnnotations, "kinetics_400_labels.csv")).Skip(header ? 0 : 1));
+
+        var (mmaction2, actionClip, report) = await ListWithBothAsync("k400_val.csv.gz", labels);
+
+        Assert.Equal(19_906, mmaction2.Length);
+        Assert.Equal(mmaction2, actionClip);
+        Assert.Equal(9, report.Aliases.Count);
+        Assert.All(report.Aliases, alias => Assert.True(alias.Normalised));
+        Assert.Contains(report.Aliases, alias => alias is { CsvLabel: "hurling (sport)", MapLabel: "hurling sport" });
+    }
+
+    [Fact]
+    public void A_name_whose_key_would_join_two_classes_of_the_csvs_is_refused_naming_both()
+    {
+        var file = Path.Combine(_f.Root, "map.csv");
+        File.WriteAllText(file, "id,name\n0,abseiling\n1,hurling sport\n");
+        var map = LabelMap.Load(file);
+
+        var error = Assert.Throws<AnnotationException>(() => map.ResolveAll(["abseiling", "hurling (sport)", "hurling sport"]));
+
+        Assert.Contains("labels 'hurling (sport)' and 'hurling sport' of the CSVs are both 'hurling sport' (id 1)", error.Message);
+        Assert.Equal(new LabelMatch(1, "hurling sport", true), map.ResolveAll(["abseiling", "hurling (sport)"])["hurling (sport)"]);
+    }
+
+    [Fact]
+    public void A_name_whose_key_fits_two_classes_of_the_map_is_refused_naming_both()
+    {
+        var file = Path.Combine(_f.Root, "map.csv");
+        File.WriteAllText(file, "0,Hurling sport\n1,hurling  sport\n");
+
+        var error = Assert.Throws<AnnotationException>(() => LabelMap.Load(file).ResolveAll(["hurling (sport)"]));
+
+        Assert.Contains("label 'hurling (sport)' is both 'Hurling sport' and 'hurling  sport' of the label map", error.Message);
+    }
+
+    [Fact]
+    public async Task Pytorchvideo_s_map_with_quoted_keys_gives_the_k400_csv_mmaction2_s_ids()
+    {
+        var (mmaction2, pytorchvideo, report) = await ListWithBothAsync("k400_tiny_val.csv", "pytorchvideo-k400");
+
+        Assert.Equal(mmaction2, pytorchvideo);
+        Assert.Empty(report.Aliases);
     }
 }

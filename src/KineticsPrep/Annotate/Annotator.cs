@@ -33,12 +33,13 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         var labels = options.Labels is { } labelMap
             ? LabelMap.Load(labelMap)
             : LabelMap.FromLabels(LabelSource(splits.Select(s => (s.Split, s.Rows))));
+        var resolved = labels.ResolveAll(splits.SelectMany(s => s.Rows).Select(r => r.Label).OfType<string>());
         var aliases = new Dictionary<(string CsvLabel, string MapLabel), int>();
         var ambiguous = new List<string>();
 
         var index = ClipIndex.Build(options.Videos, options.Replacement);
         var lists = splits
-            .Select(s => Match(s.Split, s.Path, Chosen(s.Rows.Where(r => !Excluded(r)).ToList()), labels, index, badRows, aliases, ambiguous) with
+            .Select(s => Match(s.Split, s.Path, Chosen(s.Rows.Where(r => !Excluded(r)).ToList()), resolved, index, badRows, aliases, ambiguous) with
             {
                 Excluded = s.Rows.Where(Excluded).ToList(),
             })
@@ -76,14 +77,15 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         {
             var factsOf = indexed.Select((clip, i) => (clip.e.Path, Facts: facts[i])).ToDictionary(c => c.Path, c => c.Facts, StringComparer.Ordinal);
             var sources = new ManifestSources(root);
-            ManifestWriter.Write(options.Out, sources, ManifestRows(lists, labels, corrupt, factsOf, sources));
+            ManifestWriter.Write(options.Out, sources, ManifestRows(lists, resolved, corrupt, factsOf, sources));
         }
 
         var report = new AnnotateReport(
             reports, labels.Names.Count, badRows ?? [],
             lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
                 .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
-            aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value)).OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
+            aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value, resolved[a.Key.CsvLabel].Normalised))
+                .OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
             ambiguous,
             shrunk,
             options.Format.Name,
@@ -113,7 +115,8 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
     /// <summary>Every annotation row, with what became of it: a clip listed, corrupt, missing, or excluded.</summary>
     private IEnumerable<ManifestRow> ManifestRows(
-        IReadOnlyList<SplitList> lists, LabelMap labels, Dictionary<string, string> corrupt, Dictionary<string, ClipFacts> factsOf, ManifestSources sources)
+        IReadOnlyList<SplitList> lists, IReadOnlyDictionary<string, LabelMatch> resolved, Dictionary<string, string> corrupt, Dictionary<string, ClipFacts> factsOf,
+        ManifestSources sources)
     {
         foreach (var list in lists)
         {
@@ -129,7 +132,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             }
             foreach (var (row, status) in list.Missing.Select(r => (r, "missing")).Concat(list.Excluded.Select(r => (r, "excluded"))))
                 yield return new ManifestRow(row.YoutubeId, row.TimeStart, row.TimeEnd, list.Split, row.Label,
-                    row.Label is { } label && labels.Resolve(label) is (var id, _) ? id : -1, status,
+                    row.Label is { } label && resolved.TryGetValue(label, out var match) ? match.Id : -1, status,
                     null, null, null, null, null, null, null, null, null, null);
         }
     }
@@ -155,7 +158,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     }
 
     private static SplitList Match(
-        string split, string csvPath, IReadOnlyList<AnnotationRow> rows, LabelMap labels, ClipIndex index, List<BadRow>? badRows,
+        string split, string csvPath, IReadOnlyList<AnnotationRow> rows, IReadOnlyDictionary<string, LabelMatch> resolved, ClipIndex index, List<BadRow>? badRows,
         Dictionary<(string CsvLabel, string MapLabel), int> aliases, List<string> ambiguous)
     {
         var rowsPerId = rows.CountBy(r => r.YoutubeId).ToDictionary(StringComparer.Ordinal);
@@ -168,7 +171,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             var labelId = -1;
             if (row.Label is { } label)
             {
-                if (labels.Resolve(label) is not (var id, var alias))
+                if (!resolved.TryGetValue(label, out var labelMatch))
                 {
                     var bad = new BadRow(csvPath, row.Line, $"label '{label}' is not in the label map");
                     if (badRows is null)
@@ -177,8 +180,8 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                     csvRows--;
                     continue;
                 }
-                labelId = id;
-                if (alias is not null)
+                labelId = labelMatch.Id;
+                if (labelMatch.MapName is { } alias)
                     aliases[(label, alias)] = aliases.GetValueOrDefault((label, alias)) + 1;
             }
             if (Find(row, index, rowsPerId, split, ambiguous) is not { } match)

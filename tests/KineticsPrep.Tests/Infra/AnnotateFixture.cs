@@ -19,11 +19,14 @@ public sealed class AnnotateFixture : IDisposable
 
     public string Root => _temp.Path;
 
+    /// <summary>A fixture CSV into the annotations folder; a .gz one unzipped.</summary>
     public string CopyCsv(string fixture, string asName)
     {
         Directory.CreateDirectory(Annotations);
         var path = Path.Combine(Annotations, asName);
-        File.Copy(Path.Combine(FixtureAnnotations, fixture), path, overwrite: true);
+        using (var source = File.OpenRead(Path.Combine(FixtureAnnotations, fixture)))
+        using (var target = File.Create(path))
+            (fixture.EndsWith(".gz", StringComparison.Ordinal) ? new System.IO.Compression.GZipStream(source, System.IO.Compression.CompressionMode.Decompress) : (Stream)source).CopyTo(target);
         return path;
     }
 
