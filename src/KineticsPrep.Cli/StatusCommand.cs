@@ -39,6 +39,9 @@ internal static class StatusCommand
         console.Out.WriteLine($"Downloaded {Words.Count(totals.Sum(t => t.Files), "file")} ({Bytes.Format(totals.Sum(t => t.Bytes))}); " +
                           $"extracted {Words.Count(totals.Sum(t => t.Archives), "archive")} ({Words.Count(totals.Sum(t => t.Clips), "clip")}).");
         console.Out.WriteLine($"Resized {Words.Count(totals.Sum(t => t.Resized), "clip")}.");
+        var rawframes = stores.SelectMany(s => s.RawframeFolders()).ToList();
+        if (rawframes.Count > 0)
+            console.Out.WriteLine($"Rawframes: {Words.Count(rawframes.Count, "clip")}, {rawframes.Sum(f => (long)f.Frames):N0} frames ({Bytes.Format(rawframes.Sum(f => f.Bytes))}) in {root.Rawframes}.");
         var failures = stores.SelectMany(s => s.Failures()).Select(f => $"{f.Stage}: {f.Item}: {f.Reason}")
             .Concat(stores.SelectMany(s => s.ClipFailures()).Select(f => $"resize: {f.Archive}: {f.Failure.Clip}: {f.Failure.Reason}{(f.Failure.Transient ? " (retried by the next run)" : "")}"))
             .ToList();

@@ -103,8 +103,10 @@ public sealed class ExportRawframesTests(PrepareFixture fixture) : IDisposable
         Assert.Empty(Directory.GetDirectories(Path.Combine(root, "rawframes"), ".*", SearchOption.AllDirectories));
 
         var rerun = await CliRunner.RunAsync("export", "rawframes", "--root", root);
+        var status = await CliRunner.RunAsync("status", "--root", root);
 
         Assert.Contains("0 clips written, 15 kept", rerun.Stdout);
+        Assert.Contains($"Rawframes: 15 clips, 225 frames (", status.Stdout);
     }
 
     [Fact(Timeout = Timeouts.Process)]
