@@ -110,6 +110,18 @@ public sealed class ExportRawframesTests(PrepareFixture fixture) : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_root_whose_path_holds_a_space_is_refused_before_any_frame_is_written()
+    {
+        var root = fixture.CopyOfReference("raw frames");
+
+        var run = await CliRunner.RunAsync("export", "rawframes", "--root", root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("a rawframe list is split on whitespace, and this path holds some", run.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(root, "rawframes")));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Fps_and_short_side_give_frames_at_that_rate_and_size_and_other_settings_are_refused_until_overwrite()
     {
         var root = fixture.CopyOfReference("rawframes-fps");

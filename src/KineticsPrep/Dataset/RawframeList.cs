@@ -20,12 +20,16 @@ public static class RawframeList
 
     public static string PathFor(string listsFolder, string split) => Path.Combine(listsFolder, $"{split}_rawframes.txt");
 
-    /// <exception cref="AnnotationException">A folder whose path holds whitespace: the list could not be read back.</exception>
+    /// <summary>Null when the list can hold <paramref name="folder"/>; else why not.</summary>
+    public static string? Refusal(string folder) =>
+        folder.Any(char.IsWhiteSpace) ? $"{folder}: a rawframe list is split on whitespace, and this path holds some; use a root whose path has none." : null;
+
+    /// <exception cref="AnnotationException">A folder the list cannot hold (<see cref="Refusal"/>).</exception>
     public static void Write(string path, IEnumerable<Line> lines)
     {
         var all = lines.ToList();
-        if (all.FirstOrDefault(l => l.Folder.Any(char.IsWhiteSpace)) is { } spaced)
-            throw new AnnotationException($"{spaced.Folder}: a rawframe list is split on whitespace, and this path holds some; use a root whose path has none.");
+        if (all.Select(l => Refusal(l.Folder)).OfType<string>().FirstOrDefault() is { } refusal)
+            throw new AnnotationException(refusal);
         AtomicFile.WriteAllLines(path, all.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Folder} {l.Frames} {l.LabelId}")));
     }
 }

@@ -19,8 +19,8 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
 
     private sealed record Outcome(RawframeJob Job, RawframeFolder? Made, string? Failure);
 
-    /// <exception cref="ExportException">No lists or labels; other settings than the frames already there were made
-    /// with; or the estimate says the frames will not fit. Nothing is written.</exception>
+    /// <exception cref="ExportException">No lists or labels; a folder the lists cannot hold (whitespace); other settings
+    /// than the frames already there were made with; or the estimate says the frames will not fit. Nothing is written.</exception>
     /// <exception cref="DiskFullException">The disk filled up; finished clips are kept.</exception>
     public async Task<RawframeSummary> RunAsync(IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
@@ -32,6 +32,8 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
             .Select(list => (list.Split, Clips: lists.Clips(list.Split, list.Format, failures).Select(clip => (clip.Line, Job: Job(list.Split, clip, index))).ToList()))
             .ToList();
         var jobs = splits.SelectMany(s => s.Clips.Select(c => c.Job)).DistinctBy(job => job.Folder).ToList();
+        if (jobs.Select(job => RawframeList.Refusal(job.Folder)).OfType<string>().FirstOrDefault() is { } refusal)
+            throw new ExportException(refusal);
         RemovePartials(splits.Select(s => s.Split));
         var finished = Finished(jobs);
         var pending = jobs.Where(job => !finished.ContainsKey(job.Folder)).ToList();
