@@ -66,10 +66,10 @@ public sealed class ExportRawframesTests(PrepareFixture fixture) : IDisposable
         return files;
     }
 
-    private SortedDictionary<string, string> CleanExport(string name, params string[] extra)
+    private async Task<SortedDictionary<string, string>> CleanExportAsync(string name)
     {
         var root = fixture.CopyOfReference(name);
-        var run = CliRunner.RunAsync(["export", "rawframes", "--root", root, .. extra]).GetAwaiter().GetResult();
+        var run = await CliRunner.RunAsync("export", "rawframes", "--root", root);
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         return Frames(root);
     }
@@ -192,7 +192,7 @@ public sealed class ExportRawframesTests(PrepareFixture fixture) : IDisposable
         Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
         Assert.Matches("[1-9][0-9]* kept", rerun.Stdout);
         Assert.Empty(Partials(root));
-        Assert.Equal(CleanExport("rawframes-uninterrupted"), Frames(root));
+        Assert.Equal(await CleanExportAsync("rawframes-uninterrupted"), Frames(root));
     }
 
     [Fact(Timeout = Timeouts.Process)]
@@ -207,7 +207,7 @@ public sealed class ExportRawframesTests(PrepareFixture fixture) : IDisposable
 
         Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
         Assert.Contains("1 clip written, 14 kept", rerun.Stdout);
-        Assert.Equal(CleanExport("rawframes-whole"), Frames(root));
+        Assert.Equal(await CleanExportAsync("rawframes-whole"), Frames(root));
     }
 
     [Fact(Timeout = Timeouts.Process)]
@@ -233,6 +233,6 @@ public sealed class ExportRawframesTests(PrepareFixture fixture) : IDisposable
         var rerun = await CliRunner.RunAsync("export", "rawframes", "--root", root);
 
         Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
-        Assert.Equal(CleanExport("rawframes-roomy"), Frames(root));
+        Assert.Equal(await CleanExportAsync("rawframes-roomy"), Frames(root));
     }
 }

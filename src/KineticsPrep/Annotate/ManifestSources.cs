@@ -6,7 +6,7 @@ namespace KineticsPrep.Annotate;
 
 /// <summary>
 /// What the state stores under a root recorded of each clip, for the manifest: the original's archive, bytes and
-/// SHA-256 (as extracted), and the resized clip's SHA-256. Read once; no clip is opened.
+/// SHA-256 (as extracted), and the resized clip's SHA-256. Read once; a clip is opened only when its hash was not recorded.
 /// </summary>
 public sealed class ManifestSources
 {

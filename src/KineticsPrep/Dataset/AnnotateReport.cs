@@ -1,7 +1,7 @@
 namespace KineticsPrep.Dataset;
 
 /// <summary>
-/// The outcome of an annotate run; written as report.json. <see cref="Ambiguous"/> names the YouTube ids whose clip is
+/// The outcome of an annotate run; written as lists/summary.json. <see cref="Ambiguous"/> names the YouTube ids whose clip is
 /// only there under its bare name (<c>&lt;youtube_id&gt;.mp4</c>) while the CSV has several rows for it;
 /// <see cref="Shrunk"/>, the lists written with fewer clips than they had before; <see cref="Format"/> and
 /// <see cref="LabelMap"/>, what wrote them (null in summaries written before these were kept).

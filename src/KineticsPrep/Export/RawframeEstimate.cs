@@ -23,15 +23,14 @@ public sealed record RawframeEstimate(long Frames, long BytesPerFrame, long? Fre
         IReadOnlyList<RawframeJob> jobs, RawframeOptions options, FFmpeg ffmpeg, string folder, CancellationToken cancellationToken)
     {
         var sizes = new List<long>();
-        var scratch = Directory.CreateTempSubdirectory("kinetics-prep-sample-");
-        try
+        using (var scratch = new ScratchFolder("sample"))
         {
             foreach (var job in Spread(jobs))
             {
-                var jpeg = Path.Combine(scratch.FullName, $"{sizes.Count}.jpg");
+                var jpeg = Path.Combine(scratch.Path, $"{sizes.Count}.jpg");
                 try
                 {
-                    await ffmpeg.RunAsync(RawframeArguments.Sample(job.Video.FullName, (job.Duration ?? 0) / 2, jpeg, options), MediaFile.Url(job.Video.FullName), cancellationToken);
+                    await ffmpeg.StillAsync(job.Video.FullName, (job.Duration ?? 0) / 2, RawframeArguments.Filter(options), options.Quality, jpeg, cancellationToken);
                 }
                 catch (MediaToolException)
                 {
@@ -40,10 +39,6 @@ public sealed record RawframeEstimate(long Frames, long BytesPerFrame, long? Fre
                 if (File.Exists(jpeg))
                     sizes.Add((new FileInfo(jpeg).Length + Block - 1) / Block * Block);
             }
-        }
-        finally
-        {
-            scratch.Delete(recursive: true);
         }
         if (sizes.Count == 0)
             return null;

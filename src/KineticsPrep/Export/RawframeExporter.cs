@@ -88,18 +88,10 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
     /// </summary>
     private void ClaimSettings()
     {
-        var recorded = state.Settings();
-        var changes = options.Settings.Where(s => recorded.TryGetValue(s.Key, out var value) && value != s.Value).ToList();
+        var changes = SettingChange.Between([state], options.Settings);
         var any = changes.Count > 0 && state.RawframeFolders().Count > 0;
         if (any && !options.Overwrite)
-        {
-            var (name, wanted) = changes[0];
-            var option = name["rawframes ".Length..];
-            string With(string value) => value == RawframeOptions.Off ? $"no {option}" : $"{option} {value}";
-            throw new ExportException(
-                $"{Folder} was made with {With(recorded[name])}, and this run asks for {With(wanted)}: the lists would mix frames of both. " +
-                $"Run again with {With(recorded[name])}, or add --overwrite to make every clip's frames again.");
-        }
+            throw new ExportException(SettingChange.Refusal(Folder, changes, "frames and lists", "--overwrite to make every clip's frames again", null));
         if (any)
             state.ForgetRawframes();
         state.RecordSettings(options.Settings, replace: changes.Count > 0);

@@ -28,14 +28,11 @@ public sealed record RawframeOptions(string Root)
     /// <summary>Make every clip's frames again: the way to change the settings of a root's frames.</summary>
     public bool Overwrite { get; init; }
 
-    /// <summary>The value of a setting not given.</summary>
-    internal const string Off = "off";
-
     /// <summary>The settings that decide what the frames are, as the root's state store keeps them.</summary>
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["rawframes --fps"] = Fps?.ToString(CultureInfo.InvariantCulture) ?? Off,
+        ["rawframes --fps"] = Fps?.ToString(CultureInfo.InvariantCulture) ?? State.SettingChange.Off,
         ["rawframes --quality"] = Quality.ToString(CultureInfo.InvariantCulture),
-        ["rawframes --short-side"] = ShortSide?.ToString(CultureInfo.InvariantCulture) ?? Off,
+        ["rawframes --short-side"] = ShortSide?.ToString(CultureInfo.InvariantCulture) ?? State.SettingChange.Off,
     };
 }

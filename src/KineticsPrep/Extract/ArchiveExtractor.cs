@@ -122,7 +122,6 @@ public static class ArchiveExtractor
 
     private static string FileName(string entryName) => entryName.Split('/', '\\').LastOrDefault(s => s.Length > 0) ?? "";
 
-    /// <returns>The clip's file name.</returns>
     /// <returns>The clip, hashed as its bytes were written (no second read).</returns>
     private static async Task<SourceClip> WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)
     {

@@ -27,16 +27,18 @@ public sealed class FFmpeg(string executablePath)
         return new Result(encodedSeconds, frames, output.StderrTail, output.CommandLine);
     }
 
-    /// <summary>Writes the frame of <paramref name="input"/> at <paramref name="seconds"/>, <paramref name="height"/> pixels
-    /// tall, to <paramref name="jpeg"/>.</summary>
+    /// <summary>Writes the frame of <paramref name="input"/> at <paramref name="seconds"/> to <paramref name="jpeg"/>,
+    /// through <paramref name="filter"/> (ffmpeg's -vf; null for none), at JPEG <paramref name="quality"/> (ffmpeg's
+    /// -q:v, 2 best to 31).</summary>
     /// <exception cref="MediaToolException">ffmpeg failed.</exception>
-    public async Task StillAsync(string input, double seconds, int height, string jpeg, CancellationToken cancellationToken)
+    public async Task StillAsync(string input, double seconds, string? filter, int quality, string jpeg, CancellationToken cancellationToken)
     {
         var url = MediaFile.Url(input);
         string[] arguments =
         [
-            "-nostdin", "-v", "error", "-ss", seconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", url,
-            "-frames:v", "1", "-vf", $"scale=-2:{height}", "-q:v", "6", "-y", jpeg,
+            "-nostdin", "-v", "error", "-threads", "1", "-ss", seconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", url,
+            "-frames:v", "1", .. filter is null ? Array.Empty<string>() : ["-vf", filter], "-q:v", quality.ToString(CultureInfo.InvariantCulture),
+            "-update", "1", "-y", MediaFile.Url(jpeg),
         ];
         await ToolProcess.RunAsync(executablePath, arguments, url, null, cancellationToken);
     }

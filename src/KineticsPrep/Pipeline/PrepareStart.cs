@@ -5,5 +5,5 @@ public sealed record PrepareStart(
     IReadOnlyList<Download.DownloadItem> Archives, IReadOnlyList<Download.DownloadItem> Remaining, DiskEstimate Estimate, IReadOnlyList<string> Reopened)
 {
     /// <summary>The settings that changed, when this run makes the root's clips again with new ones (--reencode).</summary>
-    public IReadOnlyList<Resize.OutputSettings.Change> Reencoding { get; init; } = [];
+    public IReadOnlyList<State.SettingChange> Reencoding { get; init; } = [];
 }

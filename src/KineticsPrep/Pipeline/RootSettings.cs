@@ -31,13 +31,13 @@ internal static class RootSettings
 
     /// <returns>What changed, when this run re-encodes; else empty.</returns>
     /// <exception cref="PrepareRefusedException">Other settings without --reencode, or --reencode without the originals.</exception>
-    public static IReadOnlyList<OutputSettings.Change> Claim(PrepareOptions options, StateStore mine, MediaTools tools)
+    public static IReadOnlyList<SettingChange> Claim(PrepareOptions options, StateStore mine, MediaTools tools)
     {
         // Every store under the root, this run's included.
         var stores = StateStore.AllUnder(options.Root);
         ClaimSubset(options, stores, mine);
         var wanted = OutputSettings.Of(options.Resize);
-        var changes = OutputSettings.Changes(stores, wanted);
+        var changes = SettingChange.Between(stores, wanted);
         mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString(), options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix), replace: true);
         if (changes.Count == 0)
         {
@@ -45,7 +45,8 @@ internal static class RootSettings
             return [];
         }
         if (!options.Reencode)
-            throw new PrepareRefusedException(OutputSettings.Refusal(options.Root.Path, changes, "prepare into another --root"));
+            throw new PrepareRefusedException(SettingChange.Refusal(
+                options.Root.Path, changes, "clips and lists", "--reencode to make the clips again with the new settings", "prepare into another --root"));
 
         var clips = mine.ProcessedClips();
         var gone = clips.Count(c => !File.Exists(Path.Combine(options.Root.VideosOf(c.Split), c.Clip)));

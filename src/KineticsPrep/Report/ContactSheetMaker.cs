@@ -11,6 +11,8 @@ namespace KineticsPrep.Report;
 public static class ContactSheetMaker
 {
     public const int ThumbnailHeight = 72;
+
+    private const int ThumbnailQuality = 6;
     public const long SizeCap = 3L << 20;
 
     /// <param name="labels">Class names in id order.</param>
@@ -26,14 +28,14 @@ public static class ContactSheetMaker
             .ToList();
         var ffmpeg = new FFmpeg(tools.FFmpegPath);
         var made = new ConcurrentDictionary<int, byte[]>();
-        using var scratch = new ScratchFolder();
+        using var scratch = new ScratchFolder("sheet");
         await StageRunner.ForEachAsync(picks, workers, async (clip, token) =>
         {
             var jpeg = Path.Combine(scratch.Path, $"{clip.LabelId}.jpg");
             try
             {
                 await ffmpeg.StillAsync(Path.IsPathRooted(clip.Path) ? clip.Path : Path.Combine(root.Path, clip.Path), (clip.Duration ?? 0) / 2,
-                    ThumbnailHeight, jpeg, token);
+                    $"scale=-2:{ThumbnailHeight}", ThumbnailQuality, jpeg, token);
                 if (File.Exists(jpeg) && new FileInfo(jpeg).Length > 0)
                     made[clip.LabelId] = await File.ReadAllBytesAsync(jpeg, token);
             }
@@ -55,13 +57,5 @@ public static class ContactSheetMaker
         }
         var distinctLabels = clips.Where(c => c.LabelId >= 0 && c.LabelId < labels.Count).Select(c => c.LabelId).Distinct().Count();
         return new ContactSheet(thumbnails, distinctLabels - thumbnails.Count, null);
-    }
-
-    /// <summary>A temporary folder, deleted with what is in it.</summary>
-    private sealed class ScratchFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("kinetics-prep-sheet-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

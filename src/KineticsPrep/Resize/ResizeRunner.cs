@@ -48,9 +48,10 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
         if (state is null)
             return;
         var wanted = OutputSettings.Of(options, state.Root.Key(destination));
-        var changes = OutputSettings.Changes([state], wanted);
+        var changes = SettingChange.Between([state], wanted);
         if (changes.Count > 0 && !options.Overwrite)
-            throw new OutputSettingsClashException(OutputSettings.Refusal(destination, changes, "resize into another DST"));
+            throw new OutputSettingsClashException(
+                SettingChange.Refusal(destination, changes, "clips and lists", "--reencode to make the clips again with the new settings", "resize into another DST"));
         state.RecordSettings(wanted, replace: changes.Count > 0);
         state.RecordSettings(RunFacts.Of(null, tools.Version.ToString()), replace: true);
     }

@@ -86,30 +86,23 @@ public sealed class ClipVerifier(MediaTools tools, bool full)
     /// <exception cref="MediaToolException">ffmpeg failed on one of the inputs.</exception>
     private async Task<(IReadOnlyList<long> Frames, FFmpeg.Result Result)> DecodeAsync(IReadOnlyList<string> inputs, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("kinetics-prep-verify-");
-        try
+        using var folder = new ScratchFolder("verify");
+        var perInput = full ? 1 : 2;
+        List<string> arguments = ["-nostdin", "-v", "error", "-xerror", "-nostats"];
+        foreach (var input in inputs)
+            arguments.AddRange(full ? ["-i", input] : ["-i", input, "-sseof", "-1", "-i", input]);
+        var sinks = new List<string>();
+        for (var i = 0; i < inputs.Count * perInput; i++)
         {
-            var perInput = full ? 1 : 2;
-            List<string> arguments = ["-nostdin", "-v", "error", "-xerror", "-nostats"];
-            foreach (var input in inputs)
-                arguments.AddRange(full ? ["-i", input] : ["-i", input, "-sseof", "-1", "-i", input]);
-            var sinks = new List<string>();
-            for (var i = 0; i < inputs.Count * perInput; i++)
-            {
-                var sink = Path.Combine(folder.FullName, $"{i}.crc");
-                sinks.Add(sink);
-                var firstOfTwo = !full && i % 2 == 0;
-                arguments.AddRange(["-map", $"{i}:v:0", .. firstOfTwo ? FirstFrameOnly : [], "-c:v", "wrapped_avframe", "-f", "framecrc", MediaFile.Url(sink)]);
-            }
-            var result = await _ffmpeg.RunAsync(arguments, inputs[0], cancellationToken);
-            var frames = Enumerable.Range(0, inputs.Count)
-                .Select(i => sinks.Skip(i * perInput).Take(perInput).Sum(sink => File.Exists(sink) ? File.ReadLines(sink).LongCount(line => !line.StartsWith('#')) : 0))
-                .ToList();
-            return (frames, result);
+            var sink = Path.Combine(folder.Path, $"{i}.crc");
+            sinks.Add(sink);
+            var firstOfTwo = !full && i % 2 == 0;
+            arguments.AddRange(["-map", $"{i}:v:0", .. firstOfTwo ? FirstFrameOnly : [], "-c:v", "wrapped_avframe", "-f", "framecrc", MediaFile.Url(sink)]);
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var result = await _ffmpeg.RunAsync(arguments, inputs[0], cancellationToken);
+        var frames = Enumerable.Range(0, inputs.Count)
+            .Select(i => sinks.Skip(i * perInput).Take(perInput).Sum(sink => File.Exists(sink) ? File.ReadLines(sink).LongCount(line => !line.StartsWith('#')) : 0))
+            .ToList();
+        return (frames, result);
     }
 }
