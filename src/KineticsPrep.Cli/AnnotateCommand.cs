@@ -67,7 +67,7 @@ internal static class AnnotateCommand
         // Writing a root's lists is writing the root; other lists are their own folder's.
         var holder = root ?? new DatasetRoot(options.Out);
         using var writer = WriterLock.ForRoot(holder);
-        AnnotateReport report;
+        ListsSummary report;
         try
         {
             options = options with

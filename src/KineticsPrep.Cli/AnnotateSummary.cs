@@ -8,7 +8,7 @@ internal static class AnnotateSummary
     private const int ProblemsListed = 50;
     private const int NamesShown = 3;
 
-    public static void Print(CliConsole console, AnnotateReport report, string outDir)
+    public static void Print(CliConsole console, ListsSummary report, string outDir)
     {
         console.Out.WriteLine($"{Words.Count(report.Classes, "class", "classes")}. Lists in {outDir}:");
         console.Out.WriteLine($"  {"split",-12} {"csv rows",9} {"found",9} {"missing",9} {"replaced",9} {"corrupt",9}");

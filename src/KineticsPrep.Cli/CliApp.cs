@@ -1,4 +1,6 @@
 using System.CommandLine;
+using KineticsPrep.Errors;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Cli;
 

@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Cli;
 
 /// <summary>Ctrl+C or SIGTERM stopped a command; the message says what is kept and how to go on.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 using KineticsPrep.Report;
 
 namespace KineticsPrep.Cli;

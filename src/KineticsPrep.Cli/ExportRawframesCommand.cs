@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KineticsPrep.Dataset;
 using KineticsPrep.Export;
+using KineticsPrep.IO;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;

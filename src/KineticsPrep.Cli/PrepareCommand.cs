@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
+using KineticsPrep.IO;
 using KineticsPrep.Pipeline;
 using KineticsPrep.Resize;
 using KineticsPrep.State;
@@ -173,7 +174,7 @@ internal static class PrepareCommand
     }
 
     /// <summary>The archives processed, the lists' summary, notes and failures; the exit code.</summary>
-    private static int PrintOutcome(CliConsole console, PrepareOptions options, IReadOnlyList<PrepareResult> results, AnnotateReport? lists)
+    private static int PrintOutcome(CliConsole console, PrepareOptions options, IReadOnlyList<PrepareResult> results, ListsSummary? lists)
     {
         console.Out.WriteLine($"{results.Sum(r => r.ArchivesProcessed)}/{Words.Count(results.Sum(r => r.Archives), "archive")} processed.");
         if (lists is not null)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 using KineticsPrep.Report;
 using KineticsPrep.State;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using KineticsPrep.IO;
+using KineticsPrep.Running;
 
 namespace KineticsPrep.Cli;
 

@@ -1,3 +1,5 @@
+using KineticsPrep.IO;
+
 namespace KineticsPrep.Tests;
 
 [Trait(Tier.Name, Tier.Fast)]

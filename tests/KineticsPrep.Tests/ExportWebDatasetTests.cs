@@ -163,7 +163,7 @@ public sealed class ExportWebDatasetTests(PrepareFixture fixture) : IDisposable
         var outDir = Out("cancel");
         using var cancel = new CancellationTokenSource();
         var exporter = new WebDatasetExporter(new WebDatasetOptions(fixture.Reference, outDir) { Splits = ["train"], ShardSize = ShardSize });
-        var progress = new KineticsPrep.DelegateProgress<KineticsPrep.StageProgress>(p =>
+        var progress = new KineticsPrep.Running.DelegateProgress<KineticsPrep.Running.StageProgress>(p =>
         {
             if (p.Done == 1)
                 cancel.Cancel();

@@ -112,7 +112,7 @@ public sealed class LabelMapTests : IDisposable
     }
 
     /// <summary>A fixture val CSV (every clip there) listed with mmaction2's map and with <paramref name="labels"/>.</summary>
-    private async Task<(string[] Mmaction2, string[] Other, AnnotateReport Report)> ListWithBothAsync(string fixture, string labels)
+    private async Task<(string[] Mmaction2, string[] Other, ListsSummary Report)> ListWithBothAsync(string fixture, string labels)
     {
         var csv = _f.CopyCsv(fixture, "val.csv");
         _f.AddClipsFor(csv, "val");

@@ -4,7 +4,7 @@ namespace KineticsPrep.Tests;
 
 /// <summary>
 /// The library's layering, read from its sources: each folder is one namespace and may use only the folders that the
-/// README's layering table gives it (the stages know Dataset, Media and State, never each other; only Pipeline
+/// layering table of docs/ARCHITECTURE.md gives it (the stages know Dataset, Media and State, never each other; only Pipeline
 /// composes them); nothing writes to the console.
 /// </summary>
 [Trait(Tier.Name, Tier.Fast)]
@@ -49,12 +49,27 @@ public sealed partial class LayeringTests
         Assert.Empty(console);
     }
 
-    private static IEnumerable<string> Sources(string folder) =>
-        folder.Length == 0
-            ? Directory.GetFiles(Library, "*.cs")
-            : Directory.GetFiles(Path.Combine(Library, folder), "*.cs", SearchOption.AllDirectories);
+    [Fact]
+    public void The_library_root_folder_holds_no_source_file() =>
+        Assert.Empty(Directory.GetFiles(Library, "*.cs").Select(Path.GetFileName));
 
-    private static string Namespace(string folder) => folder.Length == 0 ? "KineticsPrep" : $"KineticsPrep.{folder}";
+    [Fact]
+    public void No_source_file_is_over_300_lines()
+    {
+        var source = Path.GetDirectoryName(Library)!;
+        var tooLong = Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(file => (File: Path.GetRelativePath(source, file), Lines: File.ReadLines(file).Count()))
+            .Where(f => f.Lines > 300)
+            .Select(f => $"{f.File}: {f.Lines} lines")
+            .ToList();
+        Assert.Empty(tooLong);
+    }
+
+    private static IEnumerable<string> Sources(string folder) =>
+        Directory.GetFiles(Path.Combine(Library, folder), "*.cs", SearchOption.AllDirectories);
+
+    private static string Namespace(string folder) => $"KineticsPrep.{folder}";
 
     /// <summary>The library folders a source file names, in using directives or in qualified names.</summary>
     private static IEnumerable<string> UsedFolders(string source) =>
@@ -68,16 +83,16 @@ public sealed partial class LayeringTests
 
     private static Dictionary<string, string[]> ReadLayeringTable()
     {
-        var readme = Path.Combine(Library, "..", "..", "README.md");
-        var rows = File.ReadLines(readme)
+        var architecture = Path.Combine(Library, "..", "..", "docs", "ARCHITECTURE.md");
+        var rows = File.ReadLines(architecture)
             .SkipWhile(line => !line.StartsWith("| folder | may use |", StringComparison.Ordinal))
             .Skip(2)
             .TakeWhile(line => line.StartsWith('|'))
             .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())
             .ToDictionary(
-                cells => cells[1] == "(root)" ? "" : cells[1],
+                cells => cells[1],
                 cells => cells[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.True(rows.Count > 0, $"no layering table in {readme}");
+        Assert.True(rows.Count > 0, $"no layering table in {architecture}");
         return rows;
     }
 

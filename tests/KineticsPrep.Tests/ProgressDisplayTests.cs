@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KineticsPrep.Cli;
 using KineticsPrep.Download;
 using KineticsPrep.Pipeline;
+using KineticsPrep.Running;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using Spectre.Console.Testing;

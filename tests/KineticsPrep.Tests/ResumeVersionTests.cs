@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Tests;

@@ -1,3 +1,5 @@
+using KineticsPrep.Running;
+
 namespace KineticsPrep.Tests;
 
 [Trait(Tier.Name, Tier.Fast)]

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using KineticsPrep.Dataset;
+using KineticsPrep.Errors;
+using KineticsPrep.IO;
 using KineticsPrep.Media;
+using KineticsPrep.Running;
 
 namespace KineticsPrep.Annotate;
 
@@ -17,7 +20,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
     /// <exception cref="AnnotationException">No CSVs, or a malformed row or unknown label (without --skip-bad-rows).</exception>
     /// <exception cref="DirectoryNotFoundException">The annotations or videos folder does not exist.</exception>
-    public async Task<AnnotateReport> RunAsync(CancellationToken cancellationToken)
+    public async Task<ListsSummary> RunAsync(CancellationToken cancellationToken)
     {
         foreach (var folder in new[] { options.Annotations, options.Videos }.Concat(options.Replacement is { } r ? [r] : []))
         {
@@ -80,7 +83,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             ManifestWriter.Write(options.Out, sources, ManifestRows(lists, resolved, corrupt, factsOf, sources));
         }
 
-        var report = new AnnotateReport(
+        var report = new ListsSummary(
             reports, labels.Names.Count, badRows ?? [],
             lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
                 .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
@@ -90,7 +93,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             shrunk,
             options.Format.Name,
             options.Labels ?? "the train CSV's labels, sorted");
-        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.AnnotateReport));
+        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.ListsSummary));
         return report;
     }
 

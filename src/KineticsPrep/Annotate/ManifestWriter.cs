@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Annotate;

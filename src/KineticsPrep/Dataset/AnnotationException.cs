@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Dataset;
 
 /// <summary>A CSV problem that stops the run, named by file and line.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Dataset;
 

@@ -31,7 +31,7 @@ public static class DatasetCatalog
 
     /// <summary>
     /// Kinetics-710 (VideoMAEv2, UniFormerV2, InternVideo): the train and val sets of these releases merged (see
-    /// <see cref="K710Recipe"/>), with the ids of the built-in videomaev2-k710 label map.
+    /// Pipeline's K710Recipe), with the ids of the built-in videomaev2-k710 label map.
     /// </summary>
     public const string K710 = "k710";
 

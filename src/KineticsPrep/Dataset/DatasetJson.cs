@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Dataset;
 
 /// <summary>The JSON that the Dataset layer writes and reads (<see cref="JsonContract"/>).</summary>
 [JsonSerializable(typeof(ManifestInfo))]
-[JsonSerializable(typeof(AnnotateReport))]
+[JsonSerializable(typeof(ListsSummary))]
 [JsonSerializable(typeof(List<JsonListItem>))]
 [JsonSerializable(typeof(Dictionary<string, int>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

@@ -1,3 +1,5 @@
+using KineticsPrep.IO;
+
 namespace KineticsPrep.Dataset;
 
 /// <summary>

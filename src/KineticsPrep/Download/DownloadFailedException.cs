@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Download;
 
 /// <summary>A failure that another try will not fix: 404, 403, a missing local file.</summary>

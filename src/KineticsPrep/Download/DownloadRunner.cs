@@ -1,4 +1,5 @@
 using KineticsPrep.Dataset;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Download;

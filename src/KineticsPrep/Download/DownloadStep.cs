@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KineticsPrep.Dataset;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Download;

@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 using Polly;
 using Polly.Retry;

@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Download;
 
 /// <summary>A failure worth another try: 5xx, 429, a dropped or short connection, a stall.</summary>

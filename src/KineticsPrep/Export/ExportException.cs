@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Export;
 
 /// <summary>An export that cannot start: nothing to export, or no labels for it.</summary>

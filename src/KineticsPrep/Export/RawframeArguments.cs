@@ -1,5 +1,4 @@
 using System.Globalization;
-using KineticsPrep.Dataset;
 using KineticsPrep.Media;
 
 namespace KineticsPrep.Export;

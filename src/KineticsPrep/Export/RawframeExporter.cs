@@ -1,5 +1,7 @@
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 using KineticsPrep.Media;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Export;

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Export;
 

@@ -1,4 +1,6 @@
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
+using KineticsPrep.Running;
 
 namespace KineticsPrep.Export;
 

@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Extract;
 
 public sealed class ArchiveCorruptException(string message) : KineticsPrepException(message, isFatal: false);

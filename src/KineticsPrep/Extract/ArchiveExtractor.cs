@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Extract;

@@ -1,3 +1,4 @@
+using KineticsPrep.IO;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Extract;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
+using KineticsPrep.IO;
 using KineticsPrep.Media;
 
 namespace KineticsPrep.Pipeline;
@@ -86,7 +87,7 @@ public sealed class K710Prepare(PrepareOptions options, FileDownloader downloade
     }
 
     /// <summary>The K710 lists, from the recipe's rows and the resized clips, with the K710 label map unless --labels.</summary>
-    public Task<AnnotateReport> WriteListsAsync(CancellationToken cancellationToken)
+    public Task<ListsSummary> WriteListsAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.ResizedFolder);
         return new Annotator(new AnnotateOptions(RecipeFolder, options.ResizedFolder, options.ListsFolder)

@@ -1,5 +1,3 @@
-using KineticsPrep.Dataset;
-
 namespace KineticsPrep.Pipeline;
 
 /// <summary>lists/k710_recipe.json: the rows at each step of the recipe, and the YouTube ids kept with one time range of several.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Pipeline;
 

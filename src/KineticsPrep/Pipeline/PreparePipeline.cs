@@ -4,8 +4,10 @@ using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.Extract;
+using KineticsPrep.IO;
 using KineticsPrep.Media;
 using KineticsPrep.Resize;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Pipeline;
@@ -76,7 +78,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         await RunStagesAsync(start.Remaining, counters, cancellationToken);
 
         // A shard's clips are only part of the dataset: its lists come from --finalize, once every shard is done.
-        AnnotateReport? lists = null;
+        ListsSummary? lists = null;
         try
         {
             lists = options.Shard.IsWhole && options.WriteLists ? await WriteListsAsync(cancellationToken) : null;
@@ -141,7 +143,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
     /// The lists from every resized clip and the annotation CSVs (the annotate formats). A run that got no clips or
     /// no CSVs still writes what it can (every clip missing), or says why not, next to the failures that explain it.
     /// </summary>
-    public Task<AnnotateReport> WriteListsAsync(CancellationToken cancellationToken)
+    public Task<ListsSummary> WriteListsAsync(CancellationToken cancellationToken)
     {
         var annotations = options.Root.Annotations;
         Directory.CreateDirectory(annotations);

@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Pipeline;
 
 /// <summary>The run should not start: not enough disk, or shards not finished before --finalize.</summary>

@@ -8,4 +8,4 @@ namespace KineticsPrep.Pipeline;
 /// which downloads started over, and why.
 /// </summary>
 public sealed record PrepareResult(
-    int Archives, int ArchivesProcessed, IReadOnlyList<string> Failures, AnnotateReport? Lists, IReadOnlyList<string> Notes);
+    int Archives, int ArchivesProcessed, IReadOnlyList<string> Failures, ListsSummary? Lists, IReadOnlyList<string> Notes);

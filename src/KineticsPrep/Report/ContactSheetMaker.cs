@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 using KineticsPrep.Media;
+using KineticsPrep.Running;
 
 namespace KineticsPrep.Report;
 

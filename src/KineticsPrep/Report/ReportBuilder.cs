@@ -22,7 +22,7 @@ public static class ReportBuilder
     {
         var lists = root.Lists;
         var summaryFile = Path.Combine(lists, DatasetRoot.ListsSummaryFileName);
-        var annotate = File.Exists(summaryFile) ? JsonSerializer.Deserialize(File.ReadAllText(summaryFile), DatasetJson.Indented.AnnotateReport) : null;
+        var annotate = File.Exists(summaryFile) ? JsonSerializer.Deserialize(File.ReadAllText(summaryFile), DatasetJson.Indented.ListsSummary) : null;
         var stores = StateStore.AllUnder(root);
         var resized = stores.SelectMany(s => s.ResizedClips()).ToList();
         var verified = stores.SelectMany(s => s.VerifiedClips()).ToList();
@@ -58,7 +58,7 @@ public static class ReportBuilder
     }
 
     /// <summary>Every failure of every stage, each reason in plain words.</summary>
-    private static List<ReportFailure> Failures(IReadOnlyList<StateStore> stores, IReadOnlyList<VerifiedClip> verified, AnnotateReport? annotate)
+    private static List<ReportFailure> Failures(IReadOnlyList<StateStore> stores, IReadOnlyList<VerifiedClip> verified, ListsSummary? annotate)
     {
         var failures = stores.SelectMany(s => s.Failures()).Select(f => new ReportFailure(f.Stage, f.Item, f.Reason)).ToList();
         failures.AddRange(stores.SelectMany(s => s.ClipFailures()).Select(f => new ReportFailure("resize", $"{f.Archive}: {f.Failure.Clip}", f.Failure.Reason)));
@@ -75,7 +75,7 @@ public static class ReportBuilder
     /// Annotate's numbers per split, with corrupt counting every clip of the split that annotate --check or verify
     /// found unreadable, so the table agrees with the failures listed.
     /// </summary>
-    private static IReadOnlyList<SplitReport> Splits(AnnotateReport? annotate, IReadOnlyList<VerifiedClip> verified)
+    private static IReadOnlyList<SplitReport> Splits(ListsSummary? annotate, IReadOnlyList<VerifiedClip> verified)
     {
         if (annotate is null)
             return [];
@@ -91,7 +91,7 @@ public static class ReportBuilder
     private static string SplitOf(string clipPath) => Path.GetFileName(Path.GetDirectoryName(clipPath)) ?? "";
 
     /// <summary>The release, every output setting, the list settings and the tools' versions, as the stores and annotate recorded them.</summary>
-    private static IReadOnlyList<ReportSetting> Settings(IReadOnlyList<StateStore> stores, AnnotateReport? annotate)
+    private static IReadOnlyList<ReportSetting> Settings(IReadOnlyList<StateStore> stores, ListsSummary? annotate)
     {
         var recorded = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in stores.SelectMany(s => s.Settings()).Where(s => !s.Key.Contains(' ', StringComparison.Ordinal)))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KineticsPrep.IO;
 using KineticsPrep.Media;
 
 namespace KineticsPrep.Resize;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Resize;
 

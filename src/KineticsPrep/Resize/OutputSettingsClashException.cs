@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Resize;
 
 /// <summary>A resize asks for other output settings than its destination's clips were made with.</summary>

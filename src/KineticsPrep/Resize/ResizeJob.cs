@@ -1,3 +1,5 @@
+using KineticsPrep.IO;
+
 namespace KineticsPrep.Resize;
 
 /// <summary>One source clip and the mp4 it becomes.</summary>

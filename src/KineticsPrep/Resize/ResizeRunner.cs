@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using KineticsPrep.Media;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Resize;

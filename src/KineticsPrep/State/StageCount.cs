@@ -1,3 +1,5 @@
+using KineticsPrep.Running;
+
 namespace KineticsPrep.State;
 
 /// <summary>

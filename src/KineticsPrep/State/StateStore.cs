@@ -1,4 +1,5 @@
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 using Microsoft.Data.Sqlite;
 
 namespace KineticsPrep.State;
@@ -36,6 +37,9 @@ public sealed partial class StateStore
     private DatasetRoot? _root;
 
     public const string DefaultName = "state";
+
+    // SQLITE_FULL: the disk (or quota) filled while SQLite wrote.
+    private const int SqliteFull = 13;
 
 
     /// <summary>Opens (creating or upgrading if needed) a store of a dataset root; each prepare shard has its own name.</summary>
@@ -127,7 +131,7 @@ public sealed partial class StateStore
         {
             return work();
         }
-        catch (SqliteException e) when (DiskSpace.IsFull(e))
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull || DiskSpace.IsFull(e))
         {
             throw new DiskFullException(System.IO.Path.GetDirectoryName(Path)!, null, e);
         }

@@ -1,3 +1,4 @@
+using KineticsPrep.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace KineticsPrep.State;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.State;
 

@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.State;
 
 /// <summary>Another run is writing the same root or shard (<see cref="Held"/>), or the root cannot be written at all.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using KineticsPrep.Dataset;
+using KineticsPrep.Running;
 
 namespace KineticsPrep.Verify;
 

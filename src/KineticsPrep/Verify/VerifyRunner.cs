@@ -1,5 +1,6 @@
 using KineticsPrep.Dataset;
 using KineticsPrep.Media;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Verify;

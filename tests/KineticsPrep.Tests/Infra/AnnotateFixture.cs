@@ -62,7 +62,7 @@ public sealed class AnnotateFixture : IDisposable
 
     /// <param name="tools">ffmpeg for the index's clips that only ffprobe reads; --check gets it anyway. Without it,
     /// annotate needs no ffmpeg (the fast tier).</param>
-    public Task<AnnotateReport> RunAsync(Func<AnnotateOptions, AnnotateOptions>? configure = null, MediaTools? tools = null)
+    public Task<ListsSummary> RunAsync(Func<AnnotateOptions, AnnotateOptions>? configure = null, MediaTools? tools = null)
     {
         Directory.CreateDirectory(Videos);
         var options = configure?.Invoke(new AnnotateOptions(Annotations, Videos, Out)) ?? new AnnotateOptions(Annotations, Videos, Out);

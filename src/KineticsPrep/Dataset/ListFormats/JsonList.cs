@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Dataset;
 

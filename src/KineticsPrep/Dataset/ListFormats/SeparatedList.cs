@@ -1,4 +1,5 @@
 using System.Globalization;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Dataset;
 

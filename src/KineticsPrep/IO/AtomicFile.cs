@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KineticsPrep;
+namespace KineticsPrep.IO;
 
 /// <summary>
 /// Writes a file under a temporary name (PATH.partial), flushes it to disk and renames it into place, so a reader or

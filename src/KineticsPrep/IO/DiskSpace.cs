@@ -1,14 +1,10 @@
-using Microsoft.Data.Sqlite;
-
-namespace KineticsPrep;
+namespace KineticsPrep.IO;
 
 /// <summary>Free space, and telling "the disk is full" apart from other I/O errors.</summary>
 public static class DiskSpace
 {
     // errno on Linux (ENOSPC, EDQUOT) and macOS (ENOSPC, EDQUOT), then Windows' ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL.
     private static readonly int[] FullCodes = [28, 122, 69, unchecked((int)0x80070027), unchecked((int)0x80070070)];
-
-    private const int SqliteFull = 13;
 
     /// <summary>The bytes free to this user on the file system that holds <paramref name="path"/>, or null when unknown.</summary>
     public static long? FreeBytes(string path)
@@ -31,7 +27,6 @@ public static class DiskSpace
     {
         DiskFullException => true,
         IOException io when FullCodes.Contains(io.HResult) => true,
-        SqliteException sqlite when sqlite.SqliteErrorCode == SqliteFull => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsFull),
         _ => e.InnerException is { } inner && IsFull(inner),
     };

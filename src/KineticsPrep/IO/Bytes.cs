@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace KineticsPrep;
+namespace KineticsPrep.IO;
 
 public static partial class Bytes
 {

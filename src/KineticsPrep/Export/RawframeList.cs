@@ -1,6 +1,8 @@
 using System.Globalization;
+using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 
-namespace KineticsPrep.Dataset;
+namespace KineticsPrep.Export;
 
 /// <summary>
 /// mmaction2's rawframe list, <c>lists/&lt;split&gt;_rawframes.txt</c>: a line per clip, <c>frame_dir total_frames

@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Errors;
 
 /// <summary>
 /// The base of every error kinetics-prep reports. A fatal one stops the whole run: the command exits with code 2 and

@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Running;
 
 /// <summary>
 /// The most recent wait to retry among items running at once, for a progress line: the end of a wait clears it only

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace KineticsPrep;
+namespace KineticsPrep.State;
 
 /// <summary>This build's version, as <c>--version</c> prints it.</summary>
 public static class ToolVersion

@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Running;
 
 /// <summary>
 /// What one item of a stage reports as it goes: the amount it gets through (bytes, negative when a restart throws

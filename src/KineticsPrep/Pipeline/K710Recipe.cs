@@ -1,4 +1,6 @@
-namespace KineticsPrep.Dataset;
+using KineticsPrep.Dataset;
+
+namespace KineticsPrep.Pipeline;
 
 /// <summary>
 /// Kinetics-710 as VideoMAEv2's docs/DATASET.md builds it: the train and val sets of K400, K600 and K700 merged, each

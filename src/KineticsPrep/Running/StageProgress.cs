@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Running;
 
 /// <summary>
 /// Where a run of one stage stands: the <see cref="Items"/> this run works on (besides <see cref="AlreadyDone"/>

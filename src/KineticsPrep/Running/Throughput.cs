@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Running;
 
 /// <summary>Rates and time left, from what a run has done so far in the time it has taken.</summary>
 public static class Throughput

@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Running;
 
 /// <summary>
 /// The one parallel loop of the library: runs a step over many items, several at once, with cancellation; and, for a

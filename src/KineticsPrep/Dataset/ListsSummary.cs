@@ -6,7 +6,7 @@ namespace KineticsPrep.Dataset;
 /// <see cref="Shrunk"/>, the lists written with fewer clips than they had before; <see cref="Format"/> and
 /// <see cref="LabelMap"/>, what wrote them (null in summaries written before these were kept).
 /// </summary>
-public sealed record AnnotateReport(
+public sealed record ListsSummary(
     IReadOnlyList<SplitReport> Splits,
     int Classes,
     IReadOnlyList<BadRow> BadRows,

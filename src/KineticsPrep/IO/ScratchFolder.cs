@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.IO;
 
 /// <summary>A new folder under the system's temporary folder, deleted with what is in it.</summary>
 public sealed class ScratchFolder(string purpose) : IDisposable

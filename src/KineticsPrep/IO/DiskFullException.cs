@@ -1,4 +1,6 @@
-namespace KineticsPrep;
+using KineticsPrep.Errors;
+
+namespace KineticsPrep.IO;
 
 /// <summary>
 /// A write failed because the file system is full, or the user's quota is used up. The run must stop: going on would

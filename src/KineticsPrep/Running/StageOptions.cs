@@ -1,4 +1,4 @@
-namespace KineticsPrep;
+namespace KineticsPrep.Running;
 
 /// <summary>How <see cref="StageRunner"/> runs a stage's items.</summary>
 /// <param name="Unit">What an item's units are, in the plural ("files", "clips").</param>

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace KineticsPrep;
+namespace KineticsPrep.IO;
 
 /// <summary>
 /// The one JSON style of everything kinetics-prep writes and reads: snake_case names, and text (class names, paths)
