@@ -5,6 +5,7 @@ using KineticsPrep.Download;
 using KineticsPrep.IO;
 using KineticsPrep.Pipeline;
 using KineticsPrep.Resize;
+using KineticsPrep.Running;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli;
@@ -193,19 +194,20 @@ internal static class PrepareCommand
 
     /// <summary>The pipeline under prepare's own progress line (also for the demo).</summary>
     public static Task<PrepareResult> RunAsync(CliConsole console, PreparePipeline pipeline, PrepareStart start, CancellationToken cancellationToken) =>
-        StageDisplay.RunAsync(console, "prepare", PrepareProgress.None, Frame, progress => pipeline.RunAsync(start, progress, cancellationToken),
+        StageDisplay.RunAsync(console, "prepare", StageProgress.None("archives"), Frame, progress => pipeline.RunAsync(start, progress, cancellationToken),
             "Cancelled. Run the same command again to continue where it stopped.");
 
     /// <summary>
     /// Archives, clips/s, MiB/s downloaded, ETA, and the download waiting to retry or the archive under way.
     /// </summary>
-    public static ProgressFrame Frame(PrepareProgress p, TimeSpan elapsed)
+    public static ProgressFrame Frame(StageProgress p, TimeSpan elapsed)
     {
+        var clips = p.Inner ?? new InnerCount("clips resized", 0, 0);
         var stats = string.Create(CultureInfo.InvariantCulture,
-            $"{p.ClipsDone} clips resized ({p.ClipsPerSecond(elapsed):0.0} clips/s), {p.ClipsFailed} failed, " +
-            $"{Bytes.Format(p.BytesDownloaded)} downloaded ({Bytes.Format((long)p.BytesPerSecond(elapsed))}/s)");
-        var detail = p.Retry is { } retry ? StageDisplay.Waiting(retry) : p.ArchivesDone < p.Archives && p.Current != "" ? p.Current : null;
-        return new ProgressFrame(p.Archives == 0 ? 0 : (double)p.ArchivesDone / p.Archives, $"{p.ArchivesDone}/{p.Archives} archives", stats,
-            StageDisplay.Eta(p.TimeLeft(elapsed)), detail);
+            $"{clips.Done} {clips.Unit} ({Throughput.PerSecond(clips.Finished, elapsed):0.0} clips/s), {clips.Failed} failed, " +
+            $"{Bytes.Format(p.AmountDone)} downloaded ({Bytes.Format((long)Throughput.PerSecond(p.AmountDone, elapsed))}/s)");
+        var detail = p.Retry is { } retry ? StageDisplay.Waiting(retry) : p.Finished < p.Items && p.Current is { Length: > 0 } current ? current : null;
+        return new ProgressFrame(p.Items == 0 ? 0 : (double)(p.AlreadyDone + p.Finished) / (p.AlreadyDone + p.Items),
+            $"{p.AlreadyDone + p.Finished}/{p.AlreadyDone + p.Items} archives", stats, StageDisplay.Eta(p.TimeLeft(elapsed)), detail);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using KineticsPrep.Cli;
 using KineticsPrep.Download;
-using KineticsPrep.Pipeline;
 using KineticsPrep.Running;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -29,8 +28,11 @@ public sealed partial class ProgressDisplayTests : IDisposable
     [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
     private static partial Regex CursorMoves();
 
-    private static readonly PrepareProgress Busy = new(Archives: 302, ArchivesDoneAtStart: 10, ArchivesDone: 120, ClipsDone: 48_211,
-        ClipsFailed: 17, BytesDownloaded: 123_456_789_012, Current: "archives/train/abseiling_and_a_very_long_archive_name_from_a_mirror_of_kinetics_part_119.tar.gz");
+    private static readonly StageProgress Busy = new("archives", Items: 292, AlreadyDone: 10, Done: 110, Failed: 0, Amount: 0, AmountDone: 123_456_789_012)
+    {
+        Current = "archives/train/abseiling_and_a_very_long_archive_name_from_a_mirror_of_kinetics_part_119.tar.gz",
+        Inner = new InnerCount("clips resized", 48_211, 17),
+    };
 
     private static string Render(int width, ProgressFrame frame, string title)
     {

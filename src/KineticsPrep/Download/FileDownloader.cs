@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using KineticsPrep.Dataset;
 using KineticsPrep.IO;
@@ -13,43 +11,37 @@ using Polly.Retry;
 namespace KineticsPrep.Download;
 
 /// <summary>
-/// Fetches one file over HTTP (or from a local mirror folder) into TARGET.partial, resuming with Range requests,
-/// retrying with exponential backoff and jitter, hashing as it streams. The file is renamed to TARGET only when its
-/// size equals the server's Content-Length and, when the server's ETag is a plain MD5, its bytes match it.
-/// With a state store (<see cref="WithState"/>), a resume asks for the rest of the same version only (If-Range with
-/// the ETag or Last-Modified recorded when the partial file was started): a file replaced on the server in the
-/// meantime starts over instead of being spliced onto the old one's first bytes.
+/// Fetches one file over HTTP (or from a local mirror folder) into TARGET.partial, resuming where it stopped
+/// (<see cref="ResumePolicy"/>), retrying with exponential backoff and jitter, hashing as it streams, through one
+/// <see cref="MirrorTransport"/>. The file is renamed to TARGET only when its size equals the server's Content-Length
+/// and, when the server's ETag is a plain MD5, its bytes match it.
 /// </summary>
 public sealed class FileDownloader
 {
-    private const int BufferSize = 1 << 20;
-
     /// <summary>Where a download's retries are told of, for the retry strategy's callback.</summary>
     private static readonly ResiliencePropertyKey<(ItemProgress Progress, string Item)> RetriesOf = new("kinetics-prep.retries");
 
-    private readonly HttpClient _http;
+    private readonly MirrorTransport _transport;
     private readonly DownloadOptions _options;
     private readonly ResiliencePipeline _retry;
-    private readonly StateStore? _state;
-    private readonly IProgress<string>? _notes;
+    private readonly ResumePolicy _resume;
 
     public FileDownloader(HttpClient http, DownloadOptions options)
-        : this(http, options, BuildRetry(options), null, null)
+        : this(new MirrorTransport(http, options), options, BuildRetry(options), new ResumePolicy(null, null))
     {
     }
 
-    private FileDownloader(HttpClient http, DownloadOptions options, ResiliencePipeline retry, StateStore? state, IProgress<string>? notes)
+    private FileDownloader(MirrorTransport transport, DownloadOptions options, ResiliencePipeline retry, ResumePolicy resume)
     {
-        _http = http;
+        _transport = transport;
         _options = options;
         _retry = retry;
-        _state = state;
-        _notes = notes;
+        _resume = resume;
     }
 
     /// <summary>The same downloader, keeping partial files' versions in <paramref name="state"/> and telling
     /// <paramref name="notes"/> when a download starts over.</summary>
-    public FileDownloader WithState(StateStore state, IProgress<string>? notes) => new(_http, _options, _retry, state, notes);
+    public FileDownloader WithState(StateStore state, IProgress<string>? notes) => new(_transport, _options, _retry, new ResumePolicy(state, notes));
 
     private static ResiliencePipeline BuildRetry(DownloadOptions options) =>
         new ResiliencePipelineBuilder()
@@ -78,7 +70,7 @@ public sealed class FileDownloader
 
     /// <summary>
     /// A failure another try may fix: 5xx, 429, a refused, dropped or short connection, a stall. (HTTP statuses that
-    /// will not change, such as 404, come as <see cref="DownloadFailedException"/> from <see cref="ThrowForStatus"/>.)
+    /// will not change, such as 404, come as <see cref="DownloadFailedException"/> from <see cref="MirrorTransport"/>.)
     /// </summary>
     private static bool IsTransient(Exception e) =>
         (e is RetryableDownloadException or IOException or TimeoutException or HttpRequestException) && !DiskSpace.IsFull(e);
@@ -99,12 +91,12 @@ public sealed class FileDownloader
             if (PlainMd5(result.ETag) is { } expected && expected != md5)
             {
                 File.Delete(partial);
-                _state?.RecordPartialValidator(partial, url, null);
+                _resume.Forget(partial, url);
                 throw new DownloadFailedException(
                     $"{url}: the downloaded bytes' MD5 is {md5}, but the server's ETag says {expected}; the partial file was removed, run again to download it anew");
             }
             File.Move(partial, target, overwrite: true);
-            _state?.RecordPartialValidator(partial, url, null);
+            _resume.Forget(partial, url);
             return result;
         }
         catch (Exception e) when (IsTransient(e))
@@ -120,16 +112,9 @@ public sealed class FileDownloader
     /// <summary>The size of a remote file (HEAD's Content-Length, or a local file's length); null when unknown.</summary>
     public async Task<long?> SizeAsync(string url, CancellationToken cancellationToken)
     {
-        if (Mirror.LocalPath(url) is { } local)
-            return File.Exists(local) ? new FileInfo(local).Length : null;
         try
         {
-            return await _retry.ExecuteAsync(async token =>
-            {
-                using var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), token);
-                ThrowForStatus(url, response);
-                return response.Content.Headers.ContentLength;
-            }, cancellationToken);
+            return await _retry.ExecuteAsync(token => new ValueTask<long?>(_transport.SizeAsync(url, token)), cancellationToken);
         }
         catch (Exception e) when (IsTransient(e) || e is DownloadFailedException)
         {
@@ -146,40 +131,15 @@ public sealed class FileDownloader
     /// <param name="url">A file the mirror should hold, such as a release's first list file.</param>
     /// <param name="root">The mirror as the user gave it, for the message.</param>
     /// <exception cref="MirrorUnreachableException">The mirror is not there.</exception>
-    public async Task CheckReachableAsync(string url, string root, CancellationToken cancellationToken)
-    {
-        if (Mirror.LocalPath(url) is { } local)
-        {
-            var folder = Mirror.LocalPath(root) ?? root;
-            if (!Directory.Exists(folder))
-                throw new MirrorUnreachableException($"the mirror folder {folder} does not exist. Check --mirror: a folder with the CVDF's tree.");
-            return;
-        }
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Head, url);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        }
-        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
-        {
-            var why = e.HttpRequestError == HttpRequestError.NameResolutionError ? "its name does not resolve" : "the connection was refused";
-            throw new MirrorUnreachableException($"cannot reach the mirror {new Uri(url).GetLeftPart(UriPartial.Authority)}: {why}. Check --mirror, or your network.", e);
-        }
-    }
+    public Task CheckReachableAsync(string url, string root, CancellationToken cancellationToken) =>
+        _transport.CheckReachableAsync(url, root, cancellationToken);
 
     /// <summary>A small text file (a list of archive URLs), with the same retries.</summary>
     public async Task<string> FetchTextAsync(string url, CancellationToken cancellationToken)
     {
-        if (Mirror.LocalPath(url) is { } local)
-            return File.Exists(local) ? await File.ReadAllTextAsync(local, cancellationToken) : throw new DownloadFailedException($"{local}: not found");
         try
         {
-            return await _retry.ExecuteAsync(async token =>
-            {
-                using var response = await _http.GetAsync(url, token);
-                ThrowForStatus(url, response);
-                return await response.Content.ReadAsStringAsync(token);
-            }, cancellationToken);
+            return await _retry.ExecuteAsync(token => new ValueTask<string>(_transport.TextAsync(url, token)), cancellationToken);
         }
         catch (Exception e) when (IsTransient(e))
         {
@@ -191,9 +151,7 @@ public sealed class FileDownloader
     private async Task<(Result, string)> AttemptAsync(string url, string partial, IProgress<long>? bytes, CancellationToken cancellationToken)
     {
         var existing = File.Exists(partial) ? new FileInfo(partial).Length : 0;
-        using var source = Mirror.LocalPath(url) is { } local
-            ? OpenLocal(local, existing)
-            : await OpenHttpAsync(url, partial, existing, cancellationToken);
+        using var source = await _resume.OpenAsync(_transport, url, partial, cancellationToken);
 
         // Unbuffered (the chunks are already large): a write that fails for lack of space fails once, here, and not
         // again when the stream is disposed.
@@ -205,7 +163,7 @@ public sealed class FileDownloader
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         await HashExistingAsync(output, source.Offset, [hash, md5], cancellationToken);
 
-        var buffer = new byte[BufferSize];
+        var buffer = new byte[MirrorTransport.BufferSize];
         var window = Stopwatch.StartNew();
         long windowBytes = 0;
         try
@@ -282,7 +240,7 @@ public sealed class FileDownloader
     private static async Task HashExistingAsync(FileStream output, long length, IncrementalHash[] hashes, CancellationToken cancellationToken)
     {
         output.Seek(0, SeekOrigin.Begin);
-        var buffer = new byte[BufferSize];
+        var buffer = new byte[MirrorTransport.BufferSize];
         long remaining = length;
         while (remaining > 0)
         {
@@ -297,106 +255,6 @@ public sealed class FileDownloader
     }
 
     /// <summary>
-    /// The body to append at <see cref="Offset"/>, and the whole file's size and ETag when the server says them;
-    /// <see cref="Chunked"/> when the body came in chunked encoding, which marks its own end.
-    /// </summary>
-    private sealed class Source(Stream body, long offset, long? total, IDisposable? owner = null, string? etag = null, bool chunked = false)
-        : IDisposable
-    {
-        public Stream Body { get; } = body;
-        public long Offset { get; } = offset;
-        public long? Total { get; } = total;
-        public string? ETag { get; } = etag;
-        public bool Chunked { get; } = chunked;
-
-        public void Dispose()
-        {
-            Body.Dispose();
-            owner?.Dispose();
-        }
-    }
-
-    private static Source OpenLocal(string path, long existing)
-    {
-        if (!File.Exists(path))
-            throw new DownloadFailedException($"{path}: not found");
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
-        var offset = Math.Min(existing, stream.Length);
-        stream.Seek(offset, SeekOrigin.Begin);
-        return new Source(stream, offset, stream.Length);
-    }
-
-    private async Task<Source> OpenHttpAsync(string url, string partial, long existing, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        var validator = existing > 0 ? _state?.PartialValidator(partial, url) : null;
-        if (existing > 0)
-            request.Headers.Range = new RangeHeaderValue(existing, null);
-        if (validator is not null)
-            request.Headers.IfRange = RangeCondition(validator);
-        // The bytes as stored: a compressed transfer could not be resumed by byte offset nor checked against its ETag.
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
-        using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        headersTimeout.CancelAfter(_options.StallTimeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"no response for {_options.StallTimeout.TotalSeconds:0} s");
-        }
-
-        try
-        {
-            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
-            {
-                // Killed after the last byte but before the rename: the partial file is already whole.
-                if (response.Content.Headers.ContentRange?.Length == existing)
-                    return new Source(Stream.Null, existing, existing, response);
-                File.Delete(partial);
-                throw new RetryableDownloadException("the server refused to resume (416); starting over");
-            }
-            ThrowForStatus(url, response);
-            if (response.Content.Headers.ContentEncoding.FirstOrDefault(e => !e.Equals("identity", StringComparison.OrdinalIgnoreCase)) is { } encoding)
-                throw new DownloadFailedException(
-                    $"{url}: the server sent the file with Content-Encoding '{encoding}' although only the stored bytes were asked for " +
-                    "(Accept-Encoding: identity); they could not be checked or resumed. Use another --mirror, or serve the files as they are");
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var etag = response.Headers.ETag?.ToString();
-            var chunked = response.Headers.TransferEncodingChunked == true;
-            if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From == existing)
-                return new Source(body, existing, response.Content.Headers.ContentRange.Length, response, etag, chunked);
-
-            // From zero: a new download, or a 200 to a Range request, because the file changed since the partial one
-            // began (If-Range) or because the server ignores ranges.
-            if (existing > 0)
-                _notes?.Report(validator is not null
-                    ? $"{url}: the file changed on the server since its partial download began; starting again from zero"
-                    : $"{url}: the server did not resume the partial download; starting again from zero");
-            _state?.RecordPartialValidator(partial, url, Validator(response));
-            return new Source(body, 0, response.Content.Headers.ContentLength, response, etag, chunked);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>What identifies this version of the file: its strong ETag, else its Last-Modified date; null when neither.</summary>
-    private static string? Validator(HttpResponseMessage response) =>
-        response.Headers.ETag is { IsWeak: false } etag ? etag.Tag
-        : response.Content.Headers.LastModified is { } modified ? modified.ToString("R", CultureInfo.InvariantCulture)
-        : null;
-
-    private static RangeConditionHeaderValue RangeCondition(string validator) =>
-        validator.StartsWith('"')
-            ? new RangeConditionHeaderValue(new EntityTagHeaderValue(validator))
-            : new RangeConditionHeaderValue(DateTimeOffset.Parse(validator, CultureInfo.InvariantCulture));
-
-    /// <summary>
     /// The MD5 an ETag stands for: S3 gives a single-part upload the MD5 of its bytes (32 hex digits); a multipart
     /// upload's ETag ends in "-N" and is no checksum of the file.
     /// </summary>
@@ -405,22 +263,4 @@ public sealed class FileDownloader
         var tag = etag?.Trim('"').ToLowerInvariant();
         return tag is { Length: 32 } && tag.All(char.IsAsciiHexDigit) ? tag : null;
     }
-
-    private static void ThrowForStatus(string url, HttpResponseMessage response)
-    {
-        var status = (int)response.StatusCode;
-        if (response.IsSuccessStatusCode)
-            return;
-        if (status == 429 || status >= 500)
-            throw new RetryableDownloadException($"HTTP {status} {response.ReasonPhrase}", RetryAfter(response));
-        throw new DownloadFailedException($"{url}: HTTP {status} {response.ReasonPhrase}");
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
-        response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-            _ => null,
-        };
 }

@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using KineticsPrep.Annotate;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.Extract;
 using KineticsPrep.IO;
 using KineticsPrep.Media;
-using KineticsPrep.Resize;
 using KineticsPrep.Running;
 using KineticsPrep.State;
 
@@ -17,7 +15,7 @@ namespace KineticsPrep.Pipeline;
 /// current one is extracted and its clips resized; archives and originals are deleted as soon as they are used.
 /// Every step is recorded in this shard's state store, so a killed run resumes where it stopped.
 /// </summary>
-public sealed class PreparePipeline(PrepareOptions options, FileDownloader downloader, MediaTools tools)
+public sealed partial class PreparePipeline(PrepareOptions options, FileDownloader downloader, MediaTools tools)
 {
     private readonly StateStore _state = StateStore.Open(options.Root, options.Shard.StateName);
     private readonly ConcurrentQueue<string> _failures = new();
@@ -72,9 +70,12 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
         return new PrepareStart(mine, remaining, estimate, audit.Reopened) { Reencoding = reencoding };
     }
 
-    public async Task<PrepareResult> RunAsync(PrepareStart start, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="progress">The archives this run works on, with the clips resized in them as the inner count.</param>
+    public async Task<PrepareResult> RunAsync(PrepareStart start, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        var counters = new Counters(start.Archives.Count, start.Archives.Count - start.Remaining.Count, progress);
+        var doneBefore = start.Archives.Count - start.Remaining.Count;
+        var counters = new ProgressTally("archives", start.Remaining.Count, doneBefore, 0, progress, "clips resized");
+        counters.Report();
         await RunStagesAsync(start.Remaining, counters, cancellationToken);
 
         // A shard's clips are only part of the dataset: its lists come from --finalize, once every shard is done.
@@ -88,7 +89,7 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             // E.g. an annotation CSV that could not be downloaded (listed with the other failures): the clips are kept.
             _failures.Enqueue($"lists not written: {e.Message}");
         }
-        return new PrepareResult(start.Archives.Count, counters.ArchivesDone, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
+        return new PrepareResult(start.Archives.Count, doneBefore + counters.Done, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
     }
 
     /// <summary>
@@ -178,196 +179,5 @@ public sealed class PreparePipeline(PrepareOptions options, FileDownloader downl
             cancellationToken);
         Directory.CreateDirectory(options.Root.Path);
         return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(options.Root.Path).AvailableFreeSpace);
-    }
-
-    private async Task DownloadAheadAsync(
-        IReadOnlyList<DownloadItem> archives, ChannelWriter<DownloadItem> ready, Counters counters, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await StageRunner.ForEachAsync(archives, options.DownloadJobs, async (archive, token) =>
-            {
-                var key = archive.Key(options.Root);
-                if (_state.IsExtracted(key) || Download.IsDone(archive)
-                    || await DownloadAsync(archive, counters, token))
-                    await ready.WriteAsync(archive, token);
-            }, cancellationToken);
-        }
-        finally
-        {
-            ready.Complete();
-        }
-    }
-
-    private async Task<bool> DownloadAsync(DownloadItem item, Counters? counters, CancellationToken cancellationToken)
-    {
-        var progress = counters is null ? null : new ItemProgress(counters.AddBytes, counters.Waiting);
-        var (_, failure) = await Download.RunAsync(item, progress, cancellationToken);
-        progress?.Finished();
-        if (failure is not null)
-            _failures.Enqueue(failure);
-        return failure is null;
-    }
-
-    /// <summary>
-    /// Three stages joined by bounded channels: archives are downloaded ahead, extracted as they arrive, and their clips
-    /// fed to one pool of resize workers, so the cores stay busy across archive boundaries while disk use stays bounded.
-    /// </summary>
-    private async Task RunStagesAsync(IReadOnlyList<DownloadItem> archives, Counters counters, CancellationToken cancellationToken)
-    {
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ready = Channel.CreateBounded<DownloadItem>(1);
-        var clips = Channel.CreateBounded<ClipWork>(Math.Max(4, 2 * options.Resize.Workers));
-        var stages = new[]
-        {
-            DownloadAheadAsync(archives, ready.Writer, counters, failed.Token),
-            ExtractAllAsync(ready.Reader, clips.Writer, counters, failed.Token),
-            ResizeAllAsync(clips.Reader, counters, failed.Token),
-        };
-        foreach (var stage in stages)
-            _ = stage.ContinueWith(_ => failed.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        await Task.WhenAll(stages);
-    }
-
-    private async Task ExtractAllAsync(ChannelReader<DownloadItem> ready, ChannelWriter<ClipWork> clips, Counters counters, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var archive in ready.ReadAllAsync(cancellationToken))
-            {
-                var tracker = await ExtractAsync(archive, counters, cancellationToken);
-                if (tracker is null)
-                    continue;
-                if (tracker.Jobs.Count == 0)
-                    Finish(tracker, counters);
-                foreach (var job in tracker.Jobs)
-                    await clips.WriteAsync(new ClipWork(job, tracker), cancellationToken);
-            }
-        }
-        finally
-        {
-            clips.Complete();
-        }
-    }
-
-    /// <summary>Extracts an archive (unless already done), deletes it, and lists its clips' resize jobs.</summary>
-    private async Task<ArchiveTracker?> ExtractAsync(DownloadItem archive, Counters counters, CancellationToken cancellationToken)
-    {
-        var key = archive.Key(options.Root);
-        var located = ExtractRunner.JobFor(options.Root, archive.Target);
-        // Only the clips this run keeps (a subset of classes, a release's share of a set) are written at all.
-        var job = located with { Keep = clip => Keeps(located.Split, clip) };
-        counters.Current = key;
-        var outcome = await Extract.RunAsync(job, null, cancellationToken);
-        if (outcome is { Status: ExtractStatus.Failed, Corrupt: true } && await DownloadAgainAsync(archive, counters, cancellationToken))
-            outcome = await Extract.RunAsync(job with { Bytes = new FileInfo(archive.Target).Length }, null, cancellationToken);
-        if (outcome.Status == ExtractStatus.Failed)
-        {
-            _failures.Enqueue(outcome.Error!);
-            return null;
-        }
-        foreach (var refused in outcome.Refused)
-            _failures.Enqueue($"{key}: refused entry {refused}");
-        if (!options.KeepArchives && File.Exists(archive.Target))
-            File.Delete(archive.Target);
-
-        var jobs = _state.ClipsOf(key).Where(clip => Keeps(job.Split, clip))
-            .Select(clip => (Source: Path.Combine(job.TargetFolder, clip), Output: options.ResizedClip(job.Split, clip)))
-            .Select(c => new ResizeJob(c.Source, c.Output, File.Exists(c.Source) ? new FileInfo(c.Source).Length : 0))
-            .ToList();
-        return new ArchiveTracker(key, job.Split, jobs);
-    }
-
-    /// <summary>
-    /// An archive that is truncated or corrupt may have been cut or garbled on its way (a server that lied about its
-    /// length, a proxy): it is deleted and downloaded once more before it is reported.
-    /// </summary>
-    private async Task<bool> DownloadAgainAsync(DownloadItem archive, Counters counters, CancellationToken cancellationToken)
-    {
-        // The extract step has already forgotten its download.
-        File.Delete(archive.Target);
-        return await DownloadAsync(archive, counters, cancellationToken);
-    }
-
-    private async Task ResizeAllAsync(ChannelReader<ClipWork> clips, Counters counters, CancellationToken cancellationToken)
-    {
-        var resizer = new ResizeStep(new ClipResizer(tools, options.Resize), _state);
-        await StageRunner.ForEachAsync(clips.ReadAllAsync(cancellationToken), options.Resize.Workers, async (work, token) =>
-        {
-            var job = work.Job;
-            var clip = Path.GetFileName(job.SourcePath);
-            ClipFailure? failure = null;
-            if (!Outputs.IsIntact(job.OutputPath))
-            {
-                if (!File.Exists(job.SourcePath))
-                    failure = new ClipFailure(clip, "the extracted original is gone and was never resized", Transient: true);
-                else if (await resizer.RunAsync(job, work.Tracker.Split, token) is { Status: ClipStatus.Failed } outcome)
-                    failure = new ClipFailure(clip, outcome.Reason ?? "unknown", outcome.Transient);
-            }
-            counters.ClipDone(failure is not null);
-            if (work.Tracker.ClipDone(failure))
-                Finish(work.Tracker, counters);
-        }, cancellationToken);
-    }
-
-    private ResizedOutputs Outputs => _outputs ?? throw new InvalidOperationException("StartAsync comes first");
-
-    /// <summary>All of an archive's clips are resized or failed: delete the originals and record it done.</summary>
-    private void Finish(ArchiveTracker tracker, Counters counters)
-    {
-        var failures = tracker.Failures;
-        foreach (var failure in failures)
-            _failures.Enqueue($"{tracker.Split}/{failure.Clip}: {failure.Reason}" + (failure.Transient ? " (run again to retry)" : ""));
-        if (!options.KeepOriginals)
-        {
-            foreach (var job in tracker.Jobs.Where(j => File.Exists(j.OutputPath) && File.Exists(j.SourcePath)))
-                File.Delete(job.SourcePath);
-        }
-        _state.RecordProcessed(tracker.Key, tracker.Split, tracker.Jobs.Count, failures);
-        counters.ArchiveDone();
-    }
-
-    /// <summary>Thread-safe tallies behind <see cref="PrepareProgress"/>.</summary>
-    private sealed class Counters(int archives, int archivesDone, IProgress<PrepareProgress>? progress)
-    {
-        private readonly int _archivesDoneAtStart = archivesDone;
-        private int _archivesDone = archivesDone, _clipsDone, _clipsFailed;
-        private long _bytes;
-
-        public int ArchivesDone => Volatile.Read(ref _archivesDone);
-
-        public string Current { get; set; } = "";
-
-        private readonly LatestRetry _retry = new();
-
-        public void Waiting(RetryNotice notice, bool waiting)
-        {
-            _retry.Update(notice, waiting);
-            Report();
-        }
-
-        public void AddBytes(long bytes)
-        {
-            Interlocked.Add(ref _bytes, bytes);
-            Report();
-        }
-
-        public void ClipDone(bool failed)
-        {
-            Interlocked.Increment(ref failed ? ref _clipsFailed : ref _clipsDone);
-            Report();
-        }
-
-        public void ArchiveDone()
-        {
-            Interlocked.Increment(ref _archivesDone);
-            Report();
-        }
-
-        private void Report() => progress?.Report(new PrepareProgress(archives, _archivesDoneAtStart, ArchivesDone,
-            Volatile.Read(ref _clipsDone), Volatile.Read(ref _clipsFailed), Interlocked.Read(ref _bytes), Current)
-        {
-            Retry = _retry.Notice,
-        });
     }
 }

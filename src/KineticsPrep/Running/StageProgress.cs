@@ -2,7 +2,8 @@ namespace KineticsPrep.Running;
 
 /// <summary>
 /// Where a run of one stage stands: the <see cref="Items"/> this run works on (besides <see cref="AlreadyDone"/>
-/// ones), how many are done or failed, and an amount (bytes) for rates and the time left. Every stage reports this.
+/// ones), how many are done or failed, and an amount (bytes) for rates and the time left. Every stage reports this,
+/// and so does prepare (archives, with the clips inside them as <see cref="Inner"/>): the one progress record.
 /// </summary>
 /// <param name="Unit">What an item is, in the plural: "files", "archives", "clips", "shards".</param>
 /// <param name="Amount">The amount of all items when known up front (bytes), else 0.</param>
@@ -15,6 +16,9 @@ public sealed record StageProgress(string Unit, int Items, int AlreadyDone, int 
 
     /// <summary>An item waiting to be tried again, while it waits.</summary>
     public RetryNotice? Retry { get; init; }
+
+    /// <summary>Units inside the items, for a stage whose items hold others (prepare: the clips of its archives).</summary>
+    public InnerCount? Inner { get; init; }
 
     public int Finished => Done + Failed;
 

@@ -2,7 +2,7 @@ namespace KineticsPrep.Running;
 
 /// <summary>
 /// The one parallel loop of the library: runs a step over many items, several at once, with cancellation; and, for a
-/// stage, keeps the tallies and reports a <see cref="StageProgress"/> as items finish.
+/// stage, keeps the tallies and reports a <see cref="StageProgress"/> as items finish (<see cref="ProgressTally"/>).
 /// </summary>
 public static class StageRunner
 {
@@ -39,17 +39,13 @@ public static class StageRunner
         IProgress<StageProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var tallies = new Tallies(options.Unit, items.Sum(options.CountOf), options.AlreadyDone, items.Sum(options.SizeOf), progress);
+        var tallies = new ProgressTally(options.Unit, items.Sum(options.CountOf), options.AlreadyDone, items.Sum(options.SizeOf), progress);
         tallies.Report();
         var outcomes = new List<TOutcome>(items.Count);
         await ForEachAsync(items, options.Workers, async (item, token) =>
         {
             long reported = 0;
-            var itemProgress = new ItemProgress(bytes =>
-            {
-                Interlocked.Add(ref reported, bytes);
-                tallies.AddAmount(bytes);
-            }, tallies.Waiting);
+            var itemProgress = tallies.Item(bytes => Interlocked.Add(ref reported, bytes));
             if (options.Name is { } name)
                 tallies.Start(name(item));
             var outcome = await step(item, itemProgress, token);
@@ -60,47 +56,5 @@ public static class StageRunner
             tallies.Finish(done, failed, Math.Max(0, options.SizeOf(item) - Interlocked.Read(ref reported)));
         }, cancellationToken);
         return outcomes;
-    }
-
-    /// <summary>Thread-safe counts behind <see cref="StageProgress"/>.</summary>
-    private sealed class Tallies(string unit, int items, int alreadyDone, long amount, IProgress<StageProgress>? progress)
-    {
-        private int _done, _failed;
-        private long _amountDone;
-        private string? _current;
-
-        public void Start(string name)
-        {
-            Volatile.Write(ref _current, name);
-            Report();
-        }
-
-        private readonly LatestRetry _retry = new();
-
-        public void Waiting(RetryNotice notice, bool waiting)
-        {
-            _retry.Update(notice, waiting);
-            Report();
-        }
-
-        public void AddAmount(long bytes)
-        {
-            Interlocked.Add(ref _amountDone, bytes);
-            Report();
-        }
-
-        public void Finish(int done, int failed, long remainingAmount)
-        {
-            Interlocked.Add(ref _done, done);
-            Interlocked.Add(ref _failed, failed);
-            AddAmount(remainingAmount);
-        }
-
-        public void Report() => progress?.Report(new StageProgress(
-            unit, items, alreadyDone, Volatile.Read(ref _done), Volatile.Read(ref _failed), amount, Interlocked.Read(ref _amountDone))
-        {
-            Current = Volatile.Read(ref _current),
-            Retry = _retry.Notice,
-        });
     }
 }
