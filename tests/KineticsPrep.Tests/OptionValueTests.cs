@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KineticsPrep.Cli;
+using KineticsPrep.Cli.App;
 
 namespace KineticsPrep.Tests;
 

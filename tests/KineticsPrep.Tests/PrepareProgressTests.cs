@@ -1,3 +1,4 @@
+using KineticsPrep.Cli.Commands.Prepare;
 using KineticsPrep.IO;
 using KineticsPrep.Running;
 using KineticsPrep.State;
@@ -18,7 +19,7 @@ public sealed class PrepareProgressTests
         var elapsed = TimeSpan.FromMinutes(1);
 
         Assert.Equal(TimeSpan.FromMinutes(3), progress.TimeLeft(elapsed));
-        var frame = Cli.PrepareCommand.Frame(progress, elapsed);
+        var frame = PrepareCommand.Frame(progress, elapsed);
         Assert.Equal("4/10 archives", frame.Counts);
         Assert.Equal($"90 clips resized (1.5 clips/s), 0 failed, {Bytes.Format(300_000_000)} downloaded ({Bytes.Format(5_000_000)}/s)", frame.Stats);
     }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using KineticsPrep.Cli;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Commands.Prepare;
+using KineticsPrep.Cli.Display;
 using KineticsPrep.Download;
 using KineticsPrep.Running;
 using Spectre.Console;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KineticsPrep.Cli.App;
 
 namespace KineticsPrep.Tests;
 
@@ -36,7 +37,7 @@ public static class CliRunner
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var exitCode = await Cli.CliApp.RunAsync(arguments, TextWriter.Synchronized(output), TextWriter.Synchronized(error), timeout.Token);
+        var exitCode = await CliApp.RunAsync(arguments, TextWriter.Synchronized(output), TextWriter.Synchronized(error), timeout.Token);
         return new Result(exitCode, output.ToString(), error.ToString());
     }
 

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Display;
+using KineticsPrep.Cli.Options;
+using KineticsPrep.Dataset;
+using KineticsPrep.Download;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli.Commands.Inspect;
+
+/// <summary>
+/// <c>kinetics-prep overlap --root DIR [--with k400:val,…]</c>: the YouTube ids shared by every pair of splits the root
+/// holds annotation files for, and of the splits named (fetched when the root lacks them).
+/// </summary>
+internal static class OverlapCommand
+{
+    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root whose annotation files are compared.");
+    private static readonly Option<string?> With = SharedOptions.SplitsOfReleases("--with",
+        "Other releases' splits to compare too; their annotation files are fetched into ROOT/annotations/<release>/ when not there.");
+    private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
+
+    public static Command Create(CliServices services)
+    {
+        var command = new Command("overlap", "Show the YouTube ids shared between splits and releases (K400's val is largely in K700's train).")
+        {
+            Root, With, MirrorOption,
+        };
+        command.WithExamples("overlap --root /data/k400", "overlap --root /data/k700 --with k400:val,k600:val");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.Of(parse);
+        var root = parse.GetRequiredValue(Root);
+        var release = RunFacts.ReleaseOf(root);
+        var wanted = parse.GetValue(With) is { } text ? SplitOfRelease.ParseList(text).Splits : [];
+        IReadOnlyList<(SplitOfRelease Split, string Path)> files;
+        try
+        {
+            var fetched = await services.AnnotationFetch(parse.GetValue(MirrorOption)).EnsureAsync(root, release, wanted, cancellationToken);
+            files = ReleaseAnnotations.Under(root, release).Concat(fetched).DistinctBy(f => f.Split).ToList();
+        }
+        catch (DownloadFailedException e)
+        {
+            return console.Fatal($"cannot fetch an annotation file: {e.Message}");
+        }
+        if (files.Count < 2)
+            return console.Fatal($"{root.Path} holds {(files.Count == 0 ? "no annotation files" : "the annotation file of one split")}: nothing to compare. " +
+                                 "Name others with --with RELEASE:SPLIT (e.g. --with k400:val).");
+
+        var pairs = Overlap.Between(files.Select(f => (f.Split.ToString(), (IReadOnlySet<string>)ReleaseAnnotations.Ids(f.Path, f.Split.Split))).ToList());
+        Print(console, pairs);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A table within 80 columns: each pair, its ids and the share of each side.</summary>
+    public static void Print(CliConsole console, IReadOnlyList<Overlap.Pair> pairs)
+    {
+        console.Out.WriteLine("YouTube ids shared between splits:");
+        console.Out.WriteLine($"  {"split",-15} {"ids",7} {"split",-15} {"ids",7} {"shared",7} {"of 1st",6} {"of 2nd",6}");
+        foreach (var p in pairs)
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {p.A,-15} {p.IdsOfA,7} {p.B,-15} {p.IdsOfB,7} {p.Shared,7} {Share(p.Shared, p.IdsOfA),6} {Share(p.Shared, p.IdsOfB),6}"));
+    }
+
+    private static string Share(int shared, int of) => of == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * shared / of:0.0}%");
+}

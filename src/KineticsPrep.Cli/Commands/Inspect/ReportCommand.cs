@@ -1,0 +1,58 @@
+using System.CommandLine;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Display;
+using KineticsPrep.Cli.Options;
+using KineticsPrep.Dataset;
+using KineticsPrep.IO;
+using KineticsPrep.Report;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli.Commands.Inspect;
+
+/// <summary><c>kinetics-prep report --root DIR</c>: report.html (self-contained, offline) and report.json.</summary>
+internal static class ReportCommand
+{
+    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root (only read).");
+    private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where report.html and report.json go. Default: the root." };
+
+    public static Command Create(CliServices services)
+    {
+        var command = new Command("report", "Write ROOT/report.html (one offline file with charts) and ROOT/report.json.") { Root, Out };
+        command.WithExamples("report --root /data/k400", "report --root /readonly/k400 --out ~/k400-report");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.Of(parse);
+        var root = parse.GetRequiredValue(Root);
+        if (StateStore.AllUnder(root).Count == 0 && ListReader.Written(root.Lists).Count == 0)
+            return console.Fatal($"nothing to report under {root.Path}: no state store ({root.StateFolder}) and no lists ({root.Lists}). " +
+                                 "Run prepare (or download, resize, annotate) there first. Nothing was written.");
+        var folder = parse.GetValue(Out)?.FullName ?? root.Path;
+        var report = ReportBuilder.Build(root);
+        report = report with { ContactSheet = await ContactSheetAsync(root, services, cancellationToken) };
+        try
+        {
+            var (html, json) = ReportWriter.Write(folder, report);
+            console.Out.WriteLine($"Wrote {html} and {json}.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
+        {
+            return console.Fatal($"cannot write the report under {folder}: {e.Message}. Give --out DIR to write it elsewhere.");
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The contact sheet, or why there is none: it needs the lists' index, and ffmpeg.</summary>
+    private static async Task<ContactSheet> ContactSheetAsync(DatasetRoot root, CliServices services, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(root.Lists, ClipIndexFile.FileName)))
+            return ContactSheet.None($"no {ClipIndexFile.FileName} in {root.Lists} yet");
+        if (await services.OptionalMediaToolsAsync(cancellationToken) is not { } tools)
+            return ContactSheet.None("no ffmpeg was found to take the frames");
+        return await ContactSheetMaker.MakeAsync(root, ListReader.Labels(root.Lists), ClipIndexFile.Read(root.Lists), tools,
+            Environment.ProcessorCount, cancellationToken);
+    }
+}

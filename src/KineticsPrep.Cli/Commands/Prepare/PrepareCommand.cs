@@ -1,0 +1,217 @@
+using System.CommandLine;
+using System.Globalization;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Commands.Stages;
+using KineticsPrep.Cli.Display;
+using KineticsPrep.Cli.Options;
+using KineticsPrep.Dataset;
+using KineticsPrep.Download;
+using KineticsPrep.IO;
+using KineticsPrep.Pipeline;
+using KineticsPrep.Resize;
+using KineticsPrep.Running;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli.Commands.Prepare;
+
+/// <summary><c>kinetics-prep prepare k400 --root DIR</c>: download, extract, resize and annotate, pipelined per archive.</summary>
+internal static class PrepareCommand
+{
+    private static readonly Argument<string> Dataset = SharedOptions.Dataset(k710: true);
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.");
+    private static readonly Option<string> Splits = SharedOptions.Splits();
+    private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
+    private static readonly Option<bool> KeepOriginals = new("--keep-originals") { Description = "Keep the extracted clips after they are resized." };
+    private static readonly Option<bool> KeepArchives = new("--keep-archives") { Description = "Keep the archives after they are extracted." };
+    private static readonly Option<bool> Reencode = new("--reencode")
+    {
+        Description = "When the root's clips were made with other encode settings, make them again with these, from the originals " +
+                      "(which --keep-originals kept); without it such a run is refused.",
+    };
+    private static readonly Option<string?> ExcludeOverlapWith = SharedOptions.ExcludeOverlapWith();
+    private static readonly Option<string?> Classes = SharedOptions.Classes();
+    private static readonly Option<int?> MaxPerClass = SharedOptions.MaxPerClass();
+    private static readonly Option<bool> Force = new("--force") { Description = "Start even if the expected peak disk use is above the free space." };
+    private static readonly Option<string?> ShardOption = new("--shard") { Description = "I/N: do the I-th of N slices of the archives. Default: from Slurm job arrays or Kubernetes Indexed Jobs." };
+    private static readonly Option<int?> ShardCount = new("--shard-count")
+    {
+        Description = "The number of shards, with the index from the scheduler: a Slurm job array's size (SLURM_ARRAY_TASK_ID is then " +
+                      "the index as it is, so a resubmitted task keeps its slice) or a Kubernetes Indexed Job's (JOB_COMPLETION_INDEX).",
+    };
+    private static readonly Option<bool> Finalize = new("--finalize") { Description = "After all shards finished: check them and write the lists." };
+    private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
+    private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
+    private static readonly Option<string> Format = SharedOptions.ListFormat();
+    private static readonly Option<string?> Labels = SharedOptions.Labels();
+    private static readonly EncodeOptions Encode = new();
+    private static readonly Option<int> Retries = SharedOptions.Retries();
+    private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
+
+    public static Command Create(CliServices services)
+    {
+        var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
+        {
+            Dataset, Root, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
+            Retries, MinimumRate, ExcludeOverlapWith, Classes, MaxPerClass,
+        };
+        Encode.AddTo(command);
+        command.WithExamples("prepare k400 --root /data/k400", "prepare k700-2020 --root /data/k700 --short-side 256 --format csv", "prepare k400 --root /shared/k400 --shard-count 16   # in a Slurm array");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.Of(parse);
+        var dataset = parse.GetRequiredValue(Dataset).ToLowerInvariant();
+        // Kinetics-710's releases are set by K710Prepare; K400 stands in until then.
+        var version = DatasetCatalog.Find(dataset == DatasetCatalog.K710 ? DatasetCatalog.K710Releases[0] : dataset)!;
+        var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
+        if (splitError is not null)
+            return console.Fatal(splitError);
+        Shard shard;
+        try
+        {
+            shard = parse.GetValue(ShardOption) is { } text
+                ? Shard.Parse(text)
+                : Shard.FromEnvironment(Environment.GetEnvironmentVariable, parse.GetValue(ShardCount)) ?? Shard.Whole;
+        }
+        catch (FormatException e)
+        {
+            return console.Fatal(e.Message);
+        }
+        var tools = await services.MediaToolsAsync(cancellationToken);
+
+        var root = parse.GetRequiredValue(Root);
+        root.Create();
+        using var writer = WriterLock.ForRoot(root, shard.StateName);
+        IReadOnlySet<string>? excluded;
+        try
+        {
+            excluded = await SharedOptions.ExcludedIdsAsync(parse, ExcludeOverlapWith, root, parse.GetValue(MirrorOption), services, cancellationToken);
+        }
+        catch (DownloadFailedException e)
+        {
+            return console.Fatal($"cannot fetch the annotation file for --exclude-overlap-with: {e.Message}");
+        }
+        var options = new PrepareOptions(version, root)
+        {
+            Splits = splits,
+            Mirror = new Mirror(parse.GetValue(MirrorOption)),
+            Shard = shard,
+            KeepOriginals = parse.GetValue(KeepOriginals),
+            KeepArchives = parse.GetValue(KeepArchives),
+            Reencode = parse.GetValue(Reencode),
+            Force = parse.GetValue(Force),
+            DownloadJobs = parse.GetValue(Jobs),
+            Download = new DownloadOptions { Retries = parse.GetValue(Retries), MinimumRate = parse.GetValue(MinimumRate) * 1024L },
+            Resize = Encode.Read(parse, new ResizeOptions { Workers = parse.GetValue(Workers) }),
+            ListFormat = ListFormat.Find(parse.GetRequiredValue(Format))!,
+            Labels = parse.GetValue(Labels),
+            ExcludeIds = excluded,
+            Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
+        };
+        var pipeline = new PreparePipeline(options, new FileDownloader(services.Http, options.Download), tools);
+        if (!shard.IsWhole)
+            console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");
+
+        if (dataset == DatasetCatalog.K710 && options.Subset is not null)
+            return console.Fatal("--classes and --max-per-class are not available for k710 (its classes merge renamed ones); prepare k710 whole.");
+        if (dataset == DatasetCatalog.K710)
+            return await RunK710Async(console, new K710Prepare(options, new FileDownloader(services.Http, options.Download), tools), options,
+                parse.GetValue(Finalize), cancellationToken);
+
+        PrepareResult result;
+        if (parse.GetValue(Finalize))
+        {
+            result = await pipeline.FinalizeAsync(cancellationToken);
+        }
+        else
+        {
+            var start = await pipeline.StartAsync(cancellationToken);
+            PrintStart(console, start, root, "", $" Disk: expected peak {Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
+            result = await RunAsync(console, pipeline, start, cancellationToken);
+        }
+        return PrintOutcome(console, options, [result], result.Lists);
+    }
+
+    /// <summary>
+    /// prepare k710: the recipe from the three releases' annotation files, then each release's run (only the clips the
+    /// recipe keeps from it), then the K710 lists.
+    /// </summary>
+    private static async Task<int> RunK710Async(CliConsole console, K710Prepare k710, PrepareOptions options, bool finalize, CancellationToken cancellationToken)
+    {
+        var recipe = await k710.PlanAsync(cancellationToken);
+        var steps = recipe.Counts;
+        console.Out.WriteLine($"Kinetics-710 from {string.Join(", ", DatasetCatalog.K710Releases)}: {steps.TrainRows} train and {steps.ValRows} val rows; " +
+                              $"{steps.TrainUnique} and {steps.ValUnique} YouTube ids; {steps.ValAlsoInTrain} val ids also in train left out: " +
+                              $"{steps.Train} train and {steps.Val} val clips (details: {k710.RecipeFile}).");
+        var results = new List<PrepareResult>();
+        if (finalize)
+        {
+            results.AddRange(await k710.FinalizeAsync(recipe, cancellationToken));
+        }
+        else
+        {
+            var (parts, estimate) = await k710.StartAsync(recipe, cancellationToken);
+            console.Out.WriteLine($"Disk: expected peak {Bytes.Format(estimate.PeakBytes)} for the three releases, {Bytes.Format(estimate.FreeBytes)} free.");
+            foreach (var part in parts)
+            {
+                PrintStart(console, part.Start, options.Root, $"{part.Release}: ", "");
+                results.Add(await RunAsync(console, part.Pipeline, part.Start, cancellationToken));
+            }
+        }
+        var lists = options.Shard.IsWhole || finalize ? await k710.WriteListsAsync(cancellationToken) : null;
+        return PrintOutcome(console, options, results, lists);
+    }
+
+    /// <summary>The line before a run: re-encoding, and how many archives are left to do (with <paramref name="disk"/>).</summary>
+    private static void PrintStart(CliConsole console, PrepareStart start, DatasetRoot root, string release, string disk)
+    {
+        if (start.Reencoding.Count > 0)
+            console.Out.WriteLine($"Re-encoding the clips from their originals ({string.Join(", ", start.Reencoding)})." +
+                                  (start.Reencoding.FirstOrDefault(c => c.Option == "--short-side") is { } side
+                                      ? $" The clips in {Path.GetFileName(root.Resized(int.Parse(side.Recorded, CultureInfo.InvariantCulture)))}/ are left as they are."
+                                      : ""));
+        var reopened = start.Reopened.Count == 0 ? ""
+            : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
+        console.Out.WriteLine($"{release}{start.Remaining.Count} of {Words.Count(start.Archives.Count, "archive")} to do{reopened}.{disk}");
+    }
+
+    /// <summary>The archives processed, the lists' summary, notes and failures; the exit code.</summary>
+    private static int PrintOutcome(CliConsole console, PrepareOptions options, IReadOnlyList<PrepareResult> results, ListsSummary? lists)
+    {
+        console.Out.WriteLine($"{results.Sum(r => r.ArchivesProcessed)}/{Words.Count(results.Sum(r => r.Archives), "archive")} processed.");
+        if (lists is not null)
+            AnnotateSummary.Print(console, lists, options.ListsFolder);
+        else if (!options.Shard.IsWhole)
+            console.Out.WriteLine("When every shard has finished, run the same command with --finalize to write the lists.");
+        foreach (var note in results.SelectMany(r => r.Notes))
+            console.Error.WriteLine($"Note: {note}");
+        var failures = results.SelectMany(r => r.Failures).ToList();
+        foreach (var failure in failures.Take(100))
+            console.Error.WriteLine($"Failed: {failure}");
+        if (failures.Count > 100)
+            console.Error.WriteLine($"… and {failures.Count - 100} more; see 'kinetics-prep status --root {options.Root.Path}'.");
+        return ExitCodes.For(failures.Count);
+    }
+
+    /// <summary>The pipeline under prepare's own progress line (also for the demo).</summary>
+    public static Task<PrepareResult> RunAsync(CliConsole console, PreparePipeline pipeline, PrepareStart start, CancellationToken cancellationToken) =>
+        StageDisplay.RunAsync(console, "prepare", StageProgress.None("archives"), Frame, progress => pipeline.RunAsync(start, progress, cancellationToken),
+            "Cancelled. Run the same command again to continue where it stopped.");
+
+    /// <summary>
+    /// Archives, clips/s, MiB/s downloaded, ETA, and the download waiting to retry or the archive under way.
+    /// </summary>
+    public static ProgressFrame Frame(StageProgress p, TimeSpan elapsed)
+    {
+        var clips = p.Inner ?? new InnerCount("clips resized", 0, 0);
+        var stats = string.Create(CultureInfo.InvariantCulture,
+            $"{clips.Done} {clips.Unit} ({Throughput.PerSecond(clips.Finished, elapsed):0.0} clips/s), {clips.Failed} failed, " +
+            $"{Bytes.Format(p.AmountDone)} downloaded ({Bytes.Format((long)Throughput.PerSecond(p.AmountDone, elapsed))}/s)");
+        var detail = p.Retry is { } retry ? StageDisplay.Waiting(retry) : p.Finished < p.Items && p.Current is { Length: > 0 } current ? current : null;
+        return new ProgressFrame(p.Items == 0 ? 0 : (double)(p.AlreadyDone + p.Finished) / (p.AlreadyDone + p.Items),
+            $"{p.AlreadyDone + p.Finished}/{p.AlreadyDone + p.Items} archives", stats, StageDisplay.Eta(p.TimeLeft(elapsed)), detail);
+    }
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using KineticsPrep.Annotate;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Display;
+using KineticsPrep.Cli.Options;
+using KineticsPrep.Dataset;
+using KineticsPrep.Download;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli.Commands.Stages;
+
+/// <summary><c>kinetics-prep annotate</c>: training lists from the official CSVs and the clips that exist.</summary>
+internal static class AnnotateCommand
+{
+    private static readonly Option<DatasetRoot?> Root = SharedOptions.OptionalRoot(
+        "Dataset root: its annotations/, its one videos_<S>p/ and its lists/ stand in for the three folders below (each still overrides).");
+    private static readonly Option<DirectoryInfo?> Annotations = new("--annotations") { Description = "Folder with train.csv, validate.csv or val.csv, test.csv." };
+    private static readonly Option<DirectoryInfo?> Videos = new("--videos") { Description = "Folder searched recursively for <youtube_id>_<start>_<end>.<ext> clips." };
+    private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where the lists, labels.txt, missing_<split>.txt and report.json go." };
+    private static readonly Option<string?> Labels = SharedOptions.Labels();
+    private static readonly Option<DirectoryInfo?> Replacement = new("--replacement") { Description = "CVDF replacement clips, used in place of the originals. Default: a 'replacement' folder under --videos." };
+    private static readonly Option<DirectoryInfo?> RelativeTo = new("--relative-to") { Description = "Write paths relative to this folder instead of absolute ones." };
+    private static readonly Option<string> Format = SharedOptions.ListFormat();
+    private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Report malformed rows and unknown labels, and go on." };
+    private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
+    private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
+    private static readonly Option<string?> ExcludeOverlapWith = SharedOptions.ExcludeOverlapWith();
+    private static readonly Option<string?> Classes = SharedOptions.Classes();
+    private static readonly Option<int?> MaxPerClass = SharedOptions.MaxPerClass();
+    private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
+
+    public static Command Create(CliServices services)
+    {
+        var command = new Command("annotate", "Write train/val/test lists of the clips that exist, with class ids in the community's order.")
+        {
+            Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers, ExcludeOverlapWith, MirrorOption, Classes, MaxPerClass,
+        };
+        command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --root /data/k700 --exclude-overlap-with k400:val   # pretrain on K700, evaluate on K400 val");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.Of(parse);
+        var root = parse.GetValue(Root);
+        var resized = root?.ResizedFolders() ?? [];
+        // A Kinetics-710 root's lists come from the recipe's rows (see prepare k710), with the K710 map.
+        var k710 = root is not null && RunFacts.ReleaseOf(root) == DatasetCatalog.K710;
+        var annotations = parse.GetValue(Annotations)?.FullName ?? (k710 ? root!.ForRelease(DatasetCatalog.K710).Annotations : root?.Annotations);
+        var videos = parse.GetValue(Videos)?.FullName ?? (resized.Count == 1 ? resized[0] : null);
+        var lists = parse.GetValue(Out)?.FullName ?? root?.Lists;
+        if (annotations is null || videos is null || lists is null)
+            return console.Fatal(root is not null && parse.GetValue(Videos) is null && resized.Count != 1
+                ? $"{root.Path} has {(resized.Count == 0 ? "no videos_<S>p folder" : "several: " + string.Join(", ", resized))}; give --videos."
+                : "give --root DIR, or --annotations, --videos and --out.");
+        var options = new AnnotateOptions(annotations, videos, lists)
+        {
+            Labels = parse.GetValue(Labels) ?? (k710 ? DatasetCatalog.K710LabelMap : null),
+            Replacement = parse.GetValue(Replacement)?.FullName,
+            RelativeTo = parse.GetValue(RelativeTo)?.FullName,
+            Format = ListFormat.Find(parse.GetRequiredValue(Format))!,
+            SkipBadRows = parse.GetValue(SkipBadRows),
+            Check = parse.GetValue(Check),
+            Workers = parse.GetValue(Workers),
+            Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
+            ManifestRoot = root,
+        };
+
+        // Writing a root's lists is writing the root; other lists are their own folder's.
+        var holder = root ?? new DatasetRoot(options.Out);
+        using var writer = WriterLock.ForRoot(holder);
+        ListsSummary report;
+        try
+        {
+            options = options with
+            {
+                ExcludeIds = await SharedOptions.ExcludedIdsAsync(parse, ExcludeOverlapWith, holder, parse.GetValue(MirrorOption), services, cancellationToken),
+            };
+            var tools = options.Check ? await services.MediaToolsAsync(cancellationToken) : await services.OptionalMediaToolsAsync(cancellationToken);
+            report = await new Annotator(options, tools).RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return console.Fatal("Cancelled.");
+        }
+        catch (DownloadFailedException e)
+        {
+            return console.Fatal($"cannot fetch the annotation file for --exclude-overlap-with: {e.Message}");
+        }
+
+        AnnotateSummary.Print(console, report, options.Out);
+        return report.BadRows.Count == 0 && report.Corrupt.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Display;
+using KineticsPrep.Cli.Options;
+using KineticsPrep.Dataset;
+using KineticsPrep.Download;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli.Commands.Stages;
+
+/// <summary><c>kinetics-prep download k400 --root DIR</c>: the CVDF archives and annotation CSVs, resumable and verified.</summary>
+internal static class DownloadCommand
+{
+    private static readonly Argument<string> Dataset = SharedOptions.Dataset(k710: true);
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root: archives/ and annotations/ go here.");
+    private static readonly Option<string> Splits = SharedOptions.Splits();
+    private static readonly Option<int> Jobs = SharedOptions.Jobs("Files downloaded at once.", new DownloadOptions().Jobs);
+    private static readonly Option<int> Retries = SharedOptions.Retries();
+    private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
+    private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
+    private static readonly Option<string?> Classes = SharedOptions.Classes();
+    private static readonly Option<int?> MaxPerClass = SharedOptions.MaxPerClass();
+
+    public static Command Create(CliServices services)
+    {
+        var command = new Command("download", "Download a Kinetics release's archives and annotation CSVs, resuming partial files.")
+        {
+            Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption, Classes, MaxPerClass,
+        };
+        command.WithExamples("download k400 --root /data/k400", "download k600 --root /data/k600 --splits val --mirror http://mirror.lab/kinetics", "download k710 --root /data/k710   # K400, K600 and K700-2020 train and val");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.Of(parse);
+        var dataset = parse.GetRequiredValue(Dataset).ToLowerInvariant();
+        // Kinetics-710: the train and val sets of its releases, each in a folder of its own.
+        IReadOnlyList<(DatasetVersion Version, IReadOnlyList<string> Splits, bool Part)> releases;
+        if (dataset == DatasetCatalog.K710)
+        {
+            releases = DatasetCatalog.K710Releases.Select(r => (DatasetCatalog.Find(r)!, DatasetCatalog.K710Splits, true)).ToList();
+        }
+        else
+        {
+            var version = DatasetCatalog.Find(dataset)!;
+            var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
+            if (splitError is not null)
+                return console.Fatal(splitError);
+            releases = [(version, splits, false)];
+        }
+
+        var root = parse.GetRequiredValue(Root);
+        root.Create();
+        using var writer = WriterLock.ForRoot(root);
+        var options = new DownloadOptions
+        {
+            Jobs = parse.GetValue(Jobs),
+            Retries = parse.GetValue(Retries),
+            MinimumRate = parse.GetValue(MinimumRate) * 1024L,
+        };
+        var subset = SharedOptions.Subset(parse, Classes, MaxPerClass);
+        if (subset is not null && releases.Any(r => !r.Version.ArchivesPerClass))
+            console.Out.WriteLine("Note: this release's archives mix classes, so every archive is downloaded; prepare and annotate keep only the subset.");
+        var failed = 0;
+        foreach (var (version, splits, part) in releases)
+        {
+            var runner = new DownloadRunner(StateStore.Open(part ? root.ForRelease(version.Name) : root), new FileDownloader(services.Http, options),
+                new Mirror(parse.GetValue(MirrorOption)), options.Jobs, subset?.Classes);
+            var summary = await StageDisplay.RunAsync(console, part ? $"download {version.Name}" : "download", "files",
+                progress => runner.RunAsync(version, splits, progress, cancellationToken),
+                "Cancelled. Partial files are kept and resume on the next run.");
+
+            console.Out.WriteLine($"{(part ? version.Name + ": " : "")}{Words.Count(summary.Files, "file")}: {summary.Downloaded} downloaded, " +
+                                  $"{summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
+            foreach (var note in summary.Notes)
+                console.Error.WriteLine($"Note: {note}");
+            foreach (var failure in summary.Failures)
+                console.Error.WriteLine($"Failed: {failure}");
+            failed += summary.Failures.Count;
+        }
+        return ExitCodes.For(failed);
+    }
+}

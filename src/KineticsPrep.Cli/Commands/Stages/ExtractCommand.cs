@@ -1,0 +1,52 @@
+using System.CommandLine;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Display;
+using KineticsPrep.Cli.Options;
+using KineticsPrep.Dataset;
+using KineticsPrep.Extract;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli.Commands.Stages;
+
+/// <summary><c>kinetics-prep extract --root DIR</c>: every downloaded archive into ROOT/videos/&lt;split&gt;/.</summary>
+internal static class ExtractCommand
+{
+    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root (archives/ in, videos/ out).");
+    private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives extracted at once.", Environment.ProcessorCount);
+    private static readonly Option<bool> DeleteArchives = new("--delete-archives") { Description = "Delete each archive as soon as it is extracted." };
+
+    public static Command Create(CliServices services)
+    {
+        var command = new Command("extract", "Extract the downloaded archives into ROOT/videos/<split>/, safely and resumably.")
+        {
+            Root, Jobs, DeleteArchives,
+        };
+        command.WithExamples("extract --root /data/k400", "extract --root /data/k400 --delete-archives");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.Of(parse);
+        var root = parse.GetRequiredValue(Root);
+        if (ExtractRunner.FindArchives(root).Count == 0)
+            return console.Fatal($"No archives under {root.Archives}; run 'kinetics-prep download' first.");
+
+        using var writer = WriterLock.ForRoot(root);
+        var runner = new ExtractRunner(StateStore.Open(root), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
+        var summary = await StageDisplay.RunAsync(console, "extract", "archives", progress => runner.RunAsync(progress, cancellationToken),
+            "Cancelled. Extracted archives are recorded; run the same command again to continue.");
+
+        var outcomes = summary.Outcomes;
+        console.Out.WriteLine(
+            $"{Words.Count(outcomes.Count, "archive")}: {outcomes.Count(o => o.Status == ExtractStatus.Extracted)} extracted " +
+            $"({Words.Count(outcomes.Sum(o => o.Files), "clip")}), {outcomes.Count(o => o.Status == ExtractStatus.AlreadyDone)} already done, " +
+            $"{summary.Failures.Count()} failed.");
+        foreach (var failure in summary.Failures)
+            console.Error.WriteLine($"Failed: {failure.Error}");
+        foreach (var (job, entry) in summary.Refused)
+            console.Error.WriteLine($"Refused in {job.ArchivePath}: {entry}");
+        return ExitCodes.For(summary.Failures.Count() + summary.Refused.Count());
+    }
+}

@@ -1,0 +1,54 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace KineticsPrep.Cli.Display;
+
+/// <summary>
+/// Shows a long-running piece of work: a live bar on a terminal (<see cref="ProgressLayout"/>), a plain line every few
+/// seconds elsewhere (CI, Slurm logs, pipes).
+/// </summary>
+internal static class ProgressDisplay
+{
+    private static readonly TimeSpan BarRefresh = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(10);
+
+    /// <param name="frame">What to show for the latest progress, given the elapsed time.</param>
+    public static async Task<TResult> RunAsync<TProgress, TResult>(
+        CliConsole console,
+        string title,
+        LatestProgress<TProgress> progress,
+        Func<TProgress, TimeSpan, ProgressFrame> frame,
+        Task<TResult> work) where TProgress : class
+    {
+        var started = DateTime.UtcNow;
+        ProgressFrame Now() => frame(progress.Latest, DateTime.UtcNow - started);
+        if (console.Terminal is { } terminal)
+        {
+            await terminal.Live(Render(title, Now(), terminal))
+                .AutoClear(false)
+                .StartAsync(async context =>
+                {
+                    while (true)
+                    {
+                        var finished = await Task.WhenAny(work, Task.Delay(BarRefresh)) == work;
+                        context.UpdateTarget(Render(title, Now(), terminal));
+                        context.Refresh();
+                        if (finished)
+                            break;
+                    }
+                });
+        }
+        else
+        {
+            while (await Task.WhenAny(work, Task.Delay(PlainLineInterval)) != work)
+                console.Out.WriteLine(Now().PlainLine(title));
+            // The closing line only for work that got through; a failure says what it has to say itself.
+            if (work.IsCompletedSuccessfully)
+                console.Out.WriteLine(Now().PlainLine(title));
+        }
+        return await work;
+    }
+
+    private static Rows Render(string title, ProgressFrame frame, IAnsiConsole terminal) =>
+        new(ProgressLayout.Lines(title, frame, terminal.Profile.Width).Select(line => (IRenderable)new Markup(line)));
+}

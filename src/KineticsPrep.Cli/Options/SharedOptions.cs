@@ -1,0 +1,156 @@
+using System.CommandLine;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Dataset;
+
+namespace KineticsPrep.Cli.Options;
+
+/// <summary>Options that several commands take, made fresh for each command.</summary>
+internal static class SharedOptions
+{
+    public static Option<DatasetRoot> Root(string description) =>
+        new("--root") { Description = description, Required = true, CustomParser = ParseRoot };
+
+    /// <summary>--root of a command that reads a root: one that is not there is a usage error.</summary>
+    public static Option<DatasetRoot> ExistingRoot(string description) => MustExist(Root(description));
+
+    /// <summary>--root for a command that can also be given its folders one by one; when given, it must be there.</summary>
+    public static Option<DatasetRoot?> OptionalRoot(string description) =>
+        MustExist(new Option<DatasetRoot?>("--root") { Description = description, CustomParser = ParseRoot });
+
+    private static Option<T> MustExist<T>(Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<T>() is DatasetRoot { Exists: false } root)
+                result.AddError($"Root folder not found: {root.Path}");
+        });
+        return option;
+    }
+
+    private static DatasetRoot ParseRoot(System.CommandLine.Parsing.ArgumentResult result) => new(result.Tokens.Single().Value);
+
+    public static Option<int> ShortSide() =>
+        new Option<int>("--short-side", "--scale") { Description = "Short side of the resized clips in pixels (even).", DefaultValueFactory = _ => 320 }
+            .Require(side => side is >= 2 and <= 8192 && side % 2 == 0, "--short-side must be an even number of pixels, 2 to 8192.");
+
+    public static Option<double?> Fps(string description) =>
+        new Option<double?>("--fps") { Description = description }.Require(fps => fps is null or > 0 and <= 1000, "--fps must be above 0, at most 1000.");
+
+    public static Option<int> Workers(string description, params string[] aliases) =>
+        new Option<int>("--workers", aliases) { Description = description, DefaultValueFactory = _ => Environment.ProcessorCount }
+            .Require(workers => workers >= 1, "--workers must be at least 1.");
+
+    public static Option<int> Jobs(string description, int defaultValue) =>
+        new Option<int>("--jobs") { Description = description, DefaultValueFactory = _ => defaultValue }
+            .Require(jobs => jobs >= 1, "--jobs must be at least 1.");
+
+    /// <summary>--format, its help made from the registered list formats.</summary>
+    public static Option<string> ListFormat() =>
+        new Option<string>("--format")
+        {
+            Description = string.Join("; ", KineticsPrep.Dataset.ListFormat.All.Select(f =>
+                f.Aliases.Count == 0 ? $"{f.Name}: {f.Description}" : $"{f.Name} (also: {string.Join(", ", f.Aliases)}): {f.Description}")) + ".",
+            DefaultValueFactory = _ => KineticsPrep.Dataset.ListFormat.Default.Name,
+        }.OneOf(KineticsPrep.Dataset.ListFormat.Names);
+
+    public static Option<string> Profile() =>
+        new Option<string>("--profile")
+        {
+            Description = "How the clips will be read: " + string.Join("; ", KineticsPrep.Resize.EncodeProfile.All.Select(p => $"{p.Name}: {p.Description}")) + ".",
+            DefaultValueFactory = _ => KineticsPrep.Resize.EncodeProfile.Default.Name,
+        }.OneOf(KineticsPrep.Resize.EncodeProfile.All.Select(p => p.Name).ToList());
+
+    public static Option<string?> Labels() => new("--labels")
+    {
+        Description = "The label map of the checkpoint you train from: a built-in map (" + string.Join(", ", KineticsPrep.Dataset.LabelMap.BuiltIn) +
+                      ") or a file (one name per line, id,name lines, or JSON name->id). Renamed Kinetics classes find their id under their other name. " +
+                      "Default: the sorted train labels.",
+    };
+
+    public static Option<string?> Mirror() => new("--mirror")
+    {
+        Description = $"Replaces {KineticsPrep.Dataset.DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder.",
+    };
+
+    public static Option<string?> Classes() => new("--classes")
+    {
+        Description = "Only these classes, as the CSVs name them: NAME,NAME,… or a file with a name per line. Ids stay those of the full label map.",
+        HelpName = "NAMES|FILE",
+    };
+
+    public static Option<int?> MaxPerClass() =>
+        new Option<int?>("--max-per-class") { Description = "At most N clips of each class per split: the first N by clip name, the same on every run and shard." }
+            .Require(value => value is not <= 0, "--max-per-class must be a positive whole number.");
+
+    /// <summary>The subset that <c>--classes</c> and <c>--max-per-class</c> ask for; null when neither is given.</summary>
+    public static KineticsPrep.Dataset.ClassSubset? Subset(ParseResult parse, Option<string?> classes, Option<int?> maxPerClass) =>
+        parse.GetValue(classes) is null && parse.GetValue(maxPerClass) is null
+            ? null
+            : new KineticsPrep.Dataset.ClassSubset(parse.GetValue(classes) is { } names ? KineticsPrep.Dataset.ClassSubset.ParseClasses(names) : null,
+                parse.GetValue(maxPerClass));
+
+    public static Option<string?> ExcludeOverlapWith() => SplitsOfReleases("--exclude-overlap-with",
+        "Leave out every clip whose YouTube id is in these splits (e.g. k400:val, to pretrain on K700 and evaluate on K400 val); " +
+        "their annotation files are fetched into ROOT/annotations/<release>/ when not there. The clips left out: lists/excluded_<split>.txt.");
+
+    /// <summary>The YouTube ids of the splits <paramref name="option"/> names, their annotation files fetched when missing; null when not given.</summary>
+    /// <exception cref="KineticsPrep.Download.DownloadFailedException">An annotation file could not be fetched.</exception>
+    public static async Task<IReadOnlySet<string>?> ExcludedIdsAsync(
+        ParseResult parse, Option<string?> option, KineticsPrep.Dataset.DatasetRoot holder, string? mirror, CliServices services, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(option) is not { } text)
+            return null;
+        return await services.AnnotationFetch(mirror).IdsAsync(holder, KineticsPrep.State.RunFacts.ReleaseOf(holder), KineticsPrep.Dataset.SplitOfRelease.ParseList(text).Splits, cancellationToken);
+    }
+
+    /// <summary>An option of RELEASE:SPLIT[,…] ("k400:val,k600:val"), checked by the parser.</summary>
+    public static Option<string?> SplitsOfReleases(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "RELEASE:SPLIT[,…]" };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && KineticsPrep.Dataset.SplitOfRelease.ParseList(text).Error is { } error)
+                r.AddError($"{name}: {error}.");
+        });
+        return option;
+    }
+
+    /// <param name="k710">Also Kinetics-710, the merged set of the three releases.</param>
+    public static Argument<string> Dataset(bool k710 = false)
+    {
+        var names = KineticsPrep.Dataset.DatasetCatalog.Versions.Select(v => v.Name).Concat(k710 ? [KineticsPrep.Dataset.DatasetCatalog.K710] : []).ToList();
+        var argument = new Argument<string>("DATASET") { Description = string.Join(", ", names[..^1]) + " or " + names[^1] + "." };
+        argument.Validators.Add(r =>
+        {
+            if (!names.Contains(r.GetValueOrDefault<string>() ?? "", StringComparer.OrdinalIgnoreCase))
+                r.AddError("DATASET must be one of: " + string.Join(", ", names) + ".");
+        });
+        return argument;
+    }
+
+    public static Option<int> Retries() =>
+        new Option<int>("--retries")
+        {
+            Description = "Retries per file (5xx, 429, dropped connections, stalls).",
+            DefaultValueFactory = _ => new KineticsPrep.Download.DownloadOptions().Retries,
+        }.Require(retries => retries >= 0, "--retries must be 0 or more.");
+
+    public static Option<int> MinimumRate() =>
+        new Option<int>("--min-rate")
+        {
+            Description = "KiB/s: a connection slower than this for 2 minutes counts as stalled and is resumed on a new one (0: off).",
+            DefaultValueFactory = _ => (int)(new KineticsPrep.Download.DownloadOptions().MinimumRate / 1024),
+        }.Require(rate => rate >= 0, "--min-rate must be 0 or more KiB/s.");
+
+    public static Option<string> Splits() => new("--splits") { Description = "Comma-separated splits.", DefaultValueFactory = _ => "train,val,test" };
+
+    /// <summary>The splits asked for, or an error naming the unknown ones.</summary>
+    public static (IReadOnlyList<string> Splits, string? Error) ParseSplits(string text, KineticsPrep.Dataset.DatasetVersion version)
+    {
+        var splits = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = splits.Except(version.Splits).ToList();
+        return unknown.Count == 0
+            ? (splits, null)
+            : (splits, $"unknown split(s) {string.Join(", ", unknown)}; {version.Name} has {string.Join(", ", version.Splits)}.");
+    }
+}
