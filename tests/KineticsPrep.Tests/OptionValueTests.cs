@@ -12,7 +12,7 @@ public sealed class OptionValueTests
     public static TheoryData<string, string> NumericOptions()
     {
         var data = new TheoryData<string, string>();
-        foreach (var command in CliApp.Commands.Subcommands.SelectMany(c => c.Subcommands.Prepend(c)))
+        foreach (var command in CliApp.Default.Commands.Subcommands.SelectMany(c => c.Subcommands.Prepend(c)))
         {
             foreach (var option in command.Options.Where(o => Numbers.Contains(o.ValueType)))
                 data.Add(Path(command), option.Name);
@@ -21,7 +21,7 @@ public sealed class OptionValueTests
     }
 
     private static string Path(Command command) =>
-        CliApp.Commands.Subcommands.FirstOrDefault(parent => parent.Subcommands.Contains(command)) is { } parent ? $"{parent.Name} {command.Name}" : command.Name;
+        CliApp.Default.Commands.Subcommands.FirstOrDefault(parent => parent.Subcommands.Contains(command)) is { } parent ? $"{parent.Name} {command.Name}" : command.Name;
 
     [Theory]
     [MemberData(nameof(NumericOptions))]
@@ -53,7 +53,7 @@ public sealed class OptionValueTests
     }
 
     public static TheoryData<string> EveryCommand() =>
-        new(CliApp.Commands.Subcommands.SelectMany(c => c.Subcommands.Count > 0 ? c.Subcommands.Select(sub => $"{c.Name} {sub.Name}") : [c.Name]));
+        new(CliApp.Default.Commands.Subcommands.SelectMany(c => c.Subcommands.Count > 0 ? c.Subcommands.Select(sub => $"{c.Name} {sub.Name}") : [c.Name]));
 
     [Theory]
     [MemberData(nameof(EveryCommand))]

@@ -10,37 +10,40 @@ using KineticsPrep.IO;
 namespace KineticsPrep.Cli.App;
 
 /// <summary>
-/// The kinetics-prep command line: one command tree, run with the writers it is given (the console in
-/// <c>Program</c>, strings in the tests), and one exit-code rule for what a command did not handle itself.
+/// The kinetics-prep command line: one command tree over the services it is built with (<see cref="CliServices"/>:
+/// the real ones in <c>Program</c>, fakes in tests), run with the writers it is given (the console, or strings), and
+/// one exit-code rule for what a command did not handle itself.
 /// </summary>
-internal static class CliApp
+internal sealed class CliApp(CliServices services)
 {
-    /// <summary>What the commands share, made once (the composition root).</summary>
-    private static readonly CliServices Services = new();
-
-    private static readonly RootCommand Root = new("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
-    {
-        ResizeCommand.Create(Services),
-        PrepareCommand.Create(Services),
-        StatusCommand.Create(Services),
-        DemoCommand.Create(Services),
-        VerifyCommand.Create(Services),
-        ReportCommand.Create(Services),
-        DownloadCommand.Create(Services),
-        AnnotateCommand.Create(Services),
-        ExtractCommand.Create(Services),
-        ExportCommand.Create(Services),
-        OverlapCommand.Create(Services),
-        CompareCommand.Create(),
-    };
+    /// <summary>The program's: the real clock and network.</summary>
+    public static CliApp Default { get; } = new(CliServices.Default());
 
     /// <summary>The command tree, for the tests that walk every command and option.</summary>
-    public static RootCommand Commands => Root;
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public RootCommand Commands { get; } = new("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
     {
-        var console = new CliConsole(output, error);
-        var parse = Root.Parse(args);
+        ResizeCommand.Create(services),
+        PrepareCommand.Create(services),
+        StatusCommand.Create(services),
+        DemoCommand.Create(services),
+        VerifyCommand.Create(services),
+        ReportCommand.Create(services),
+        DownloadCommand.Create(services),
+        AnnotateCommand.Create(services),
+        ExtractCommand.Create(services),
+        ExportCommand.Create(services),
+        OverlapCommand.Create(services),
+        CompareCommand.Create(services),
+    };
+
+    /// <summary>Runs the program's command line (<see cref="Default"/>).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        Default.RunWithAsync(args, output, error, cancellationToken);
+
+    public async Task<int> RunWithAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var console = new CliConsole(output, error) { Clock = services.Clock };
+        var parse = Commands.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // A mistyped command or option is the one error worth a line; what follows from it is noise.

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
@@ -8,23 +9,30 @@ namespace KineticsPrep.Cli.App;
 
 /// <summary>
 /// The composition root: what the commands share, made once for the program's run and handed to every command as it
-/// is built: ffmpeg and ffprobe (located on first use) and one HTTP client for every download. (Each invocation's
-/// console comes with it: <see cref="CliConsole.Of"/>.) Commands make none of these themselves.
+/// is built: the clock the progress displays read, ffmpeg and ffprobe (located on first use), one HTTP client for
+/// every download (over <paramref name="handler"/>), and each invocation's console (<see cref="Console"/>). Commands
+/// make none of these themselves; a test builds its own with a fake clock, console and HTTP handler.
 /// </summary>
-internal sealed class CliServices
+internal sealed class CliServices(TimeProvider clock, HttpMessageHandler handler)
 {
-    private readonly Lazy<HttpClient> _http = new(() => new HttpClient(new SocketsHttpHandler
+    /// <summary>The real clock and network.</summary>
+    public static CliServices Default() => new(TimeProvider.System, new SocketsHttpHandler
     {
         ConnectTimeout = TimeSpan.FromSeconds(30),
         // The stored bytes, never a compressed transfer (downloads are checked and resumed by byte offset).
         AutomaticDecompression = System.Net.DecompressionMethods.None,
         // --jobs limits the files at once; this only caps the connections to one server well above any --jobs.
         MaxConnectionsPerServer = 64,
-    })
-    {
-        // No overall timeout: a 30 GB archive takes hours. Stalls and slow transfers are caught per read.
-        Timeout = Timeout.InfiniteTimeSpan,
     });
+
+    // No overall timeout: a 30 GB archive takes hours. Stalls and slow transfers are caught per read.
+    private readonly Lazy<HttpClient> _http = new(() => new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Where this invocation writes: System.CommandLine's output and error writers, with the clock.</summary>
+    public CliConsole Console(ParseResult parse) =>
+        new(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error) { Clock = Clock };
 
     private Task<MediaTools>? _tools;
 

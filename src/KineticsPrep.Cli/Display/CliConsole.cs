@@ -1,4 +1,3 @@
-using System.CommandLine;
 using KineticsPrep.Cli.App;
 using Spectre.Console;
 
@@ -11,7 +10,8 @@ namespace KineticsPrep.Cli.Display;
 /// </summary>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error)
 {
-    public static CliConsole Of(ParseResult parse) => new(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+    /// <summary>What the progress display measures elapsed time with.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The process's standard output: a <see cref="TerminalWriter"/> on a terminal that shows a live bar (not a
     /// pipe, a log file or CI), else the plain writer.</summary>

@@ -20,8 +20,9 @@ internal static class ProgressDisplay
         Func<TProgress, TimeSpan, ProgressFrame> frame,
         Task<TResult> work) where TProgress : class
     {
-        var started = DateTime.UtcNow;
-        ProgressFrame Now() => frame(progress.Latest, DateTime.UtcNow - started);
+        var clock = console.Clock;
+        var started = clock.GetTimestamp();
+        ProgressFrame Now() => frame(progress.Latest, clock.GetElapsedTime(started));
         if (console.Terminal is { } terminal)
         {
             await terminal.Live(Render(title, Now(), terminal))
@@ -30,7 +31,7 @@ internal static class ProgressDisplay
                 {
                     while (true)
                     {
-                        var finished = await Task.WhenAny(work, Task.Delay(BarRefresh)) == work;
+                        var finished = await Task.WhenAny(work, Task.Delay(BarRefresh, clock)) == work;
                         context.UpdateTarget(Render(title, Now(), terminal));
                         context.Refresh();
                         if (finished)
@@ -40,7 +41,7 @@ internal static class ProgressDisplay
         }
         else
         {
-            while (await Task.WhenAny(work, Task.Delay(PlainLineInterval)) != work)
+            while (await Task.WhenAny(work, Task.Delay(PlainLineInterval, clock)) != work)
                 console.Out.WriteLine(Now().PlainLine(title));
             // The closing line only for work that got through; a failure says what it has to say itself.
             if (work.IsCompletedSuccessfully)

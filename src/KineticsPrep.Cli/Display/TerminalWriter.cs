@@ -5,7 +5,7 @@ namespace KineticsPrep.Cli.Display;
 
 /// <summary>
 /// The output writer of a run on a terminal: text goes through Spectre's console, so lines printed while a live bar
-/// is shown land above the bar instead of through it. Commands find the console here (<see cref="CliConsole.Of"/>);
+/// is shown land above the bar instead of through it. Commands find the console here (<see cref="CliConsole.Terminal"/>);
 /// tests pass a TestConsole.
 /// </summary>
 internal sealed class TerminalWriter(IAnsiConsole terminal) : TextWriter

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using KineticsPrep.Cli.App;
 using KineticsPrep.Dataset;
 
 namespace KineticsPrep.Cli.Options;
@@ -92,16 +91,6 @@ internal static class SharedOptions
     public static Option<string?> ExcludeOverlapWith() => SplitsOfReleases("--exclude-overlap-with",
         "Leave out every clip whose YouTube id is in these splits (e.g. k400:val, to pretrain on K700 and evaluate on K400 val); " +
         "their annotation files are fetched into ROOT/annotations/<release>/ when not there. The clips left out: lists/excluded_<split>.txt.");
-
-    /// <summary>The YouTube ids of the splits <paramref name="option"/> names, their annotation files fetched when missing; null when not given.</summary>
-    /// <exception cref="KineticsPrep.Download.DownloadFailedException">An annotation file could not be fetched.</exception>
-    public static async Task<IReadOnlySet<string>?> ExcludedIdsAsync(
-        ParseResult parse, Option<string?> option, KineticsPrep.Dataset.DatasetRoot holder, string? mirror, CliServices services, CancellationToken cancellationToken)
-    {
-        if (parse.GetValue(option) is not { } text)
-            return null;
-        return await services.AnnotationFetch(mirror).IdsAsync(holder, KineticsPrep.State.RunFacts.ReleaseOf(holder), KineticsPrep.Dataset.SplitOfRelease.ParseList(text).Splits, cancellationToken);
-    }
 
     /// <summary>An option of RELEASE:SPLIT[,…] ("k400:val,k600:val"), checked by the parser.</summary>
     public static Option<string?> SplitsOfReleases(string name, string description)

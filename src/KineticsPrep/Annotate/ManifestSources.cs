@@ -17,7 +17,7 @@ public sealed class ManifestSources
     public ManifestSources(DatasetRoot root)
     {
         _root = root;
-        var stores = Stores = StateStore.AllUnder(root);
+        var stores = Stores = StateStore.AllUnder(root, upgrade: true);
         _sources = stores.SelectMany(s => s.SourceClips())
             .ToLookup(c => Path.GetFileNameWithoutExtension(c.Clip), c => (c.Archive, c.Bytes, c.Sha256), StringComparer.Ordinal);
         _outputs = stores.SelectMany(s => s.ResizedClips()).DistinctBy(r => r.Path).ToDictionary(r => r.Path, r => r.Sha256, StringComparer.Ordinal);

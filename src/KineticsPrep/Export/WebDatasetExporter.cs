@@ -13,6 +13,10 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
 {
     private readonly DatasetRoot _root = new(options.Root);
 
+    /// <summary>The lists the export reads are there: a command checks this before it writes anything.</summary>
+    /// <exception cref="ExportException">No lists, or no labels.txt beside them, or a split asked for without a list.</exception>
+    public static void Check(WebDatasetOptions options) => ExportLists.Open(new DatasetRoot(options.Root), options.Splits);
+
     /// <exception cref="ExportException">No lists, or no labels.txt beside them, or a split asked for without a list; nothing is written.</exception>
     /// <exception cref="DiskFullException">The disk filled up; finished shards are kept.</exception>
     public async Task<ExportSummary> RunAsync(IProgress<StageProgress>? progress, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Pipeline;
 
@@ -35,4 +36,21 @@ public sealed class AnnotationFetch(FileDownloader downloader, Mirror mirror)
         (await EnsureAsync(root, release, wanted, cancellationToken))
         .SelectMany(f => ReleaseAnnotations.Ids(f.Path, f.Split.Split))
         .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The YouTube ids of the splits --exclude-overlap-with names ("k400:val,k600:val"), their files fetched
+    /// into the root when missing; null when it names none.</summary>
+    /// <exception cref="PrepareRefusedException">A file could not be fetched.</exception>
+    public async Task<IReadOnlySet<string>?> ExcludedIdsAsync(DatasetRoot root, string? splits, CancellationToken cancellationToken)
+    {
+        if (splits is null)
+            return null;
+        try
+        {
+            return await IdsAsync(root, RunFacts.ReleaseOf(root), SplitOfRelease.ParseList(splits).Splits, cancellationToken);
+        }
+        catch (DownloadFailedException e)
+        {
+            throw new PrepareRefusedException($"cannot fetch the annotation file for --exclude-overlap-with: {e.Message}");
+        }
+    }
 }

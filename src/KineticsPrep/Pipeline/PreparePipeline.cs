@@ -126,12 +126,12 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
             .SelectMany(a => subset.Choose(AnnotationCsv.Read(a.Target, a.Split, new List<BadRow>())).Select(r => (a.Split, r.ClipName))));
 
     private HashSet<string> ProcessedByAnyShard() =>
-        StateStore.AllUnder(options.Root).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
+        StateStore.AllUnder(options.Root, upgrade: true).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Shards of another count on the same root mean a mistake, e.g. a resubmitted task that lost its count.</summary>
     private void CheckShardCount()
     {
-        var others = StateStore.AllUnder(options.Root)
+        var others = StateStore.AllUnder(options.Root, upgrade: true)
             .Select(store => Path.GetFileNameWithoutExtension(store.Path))
             .Where(name => Shard.FromStateName(name) is { } other && other.Count != options.Shard.Count)
             .ToList();
@@ -166,7 +166,7 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
     private async Task DownloadAnnotationsAsync(IReadOnlyList<DownloadItem> annotations, CancellationToken cancellationToken)
     {
         using var shared = await WriterLock.WaitAsync(options.Root.StateFolder, "annotations", $"the annotations of {options.Root.Path}", cancellationToken);
-        var stores = StateStore.AllUnder(options.Root);
+        var stores = StateStore.AllUnder(options.Root, upgrade: true);
         foreach (var item in annotations.Where(a => !stores.Any(store => DownloadStep.IsRecordedWhole(store, a))))
             await DownloadAsync(item, null, cancellationToken);
     }

@@ -34,7 +34,7 @@ internal static class RootSettings
     public static IReadOnlyList<SettingChange> Claim(PrepareOptions options, StateStore mine, MediaTools tools)
     {
         // Every store under the root, this run's included.
-        var stores = StateStore.AllUnder(options.Root);
+        var stores = StateStore.AllUnder(options.Root, upgrade: true);
         ClaimSubset(options, stores, mine);
         var wanted = OutputSettings.Of(options.Resize);
         var changes = SettingChange.Between(stores, wanted);

@@ -60,10 +60,11 @@ public sealed partial class StateStore
 
     /// <summary>
     /// Opens an existing store for reading only (status, report, and a shard reading the others): nothing is written,
-    /// and a read-only root works. A store from an older kinetics-prep is upgraded first when its folder is writable.
+    /// and a read-only root works. A store from an older kinetics-prep is refused, unless <paramref name="upgrade"/>
+    /// (a writing command, holding the root's lock, reading another shard's store) upgrades it first.
     /// </summary>
-    /// <exception cref="StateStoreException">Damaged, newer, or older on a root that cannot be written.</exception>
-    public static StateStore OpenReadOnly(string path)
+    /// <exception cref="StateStoreException">Damaged, newer, or older (without <paramref name="upgrade"/>).</exception>
+    public static StateStore OpenReadOnly(string path, bool upgrade = false)
     {
         var store = new StateStore(path, SqliteOpenMode.ReadOnly);
         long version;
@@ -78,6 +79,8 @@ public sealed partial class StateStore
         }
         if (version > StateSchema.Version)
             throw StateStoreException.Newer(path, version, StateSchema.Version);
+        if (version < StateSchema.Version && !upgrade)
+            throw StateStoreException.Older(path, version, StateSchema.Version);
         if (version < StateSchema.Version)
             Open(store.Root, System.IO.Path.GetFileNameWithoutExtension(path));
         return store;
@@ -91,9 +94,10 @@ public sealed partial class StateStore
         });
 
     /// <summary>Every store under a root, opened read-only: the default one and one per prepare shard.</summary>
-    public static IReadOnlyList<StateStore> AllUnder(DatasetRoot root) =>
+    /// <param name="upgrade">Upgrade stores from an older kinetics-prep (a writing command's run, under the root's lock).</param>
+    public static IReadOnlyList<StateStore> AllUnder(DatasetRoot root, bool upgrade = false) =>
         Directory.Exists(root.StateFolder)
-            ? Directory.GetFiles(root.StateFolder, "*.db").Order(StringComparer.Ordinal).Select(OpenReadOnly).ToList()
+            ? Directory.GetFiles(root.StateFolder, "*.db").Order(StringComparer.Ordinal).Select(path => OpenReadOnly(path, upgrade)).ToList()
             : [];
 
     private static string Now => DateTime.UtcNow.ToString("O");

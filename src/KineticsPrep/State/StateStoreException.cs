@@ -16,6 +16,11 @@ public sealed class StateStoreException(string message, Exception? inner = null)
         new($"{path} was written by a newer kinetics-prep (state schema {version}; this one knows up to {known}). " +
             "Run the newer kinetics-prep, or move the file aside to rebuild it from the files on disk.");
 
+    /// <summary>A store that a command that only reads will not upgrade: nothing it opens is changed.</summary>
+    public static StateStoreException Older(string path, long version, int known) =>
+        new($"{path} was written by an older kinetics-prep (state schema {version}; this one reads {known}). " +
+            "Run prepare (or any command that writes the root) on it to upgrade it, then run this again.");
+
     /// <summary>Null when the error is not about the store as a whole (a full disk is told apart by the caller).</summary>
     public static StateStoreException? From(string path, SqliteException e) => e.SqliteErrorCode switch
     {

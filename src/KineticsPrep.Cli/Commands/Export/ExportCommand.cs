@@ -2,6 +2,7 @@ using System.CommandLine;
 using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
 using KineticsPrep.Export;
 using KineticsPrep.IO;
@@ -12,7 +13,7 @@ namespace KineticsPrep.Cli.Commands.Export;
 /// group that holds it and <see cref="ExportRawframesCommand"/>.</summary>
 internal static class ExportCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
     private static readonly Option<string?> Splits = SplitsOption();
     private static readonly Option<long?> ShardSize = new Option<long?>("--shard-size")
     {
@@ -34,7 +35,7 @@ internal static class ExportCommand
             Root, Splits, ShardSize, Seed, Out,
         };
         webDataset.WithExamples("export webdataset --root /data/k400", "export webdataset --root /data/k400 --splits train --shard-size 512MiB --seed 1");
-        webDataset.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        webDataset.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse)));
         return new Command("export", "Write the dataset in a form that large-scale loaders read.") { webDataset, ExportRawframesCommand.Create(services) };
     }
 
@@ -49,18 +50,30 @@ internal static class ExportCommand
         return 0;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    /// <summary>The shards go to the root's webdataset/ folder, or to --out: the lock is the root's, or --out's when it lies elsewhere.</summary>
+    private static WritePlan Plan(ParseResult parse)
     {
-        var console = CliConsole.Of(parse);
-        var root = parse.GetRequiredValue(Root).Path;
-        var options = new WebDatasetOptions(root, parse.GetValue(Out)?.FullName ?? Path.Combine(root, "webdataset"))
+        var root = parse.GetRequiredValue(Root);
+        var options = new WebDatasetOptions(root.Path, parse.GetValue(Out)?.FullName ?? Path.Combine(root.Path, "webdataset"))
         {
             Splits = SplitsOf(parse, Splits),
             Seed = parse.GetValue(Seed),
         };
         if (parse.GetValue(ShardSize) is { } shardSize)
             options = options with { ShardSize = shardSize };
-        var summary = await StageDisplay.RunAsync(console, "export", "shards", progress => new WebDatasetExporter(options).RunAsync(progress, cancellationToken),
+        WebDatasetExporter.Check(options);
+        var outside = !Path.GetFullPath(options.Out).StartsWith(root.Path + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return new WritePlan(outside ? new DatasetRoot(options.Out) : root, (session, cancellationToken) => RunAsync(session, options, cancellationToken))
+        {
+            MayCreate = outside,
+            KeepsState = !outside,
+        };
+    }
+
+    private static async Task<int> RunAsync(RootSession session, WebDatasetOptions options, CancellationToken cancellationToken)
+    {
+        var console = session.Console;
+        var summary = await session.ShowAsync("export", "shards", progress => new WebDatasetExporter(options).RunAsync(progress, cancellationToken),
             "Cancelled. Finished shards are kept; run the same command again to go on.");
 
         foreach (var split in summary.Splits)
@@ -68,6 +81,6 @@ internal static class ExportCommand
         console.Out.WriteLine($"{Words.Count(summary.ShardsWritten, "shard")} written, {summary.ShardsKept} kept, in {options.Out}.");
         foreach (var failure in summary.Failures)
             console.Error.WriteLine($"  {failure.Split}: {failure.Path}: {failure.Reason}");
-        return ExitCodes.For(summary.Failures.Count);
+        return summary.Failures.Count;
     }
 }

@@ -2,10 +2,10 @@ using System.CommandLine;
 using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
 using KineticsPrep.Export;
 using KineticsPrep.IO;
-using KineticsPrep.State;
 
 namespace KineticsPrep.Cli.Commands.Export;
 
@@ -36,13 +36,12 @@ internal static class ExportRawframesCommand
             Root, Splits, Fps, Quality, ShortSide, Workers, Force, Overwrite,
         };
         command.WithExamples("export rawframes --root /data/k400", "export rawframes --root /data/k400 --splits val --fps 30 --short-side 256");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    private static async Task<WritePlan> PlanAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
-        var console = CliConsole.Of(parse);
         var root = parse.GetRequiredValue(Root);
         var options = new RawframeOptions(root.Path)
         {
@@ -55,18 +54,21 @@ internal static class ExportRawframesCommand
             Overwrite = parse.GetValue(Overwrite),
         };
         var tools = await services.MediaToolsAsync(cancellationToken);
-        using var writer = WriterLock.ForRoot(root);
-        var exporter = new RawframeExporter(tools, options, StateStore.Open(root));
-        var summary = await StageDisplay.RunAsync(console, "rawframes", "clips", progress => exporter.RunAsync(progress, cancellationToken),
-            "Cancelled. Finished clips are kept; run the same command again to go on.");
+        return new WritePlan(root, async (session, token) =>
+        {
+            var console = session.Console;
+            var exporter = new RawframeExporter(tools, options, session.Store);
+            var summary = await session.ShowAsync("rawframes", "clips", progress => exporter.RunAsync(progress, token),
+                "Cancelled. Finished clips are kept; run the same command again to go on.");
 
-        if (summary.Estimate is { } estimate)
-            console.Out.WriteLine($"Estimated before starting: {estimate.Frames:N0} frames, {Bytes.Format(estimate.Bytes)} ({Bytes.Format(estimate.BytesPerFrame)} a frame on disk).");
-        foreach (var split in summary.Splits)
-            console.Out.WriteLine($"{split.Split}: {Words.Count(split.Clips, "clip")}, {split.Frames:N0} frames, {split.Path}");
-        console.Out.WriteLine($"{Words.Count(summary.Written, "clip")} written, {summary.Kept} kept, in {root.Rawframes}.");
-        foreach (var failure in summary.Failures)
-            console.Error.WriteLine($"  {failure.Split}: {failure.Path}: {failure.Reason}");
-        return ExitCodes.For(summary.Failures.Count);
+            if (summary.Estimate is { } estimate)
+                console.Out.WriteLine($"Estimated before starting: {estimate.Frames:N0} frames, {Bytes.Format(estimate.Bytes)} ({Bytes.Format(estimate.BytesPerFrame)} a frame on disk).");
+            foreach (var split in summary.Splits)
+                console.Out.WriteLine($"{split.Split}: {Words.Count(split.Clips, "clip")}, {split.Frames:N0} frames, {split.Path}");
+            console.Out.WriteLine($"{Words.Count(summary.Written, "clip")} written, {summary.Kept} kept, in {root.Rawframes}.");
+            foreach (var failure in summary.Failures)
+                console.Error.WriteLine($"  {failure.Split}: {failure.Path}: {failure.Reason}");
+            return summary.Failures.Count;
+        });
     }
 }

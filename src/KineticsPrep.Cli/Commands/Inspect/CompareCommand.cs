@@ -31,17 +31,17 @@ internal static class CompareCommand
         Description = "Write every difference to this CSV file, and the clips each copy holds per split and class beside it (NAME.classes.csv).",
     };
 
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
         var command = new Command("compare", "Say whether two copies of Kinetics are the same dataset, and how they differ.") { A, B, Same, Out };
         command.WithExamples("compare /data/k400 ~/colleague/manifest.csv.gz", "compare /data/k400 /other/k400 --same output --out differences.csv");
-        command.SetAction(Run);
+        command.SetAction(parse => Run(parse, services));
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CliServices services)
     {
-        var console = CliConsole.Of(parse);
+        var console = services.Console(parse);
         ManifestFile a, b;
         try
         {

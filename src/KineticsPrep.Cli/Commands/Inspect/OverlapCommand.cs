@@ -3,6 +3,7 @@ using System.Globalization;
 using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.State;
@@ -27,33 +28,40 @@ internal static class OverlapCommand
             Root, With, MirrorOption,
         };
         command.WithExamples("overlap --root /data/k400", "overlap --root /data/k700 --with k400:val,k600:val");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        command.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse, services)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    /// <summary>Fetching other releases' annotation files (--with) writes the root; comparing what it holds only reads it.</summary>
+    private static WritePlan Plan(ParseResult parse, CliServices services)
     {
-        var console = CliConsole.Of(parse);
         var root = parse.GetRequiredValue(Root);
-        var release = RunFacts.ReleaseOf(root);
         var wanted = parse.GetValue(With) is { } text ? SplitOfRelease.ParseList(text).Splits : [];
-        IReadOnlyList<(SplitOfRelease Split, string Path)> files;
-        try
+        var fetch = services.AnnotationFetch(parse.GetValue(MirrorOption));
+        return new WritePlan(wanted.Count > 0 ? root : null, async (session, cancellationToken) =>
         {
-            var fetched = await services.AnnotationFetch(parse.GetValue(MirrorOption)).EnsureAsync(root, release, wanted, cancellationToken);
-            files = ReleaseAnnotations.Under(root, release).Concat(fetched).DistinctBy(f => f.Split).ToList();
-        }
-        catch (DownloadFailedException e)
-        {
-            return console.Fatal($"cannot fetch an annotation file: {e.Message}");
-        }
-        if (files.Count < 2)
-            return console.Fatal($"{root.Path} holds {(files.Count == 0 ? "no annotation files" : "the annotation file of one split")}: nothing to compare. " +
-                                 "Name others with --with RELEASE:SPLIT (e.g. --with k400:val).");
+            var release = RunFacts.ReleaseOf(root);
+            IReadOnlyList<(SplitOfRelease Split, string Path)> files;
+            try
+            {
+                var fetched = await fetch.EnsureAsync(root, release, wanted, cancellationToken);
+                files = ReleaseAnnotations.Under(root, release).Concat(fetched).DistinctBy(f => f.Split).ToList();
+            }
+            catch (DownloadFailedException e)
+            {
+                throw new RefusedException($"cannot fetch an annotation file: {e.Message}");
+            }
+            if (files.Count < 2)
+                throw new RefusedException($"{root.Path} holds {(files.Count == 0 ? "no annotation files" : "the annotation file of one split")}: nothing to compare. " +
+                                         "Name others with --with RELEASE:SPLIT (e.g. --with k400:val).");
 
-        var pairs = Overlap.Between(files.Select(f => (f.Split.ToString(), (IReadOnlySet<string>)ReleaseAnnotations.Ids(f.Path, f.Split.Split))).ToList());
-        Print(console, pairs);
-        return ExitCodes.Success;
+            var pairs = Overlap.Between(files.Select(f => (f.Split.ToString(), (IReadOnlySet<string>)ReleaseAnnotations.Ids(f.Path, f.Split.Split))).ToList());
+            Print(session.Console, pairs);
+            return 0;
+        })
+        {
+            KeepsState = false,
+        };
     }
 
     /// <summary>A table within 80 columns: each pair, its ids and the share of each side.</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using KineticsPrep.Cli.App;
-using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
 using KineticsPrep.Dataset;
 using KineticsPrep.IO;
@@ -25,7 +24,7 @@ internal static class ReportCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
-        var console = CliConsole.Of(parse);
+        var console = services.Console(parse);
         var root = parse.GetRequiredValue(Root);
         if (StateStore.AllUnder(root).Count == 0 && ListReader.Written(root.Lists).Count == 0)
             return console.Fatal($"nothing to report under {root.Path}: no state store ({root.StateFolder}) and no lists ({root.Lists}). " +

@@ -18,7 +18,7 @@ internal static class StatusCommand
     {
         var command = new Command("status", "Show progress per stage and split: done/total, failures, amounts, rate and ETA (works during a run).") { Root };
         command.WithExamples("status --root /data/k400");
-        command.SetAction(parse => Run(CliConsole.Of(parse), parse.GetRequiredValue(Root)));
+        command.SetAction(parse => Run(services.Console(parse), parse.GetRequiredValue(Root)));
         return command;
     }
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
-using KineticsPrep.State;
 using KineticsPrep.Verify;
 
 namespace KineticsPrep.Cli.Commands.Inspect;
@@ -29,49 +29,53 @@ internal static class VerifyCommand
             Paths, Root, Full, FixLists, Workers, Against,
         };
         command.WithExamples("verify --root /data/k400", "verify --root /data/k400 --fix-lists", "verify clips/a.mp4 clips/b.mp4 --full", "verify --against /data/k400/lists/manifest.csv.gz   # bit rot, files changed by hand");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    /// <summary>With --root, the results are recorded in its store (and --fix-lists rewrites its lists): a writing
+    /// command. Clips given by path, and --against, write to no root.</summary>
+    private static async Task<WritePlan> PlanAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
-        var console = CliConsole.Of(parse);
         var root = parse.GetValue(Root);
         if (parse.GetValue(Against) is { } against)
-            return await AgainstAsync(console, against, root, parse.GetValue(Workers), cancellationToken);
+            return new WritePlan(null, (session, token) => AgainstAsync(session.Console, against, root, parse.GetValue(Workers), token));
         var paths = parse.GetValue(Paths) ?? [];
         if (root is null && paths.Length == 0)
-            return console.Fatal("give --root DIR or the clips/folders to check.");
+            throw new RefusedException("give --root DIR or the clips/folders to check.");
         if (parse.GetValue(FixLists) && root is null)
-            return console.Fatal("--fix-lists needs --root (the lists are ROOT/lists).");
+            throw new RefusedException("--fix-lists needs --root (the lists are ROOT/lists).");
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
-            return console.Fatal($"not found: {missing}");
+            throw new RefusedException($"not found: {missing}");
         var folders = paths.Length > 0 ? paths : root!.ResizedFolders();
         var clips = VerifyRunner.ClipsUnder(folders);
         if (clips.Count == 0)
-            return console.Fatal(folders.Count == 0
+            throw new RefusedException(folders.Count == 0
                 ? $"no resized clips under {root!.Path} (no videos_<S>p folder); run prepare or resize first. Nothing was written."
                 : $"no clips in {string.Join(", ", folders)}; nothing was written.");
         var tools = await services.MediaToolsAsync(cancellationToken);
 
-        var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers),
-            root is null ? null : StateStore.Open(root), root?.Path);
-        var results = await StageDisplay.RunAsync(console, "verify", "clips", progress => runner.RunAsync(clips, progress, cancellationToken),
-            "Cancelled. The clips checked so far are recorded.");
-
-        var bad = results.Where(r => !r.Ok).ToList();
-        console.Out.WriteLine($"{Words.Count(results.Count, "clip")} checked, {bad.Count} unreadable.");
-        foreach (var clip in bad)
-            console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
-        if (parse.GetValue(FixLists) && bad.Count > 0)
+        return new WritePlan(root, async (session, token) =>
         {
-            var lists = root!.Lists;
-            var badPaths = bad.Select(c => Path.Combine(root.Path, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
-            var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
-            console.Out.WriteLine($"Removed {Words.Count(removed, "line")} from the lists in {lists}.");
-        }
-        return ExitCodes.For(bad.Count);
+            var console = session.Console;
+            var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers), session.OptionalStore, root?.Path);
+            var results = await session.ShowAsync("verify", "clips", progress => runner.RunAsync(clips, progress, token),
+                "Cancelled. The clips checked so far are recorded.");
+
+            var bad = results.Where(r => !r.Ok).ToList();
+            console.Out.WriteLine($"{Words.Count(results.Count, "clip")} checked, {bad.Count} unreadable.");
+            foreach (var clip in bad)
+                console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
+            if (parse.GetValue(FixLists) && bad.Count > 0)
+            {
+                var lists = session.Root.Lists;
+                var badPaths = bad.Select(c => Path.Combine(session.Root.Path, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
+                var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
+                console.Out.WriteLine($"Removed {Words.Count(removed, "line")} from the lists in {lists}.");
+            }
+            return bad.Count;
+        });
     }
 
     /// <summary>--against: each clip the manifest records, by size and SHA-256 (relative paths under --root, else the manifest's root).</summary>
@@ -84,7 +88,7 @@ internal static class VerifyCommand
         }
         catch (FileNotFoundException e)
         {
-            return console.Fatal(e.Message);
+            throw new RefusedException(e.Message);
         }
         var folder = root?.Path ?? Path.GetDirectoryName(Path.GetDirectoryName(against.FullName))!;
         var (count, mismatches) = await StageDisplay.RunAsync(console, "verify", "clips",
@@ -92,6 +96,6 @@ internal static class VerifyCommand
         console.Out.WriteLine($"{Words.Count(count, "clip")} checked against {against.FullName}: {mismatches.Count} not as recorded.");
         foreach (var mismatch in mismatches)
             console.Error.WriteLine($"  {mismatch.Path}: {mismatch.Problem}");
-        return ExitCodes.For(mismatches.Count);
+        return mismatches.Count;
     }
 }

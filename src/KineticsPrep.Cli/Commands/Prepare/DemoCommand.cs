@@ -3,9 +3,11 @@ using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Commands.Stages;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
 using KineticsPrep.Demo;
 using KineticsPrep.Download;
+using KineticsPrep.Media;
 using KineticsPrep.Pipeline;
 
 namespace KineticsPrep.Cli.Commands.Prepare;
@@ -31,25 +33,35 @@ internal static class DemoCommand
     {
         var command = new Command("demo", "Build a small synthetic Kinetics mirror, serve it on 127.0.0.1 and run prepare against it.") { Folder, Dataset, MirrorOnly };
         command.WithExamples("demo", "demo --dataset k600 --dir /tmp/k600-demo");
-        command.SetAction((parse, cancellationToken) =>
-            RunAsync(CliConsole.Of(parse), services, parse.GetRequiredValue(Folder), DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!,
-                parse.GetValue(MirrorOnly), cancellationToken));
+        command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        CliConsole console, CliServices services, DirectoryInfo folder, DatasetVersion version, bool mirrorOnly, CancellationToken cancellationToken)
+    /// <summary>The demo folder is the root the command holds; the dataset inside it is prepare's.</summary>
+    private static async Task<WritePlan> PlanAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
+        var folder = parse.GetRequiredValue(Folder);
+        var version = DatasetCatalog.Find(parse.GetRequiredValue(Dataset))!;
         var tools = await services.MediaToolsAsync(cancellationToken);
+        return new WritePlan(new DatasetRoot(folder.FullName), (session, token) => RunAsync(session.Console, services, tools, folder, version, parse.GetValue(MirrorOnly), token))
+        {
+            MayCreate = true,
+            KeepsState = false,
+        };
+    }
+
+    private static async Task<int> RunAsync(
+        CliConsole console, CliServices services, MediaTools tools, DirectoryInfo folder, DatasetVersion version, bool mirrorOnly, CancellationToken cancellationToken)
+    {
         var mirror = Path.Combine(folder.FullName, "mirror");
         var root = Path.Combine(folder.FullName, version.Name);
-        if (Directory.Exists(folder.FullName))
-            Directory.Delete(folder.FullName, recursive: true);
+        foreach (var previous in new[] { mirror, root }.Where(Directory.Exists))
+            Directory.Delete(previous, recursive: true);
 
         console.Out.WriteLine($"1. Building a synthetic {version.Name} mirror (the CVDF's layout and annotation dialects of that release) in {mirror}");
         await SyntheticMirror.BuildAsync(mirror, tools, new SyntheticMirror.Layout(version.Name), cancellationToken);
         if (mirrorOnly)
-            return ExitCodes.Success;
+            return 0;
         await using var server = new LoopbackFileServer(mirror);
         console.Out.WriteLine($"2. Serving it at {server.Url}");
         console.Out.WriteLine($"3. Running: kinetics-prep prepare {version.Name} --root {root} --mirror {server.Url}");
@@ -64,6 +76,6 @@ internal static class DemoCommand
             console.Error.WriteLine($"Failed: {failure}");
         console.Out.WriteLine($"4. Done. Resized clips: {options.ResizedFolder}; lists: {options.ListsFolder}");
         console.Out.WriteLine($"   Try: ./kinetics-prep status --root {root}");
-        return result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+        return result.Failures.Count;
     }
 }

@@ -4,13 +4,13 @@ using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Commands.Stages;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
 using KineticsPrep.IO;
 using KineticsPrep.Pipeline;
 using KineticsPrep.Resize;
 using KineticsPrep.Running;
-using KineticsPrep.State;
 
 namespace KineticsPrep.Cli.Commands.Prepare;
 
@@ -33,11 +33,11 @@ internal static class PrepareCommand
     private static readonly Option<int?> MaxPerClass = SharedOptions.MaxPerClass();
     private static readonly Option<bool> Force = new("--force") { Description = "Start even if the expected peak disk use is above the free space." };
     private static readonly Option<string?> ShardOption = new("--shard") { Description = "I/N: do the I-th of N slices of the archives. Default: from Slurm job arrays or Kubernetes Indexed Jobs." };
-    private static readonly Option<int?> ShardCount = new("--shard-count")
+    private static readonly Option<int?> ShardCount = new Option<int?>("--shard-count")
     {
         Description = "The number of shards, with the index from the scheduler: a Slurm job array's size (SLURM_ARRAY_TASK_ID is then " +
                       "the index as it is, so a resubmitted task keeps its slice) or a Kubernetes Indexed Job's (JOB_COMPLETION_INDEX).",
-    };
+    }.Require(count => count is null or >= 1, "--shard-count must be at least 1.");
     private static readonly Option<bool> Finalize = new("--finalize") { Description = "After all shards finished: check them and write the lists." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
@@ -56,19 +56,18 @@ internal static class PrepareCommand
         };
         Encode.AddTo(command);
         command.WithExamples("prepare k400 --root /data/k400", "prepare k700-2020 --root /data/k700 --short-side 256 --format csv", "prepare k400 --root /shared/k400 --shard-count 16   # in a Slurm array");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    private static async Task<WritePlan> PlanAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
-        var console = CliConsole.Of(parse);
         var dataset = parse.GetRequiredValue(Dataset).ToLowerInvariant();
         // Kinetics-710's releases are set by K710Prepare; K400 stands in until then.
         var version = DatasetCatalog.Find(dataset == DatasetCatalog.K710 ? DatasetCatalog.K710Releases[0] : dataset)!;
         var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
         if (splitError is not null)
-            return console.Fatal(splitError);
+            throw new RefusedException(splitError);
         Shard shard;
         try
         {
@@ -78,22 +77,14 @@ internal static class PrepareCommand
         }
         catch (FormatException e)
         {
-            return console.Fatal(e.Message);
+            throw new RefusedException(e.Message);
         }
+        var subset = SharedOptions.Subset(parse, Classes, MaxPerClass);
+        if (dataset == DatasetCatalog.K710 && subset is not null)
+            throw new RefusedException("--classes and --max-per-class are not available for k710 (its classes merge renamed ones); prepare k710 whole.");
         var tools = await services.MediaToolsAsync(cancellationToken);
 
         var root = parse.GetRequiredValue(Root);
-        root.Create();
-        using var writer = WriterLock.ForRoot(root, shard.StateName);
-        IReadOnlySet<string>? excluded;
-        try
-        {
-            excluded = await SharedOptions.ExcludedIdsAsync(parse, ExcludeOverlapWith, root, parse.GetValue(MirrorOption), services, cancellationToken);
-        }
-        catch (DownloadFailedException e)
-        {
-            return console.Fatal($"cannot fetch the annotation file for --exclude-overlap-with: {e.Message}");
-        }
         var options = new PrepareOptions(version, root)
         {
             Splits = splits,
@@ -108,31 +99,38 @@ internal static class PrepareCommand
             Resize = Encode.Read(parse, new ResizeOptions { Workers = parse.GetValue(Workers) }),
             ListFormat = ListFormat.Find(parse.GetRequiredValue(Format))!,
             Labels = parse.GetValue(Labels),
-            ExcludeIds = excluded,
-            Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
+            Subset = subset,
         };
-        var pipeline = new PreparePipeline(options, new FileDownloader(services.Http, options.Download), tools);
-        if (!shard.IsWhole)
-            console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");
-
-        if (dataset == DatasetCatalog.K710 && options.Subset is not null)
-            return console.Fatal("--classes and --max-per-class are not available for k710 (its classes merge renamed ones); prepare k710 whole.");
-        if (dataset == DatasetCatalog.K710)
-            return await RunK710Async(console, new K710Prepare(options, new FileDownloader(services.Http, options.Download), tools), options,
-                parse.GetValue(Finalize), cancellationToken);
-
-        PrepareResult result;
-        if (parse.GetValue(Finalize))
+        var excluded = parse.GetValue(ExcludeOverlapWith);
+        var finalize = parse.GetValue(Finalize);
+        return new WritePlan(root, async (session, token) =>
         {
-            result = await pipeline.FinalizeAsync(cancellationToken);
-        }
-        else
+            var console = session.Console;
+            var run = options with { ExcludeIds = await services.AnnotationFetch(options.Mirror.Prefix).ExcludedIdsAsync(root, excluded, token) };
+            var downloader = new FileDownloader(services.Http, run.Download);
+            if (!shard.IsWhole)
+                console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");
+            if (dataset == DatasetCatalog.K710)
+                return await RunK710Async(console, new K710Prepare(run, downloader, tools), run, finalize, token);
+
+            var pipeline = new PreparePipeline(run, downloader, tools);
+            PrepareResult result;
+            if (finalize)
+            {
+                result = await pipeline.FinalizeAsync(token);
+            }
+            else
+            {
+                var start = await pipeline.StartAsync(token);
+                PrintStart(console, start, root, "", $" Disk: expected peak {Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
+                result = await RunAsync(console, pipeline, start, token);
+            }
+            return PrintOutcome(console, run, [result], result.Lists);
+        })
         {
-            var start = await pipeline.StartAsync(cancellationToken);
-            PrintStart(console, start, root, "", $" Disk: expected peak {Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
-            result = await RunAsync(console, pipeline, start, cancellationToken);
-        }
-        return PrintOutcome(console, options, [result], result.Lists);
+            StoreName = shard.StateName,
+            MayCreate = true,
+        };
     }
 
     /// <summary>
@@ -178,7 +176,7 @@ internal static class PrepareCommand
         console.Out.WriteLine($"{release}{start.Remaining.Count} of {Words.Count(start.Archives.Count, "archive")} to do{reopened}.{disk}");
     }
 
-    /// <summary>The archives processed, the lists' summary, notes and failures; the exit code.</summary>
+    /// <summary>The archives processed, the lists' summary, notes and failures; how many failed.</summary>
     private static int PrintOutcome(CliConsole console, PrepareOptions options, IReadOnlyList<PrepareResult> results, ListsSummary? lists)
     {
         console.Out.WriteLine($"{results.Sum(r => r.ArchivesProcessed)}/{Words.Count(results.Sum(r => r.Archives), "archive")} processed.");
@@ -193,7 +191,7 @@ internal static class PrepareCommand
             console.Error.WriteLine($"Failed: {failure}");
         if (failures.Count > 100)
             console.Error.WriteLine($"… and {failures.Count - 100} more; see 'kinetics-prep status --root {options.Root.Path}'.");
-        return ExitCodes.For(failures.Count);
+        return failures.Count;
     }
 
     /// <summary>The pipeline under prepare's own progress line (also for the demo).</summary>

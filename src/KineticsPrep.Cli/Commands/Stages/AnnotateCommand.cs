@@ -1,10 +1,9 @@
 using System.CommandLine;
 using KineticsPrep.Annotate;
 using KineticsPrep.Cli.App;
-using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
-using KineticsPrep.Download;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli.Commands.Stages;
@@ -36,13 +35,12 @@ internal static class AnnotateCommand
             Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers, ExcludeOverlapWith, MirrorOption, Classes, MaxPerClass,
         };
         command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --root /data/k700 --exclude-overlap-with k400:val   # pretrain on K700, evaluate on K400 val");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    private static async Task<WritePlan> PlanAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
-        var console = CliConsole.Of(parse);
         var root = parse.GetValue(Root);
         var resized = root?.ResizedFolders() ?? [];
         // A Kinetics-710 root's lists come from the recipe's rows (see prepare k710), with the K710 map.
@@ -51,7 +49,7 @@ internal static class AnnotateCommand
         var videos = parse.GetValue(Videos)?.FullName ?? (resized.Count == 1 ? resized[0] : null);
         var lists = parse.GetValue(Out)?.FullName ?? root?.Lists;
         if (annotations is null || videos is null || lists is null)
-            return console.Fatal(root is not null && parse.GetValue(Videos) is null && resized.Count != 1
+            throw new RefusedException(root is not null && parse.GetValue(Videos) is null && resized.Count != 1
                 ? $"{root.Path} has {(resized.Count == 0 ? "no videos_<S>p folder" : "several: " + string.Join(", ", resized))}; give --videos."
                 : "give --root DIR, or --annotations, --videos and --out.");
         var options = new AnnotateOptions(annotations, videos, lists)
@@ -66,30 +64,21 @@ internal static class AnnotateCommand
             Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
             ManifestRoot = root,
         };
+        var tools = options.Check ? await services.MediaToolsAsync(cancellationToken) : await services.OptionalMediaToolsAsync(cancellationToken);
+        var excluded = parse.GetValue(ExcludeOverlapWith);
+        var fetch = services.AnnotationFetch(parse.GetValue(MirrorOption));
 
         // Writing a root's lists is writing the root; other lists are their own folder's.
-        var holder = root ?? new DatasetRoot(options.Out);
-        using var writer = WriterLock.ForRoot(holder);
-        ListsSummary report;
-        try
+        return new WritePlan(root ?? new DatasetRoot(options.Out), async (session, token) =>
         {
-            options = options with
-            {
-                ExcludeIds = await SharedOptions.ExcludedIdsAsync(parse, ExcludeOverlapWith, holder, parse.GetValue(MirrorOption), services, cancellationToken),
-            };
-            var tools = options.Check ? await services.MediaToolsAsync(cancellationToken) : await services.OptionalMediaToolsAsync(cancellationToken);
-            report = await new Annotator(options, tools).RunAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
+            options = options with { ExcludeIds = await fetch.ExcludedIdsAsync(session.Root, excluded, token) };
+            var report = await new Annotator(options, tools).RunAsync(token);
+            AnnotateSummary.Print(session.Console, report, options.Out);
+            return report.BadRows.Count + report.Corrupt.Count;
+        })
         {
-            return console.Fatal("Cancelled.");
-        }
-        catch (DownloadFailedException e)
-        {
-            return console.Fatal($"cannot fetch the annotation file for --exclude-overlap-with: {e.Message}");
-        }
-
-        AnnotateSummary.Print(console, report, options.Out);
-        return report.BadRows.Count == 0 && report.Corrupt.Count == 0 ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
+            MayCreate = root is null,
+            KeepsState = root is not null,
+        };
     }
 }

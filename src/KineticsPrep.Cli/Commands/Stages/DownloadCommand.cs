@@ -2,9 +2,9 @@ using System.CommandLine;
 using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
 using KineticsPrep.Download;
-using KineticsPrep.State;
 
 namespace KineticsPrep.Cli.Commands.Stages;
 
@@ -28,13 +28,12 @@ internal static class DownloadCommand
             Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption, Classes, MaxPerClass,
         };
         command.WithExamples("download k400 --root /data/k400", "download k600 --root /data/k600 --splits val --mirror http://mirror.lab/kinetics", "download k710 --root /data/k710   # K400, K600 and K700-2020 train and val");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        command.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse, services)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    private static WritePlan Plan(ParseResult parse, CliServices services)
     {
-        var console = CliConsole.Of(parse);
         var dataset = parse.GetRequiredValue(Dataset).ToLowerInvariant();
         // Kinetics-710: the train and val sets of its releases, each in a folder of its own.
         IReadOnlyList<(DatasetVersion Version, IReadOnlyList<string> Splits, bool Part)> releases;
@@ -47,13 +46,9 @@ internal static class DownloadCommand
             var version = DatasetCatalog.Find(dataset)!;
             var (splits, splitError) = SharedOptions.ParseSplits(parse.GetRequiredValue(Splits), version);
             if (splitError is not null)
-                return console.Fatal(splitError);
+                throw new RefusedException(splitError);
             releases = [(version, splits, false)];
         }
-
-        var root = parse.GetRequiredValue(Root);
-        root.Create();
-        using var writer = WriterLock.ForRoot(root);
         var options = new DownloadOptions
         {
             Jobs = parse.GetValue(Jobs),
@@ -61,25 +56,33 @@ internal static class DownloadCommand
             MinimumRate = parse.GetValue(MinimumRate) * 1024L,
         };
         var subset = SharedOptions.Subset(parse, Classes, MaxPerClass);
-        if (subset is not null && releases.Any(r => !r.Version.ArchivesPerClass))
-            console.Out.WriteLine("Note: this release's archives mix classes, so every archive is downloaded; prepare and annotate keep only the subset.");
-        var failed = 0;
-        foreach (var (version, splits, part) in releases)
+        var mirror = new Mirror(parse.GetValue(MirrorOption));
+        return new WritePlan(parse.GetRequiredValue(Root), async (session, cancellationToken) =>
         {
-            var runner = new DownloadRunner(StateStore.Open(part ? root.ForRelease(version.Name) : root), new FileDownloader(services.Http, options),
-                new Mirror(parse.GetValue(MirrorOption)), options.Jobs, subset?.Classes);
-            var summary = await StageDisplay.RunAsync(console, part ? $"download {version.Name}" : "download", "files",
-                progress => runner.RunAsync(version, splits, progress, cancellationToken),
-                "Cancelled. Partial files are kept and resume on the next run.");
+            var console = session.Console;
+            if (subset is not null && releases.Any(r => !r.Version.ArchivesPerClass))
+                console.Out.WriteLine("Note: this release's archives mix classes, so every archive is downloaded; prepare and annotate keep only the subset.");
+            var failed = 0;
+            foreach (var (version, splits, part) in releases)
+            {
+                var runner = new DownloadRunner(part ? session.StoreOf(version.Name) : session.Store, new FileDownloader(services.Http, options),
+                    mirror, options.Jobs, subset?.Classes);
+                var summary = await session.ShowAsync(part ? $"download {version.Name}" : "download", "files",
+                    progress => runner.RunAsync(version, splits, progress, cancellationToken),
+                    "Cancelled. Partial files are kept and resume on the next run.");
 
-            console.Out.WriteLine($"{(part ? version.Name + ": " : "")}{Words.Count(summary.Files, "file")}: {summary.Downloaded} downloaded, " +
-                                  $"{summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
-            foreach (var note in summary.Notes)
-                console.Error.WriteLine($"Note: {note}");
-            foreach (var failure in summary.Failures)
-                console.Error.WriteLine($"Failed: {failure}");
-            failed += summary.Failures.Count;
-        }
-        return ExitCodes.For(failed);
+                console.Out.WriteLine($"{(part ? version.Name + ": " : "")}{Words.Count(summary.Files, "file")}: {summary.Downloaded} downloaded, " +
+                                      $"{summary.AlreadyDone} already done, {summary.Failures.Count} failed.");
+                foreach (var note in summary.Notes)
+                    console.Error.WriteLine($"Note: {note}");
+                foreach (var failure in summary.Failures)
+                    console.Error.WriteLine($"Failed: {failure}");
+                failed += summary.Failures.Count;
+            }
+            return failed;
+        })
+        {
+            MayCreate = true,
+        };
     }
 }

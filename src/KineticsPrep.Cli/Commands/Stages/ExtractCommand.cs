@@ -2,9 +2,9 @@ using System.CommandLine;
 using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
 using KineticsPrep.Extract;
-using KineticsPrep.State;
 
 namespace KineticsPrep.Cli.Commands.Stages;
 
@@ -22,31 +22,32 @@ internal static class ExtractCommand
             Root, Jobs, DeleteArchives,
         };
         command.WithExamples("extract --root /data/k400", "extract --root /data/k400 --delete-archives");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        command.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static WritePlan Plan(ParseResult parse)
     {
-        var console = CliConsole.Of(parse);
         var root = parse.GetRequiredValue(Root);
         if (ExtractRunner.FindArchives(root).Count == 0)
-            return console.Fatal($"No archives under {root.Archives}; run 'kinetics-prep download' first.");
+            throw new RefusedException($"No archives under {root.Archives}; run 'kinetics-prep download' first.");
+        return new WritePlan(root, async (session, cancellationToken) =>
+        {
+            var console = session.Console;
+            var runner = new ExtractRunner(session.Store, parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
+            var summary = await session.ShowAsync("extract", "archives", progress => runner.RunAsync(progress, cancellationToken),
+                "Cancelled. Extracted archives are recorded; run the same command again to continue.");
 
-        using var writer = WriterLock.ForRoot(root);
-        var runner = new ExtractRunner(StateStore.Open(root), parse.GetValue(Jobs), parse.GetValue(DeleteArchives));
-        var summary = await StageDisplay.RunAsync(console, "extract", "archives", progress => runner.RunAsync(progress, cancellationToken),
-            "Cancelled. Extracted archives are recorded; run the same command again to continue.");
-
-        var outcomes = summary.Outcomes;
-        console.Out.WriteLine(
-            $"{Words.Count(outcomes.Count, "archive")}: {outcomes.Count(o => o.Status == ExtractStatus.Extracted)} extracted " +
-            $"({Words.Count(outcomes.Sum(o => o.Files), "clip")}), {outcomes.Count(o => o.Status == ExtractStatus.AlreadyDone)} already done, " +
-            $"{summary.Failures.Count()} failed.");
-        foreach (var failure in summary.Failures)
-            console.Error.WriteLine($"Failed: {failure.Error}");
-        foreach (var (job, entry) in summary.Refused)
-            console.Error.WriteLine($"Refused in {job.ArchivePath}: {entry}");
-        return ExitCodes.For(summary.Failures.Count() + summary.Refused.Count());
+            var outcomes = summary.Outcomes;
+            console.Out.WriteLine(
+                $"{Words.Count(outcomes.Count, "archive")}: {outcomes.Count(o => o.Status == ExtractStatus.Extracted)} extracted " +
+                $"({Words.Count(outcomes.Sum(o => o.Files), "clip")}), {outcomes.Count(o => o.Status == ExtractStatus.AlreadyDone)} already done, " +
+                $"{summary.Failures.Count()} failed.");
+            foreach (var failure in summary.Failures)
+                console.Error.WriteLine($"Failed: {failure.Error}");
+            foreach (var (job, entry) in summary.Refused)
+                console.Error.WriteLine($"Refused in {job.ArchivePath}: {entry}");
+            return summary.Failures.Count() + summary.Refused.Count();
+        });
     }
 }

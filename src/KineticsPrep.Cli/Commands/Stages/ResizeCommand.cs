@@ -3,9 +3,9 @@ using System.Globalization;
 using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
+using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
 using KineticsPrep.Resize;
-using KineticsPrep.State;
 
 namespace KineticsPrep.Cli.Commands.Stages;
 
@@ -38,17 +38,16 @@ internal static class ResizeCommand
         };
         Encode.AddTo(command);
         command.WithExamples("resize videos/ videos_320p/", "resize videos/ videos_256p/ --short-side 256 --profile seekable --workers 16");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
+        command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
+    private static async Task<WritePlan> PlanAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
-        var console = CliConsole.Of(parse);
         var source = parse.GetRequiredValue(Source);
         var destination = parse.GetRequiredValue(Destination);
         if (!source.Exists)
-            return console.Fatal($"Source folder not found: {source.FullName}");
+            throw new RefusedException($"Source folder not found: {source.FullName}");
 
         var options = Encode.Read(parse, new ResizeOptions
         {
@@ -61,22 +60,24 @@ internal static class ResizeCommand
 
         var scan = VideoFinder.Find(source.FullName, destination.FullName, options.Extensions);
         if (scan.Jobs.Count == 0)
-            return console.Fatal($"no videos under {source.FullName} (looked for {string.Join(", ", options.Extensions)}, " +
-                                 $"leaving out {destination.FullName}); nothing was written.");
+            throw new RefusedException($"no videos under {source.FullName} (looked for {string.Join(", ", options.Extensions)}, " +
+                                     $"leaving out {destination.FullName}); nothing was written.");
         var tools = await services.MediaToolsAsync(cancellationToken);
-        // Fails here, before any work, when the destination cannot be a folder.
-        destination.Create();
         // The record goes to the dataset root that DST is in (ROOT/videos_320p/train: ROOT), else to DST itself.
-        var root = DatasetRoot.Enclosing(destination.FullName);
-        using var writer = WriterLock.ForRoot(root);
+        return new WritePlan(DatasetRoot.Enclosing(destination.FullName), async (session, token) =>
+        {
+            destination.Create();
+            var runner = new ResizeRunner(tools, options, session.Store);
+            var summary = await session.ShowAsync("resize", "clips",
+                progress => runner.RunAsync(scan, destination.FullName, progress, token),
+                "Cancelled. Finished outputs are kept; run the same command again to continue.");
 
-        var runner = new ResizeRunner(tools, options, StateStore.Open(root));
-        var summary = await StageDisplay.RunAsync(console, "resize", "clips",
-            progress => runner.RunAsync(scan, destination.FullName, progress, cancellationToken),
-            "Cancelled. Finished outputs are kept; run the same command again to continue.");
-
-        PrintSummary(console, summary);
-        return ExitCodes.For(summary.Failures.Count);
+            PrintSummary(session.Console, summary);
+            return summary.Failures.Count;
+        })
+        {
+            MayCreate = true,
+        };
     }
 
     private static void PrintSummary(CliConsole console, ResizeSummary summary)

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Display;
+using KineticsPrep.State;
+
+namespace KineticsPrep.Cli.Writing;
+
+/// <summary>
+/// The one shape of a command that writes to a root, and the only place in the CLI that takes the writer's lock or
+/// opens a state store for writing:
+/// <list type="number">
+/// <item>parse and validate everything, with no side effect (no folder, no store, no network): a refusal
+/// (<see cref="RefusedException"/>) leaves the root byte-identical;</item>
+/// <item>make the root when the command may, take the writer's lock, and open the store;</item>
+/// <item>run, each stage under the one progress display (<see cref="RootSession.ShowAsync"/>);</item>
+/// <item>the run reports its failures, and the exit code follows from their number (<see cref="ExitCodes.For"/>).</item>
+/// </list>
+/// </summary>
+internal static class WritingCommand
+{
+    /// <param name="validate">Step 1: the plan, or a <see cref="RefusedException"/>; may read, never write.</param>
+    public static Command Writes(this Command command, CliServices services, Func<ParseResult, CliConsole, CancellationToken, Task<WritePlan>> validate)
+    {
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services.Console(parse), validate, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        ParseResult parse, CliConsole console, Func<ParseResult, CliConsole, CancellationToken, Task<WritePlan>> validate, CancellationToken cancellationToken)
+    {
+        var plan = await validate(parse, console, cancellationToken);
+        if (plan.Root is not { } root)
+            return ExitCodes.For(await plan.RunAsync(new RootSession(null, null, console), cancellationToken));
+        if (!plan.MayCreate && !root.Exists)
+            throw new RefusedException($"Root folder not found: {root.Path}");
+
+        root.Create();
+        using var writer = WriterLock.ForRoot(root, plan.StoreName);
+        var store = plan.KeepsState ? StateStore.Open(root, plan.StoreName) : null;
+        return ExitCodes.For(await plan.RunAsync(new RootSession(root, store, console), cancellationToken));
+    }
+}
