@@ -109,6 +109,45 @@ public sealed class ExportRawframesTests(PrepareFixture fixture) : IDisposable
         Assert.Contains($"Rawframes: 15 clips, 225 frames (", status.Stdout);
     }
 
+    /// <summary>
+    /// A variable-frame-rate clip (every fifth frame of 25 fps dropped, timestamps kept) cut with stream copy, so its
+    /// edit list hides the samples before the cut: the file stores more frames than it shows.
+    /// </summary>
+    private async Task<string> VariableRateCutAsync()
+    {
+        var whole = Path.Combine(_bin.Path, "vfr-whole.mp4");
+        var cut = Path.Combine(_bin.Path, "vfr-cut.mp4");
+        await CliWrap.Cli.Wrap(Media.Tools.FFmpegPath).WithArguments([
+                "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=6",
+                "-vf", "select='not(eq(mod(n\\,5)\\,4))'", "-fps_mode", "passthrough",
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "file:" + whole])
+            .ExecuteBufferedAsync();
+        await CliWrap.Cli.Wrap(Media.Tools.FFmpegPath).WithArguments(["-nostdin", "-v", "error", "-y", "-ss", "1.3", "-i", "file:" + whole, "-c", "copy", "-t", "3", "file:" + cut])
+            .ExecuteBufferedAsync();
+        return cut;
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_clip_replaced_by_hand_with_a_variable_frame_rate_one_gets_the_frames_on_disk_as_total_frames_not_the_index_count()
+    {
+        var root = fixture.CopyOfReference("rawframes-vfr");
+        var listed = PrepareFixture.ListFile(Path.Combine(root, "lists", "val.csv"), root).Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Split(' ')[0]
+            .Replace("ROOT", root, StringComparison.Ordinal);
+        File.Copy(await VariableRateCutAsync(), listed, overwrite: true);
+        var indexFrames = File.ReadAllLines(Path.Combine(root, "lists", "index.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[1] == "val" && Path.Combine(root, f[0]) == listed).Select(f => int.Parse(f[3], CultureInfo.InvariantCulture)).Single();
+
+        var run = await CliRunner.RunAsync("export", "rawframes", "--root", root, "--splits", "val");
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var line = (await ReadAsMmaction2Async(List(root, "val"))).Single(l => l.GetProperty("frame_dir").GetString() == Path.Combine(root, "rawframes", "val", Path.GetFileNameWithoutExtension(listed)));
+        var onDisk = line.GetProperty("files").GetInt32();
+        Assert.Equal(Media.Inspect(listed).Frames, onDisk);
+        Assert.Equal(onDisk, line.GetProperty("total_frames").GetInt32());
+        Assert.Equal(onDisk, line.GetProperty("decoded").GetInt32());
+        Assert.NotEqual(indexFrames, onDisk); // the case this test is for: lists/index.csv still describes the clip replaced
+    }
+
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_root_whose_path_holds_a_space_is_refused_before_any_frame_is_written()
     {

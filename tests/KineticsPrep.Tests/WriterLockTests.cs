@@ -27,6 +27,17 @@ public sealed class WriterLockTests : IDisposable
     }
 
     [Fact]
+    public void A_process_holding_only_the_os_lock_refuses_a_second_writer_though_it_wrote_no_owner_file()
+    {
+        using var holder = OsLockHolder.Start(_folder.Combine("state.lock"));
+
+        var refused = Assert.Throws<WriterLockException>(() => WriterLock.Acquire(_folder.Path, "state", "ROOT"));
+
+        Assert.True(refused.Held);
+        Assert.False(File.Exists(Owner));
+    }
+
+    [Fact]
     public void Where_flock_does_nothing_a_live_owner_file_still_refuses_a_second_writer()
     {
         // As on a mount where flock is a no-op: the OS lock is free, but this host's live process owns the root.

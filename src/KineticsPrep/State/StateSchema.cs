@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
 
 namespace KineticsPrep.State;
@@ -82,6 +83,26 @@ internal static class StateSchema
             RollBack(connection);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The schema version in a store's file header (SQLite keeps user_version at byte 60, big-endian), read without
+    /// opening it; null when the file is not an SQLite database.
+    /// </summary>
+    public static int? HeaderVersion(string path)
+    {
+        var header = new byte[100];
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
+                return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        return header.AsSpan(0, 16).SequenceEqual("SQLite format 3\0"u8) ? BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(60, 4)) : null;
     }
 
     /// <summary>The schema a store has; for a store opened read-only, which cannot be migrated.</summary>

@@ -66,6 +66,10 @@ public sealed partial class StateStore
     /// <exception cref="StateStoreException">Damaged, newer, or older (without <paramref name="upgrade"/>).</exception>
     public static StateStore OpenReadOnly(string path, bool upgrade = false)
     {
+        // An older store closed cleanly (no WAL beside it) is refused from its header alone: opening it through SQLite
+        // would make its -shm and -wal files.
+        if (!upgrade && !File.Exists(path + "-wal") && StateSchema.HeaderVersion(path) is { } old && old < StateSchema.Version)
+            throw StateStoreException.Older(path, old, StateSchema.Version);
         var store = new StateStore(path, SqliteOpenMode.ReadOnly);
         long version;
         try
