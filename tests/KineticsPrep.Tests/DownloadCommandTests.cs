@@ -19,7 +19,7 @@ public sealed class DownloadCommandTests : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
-    public async Task A_download_killed_midway_resumes_and_ends_byte_identical_to_the_source()
+    public async Task A_download_killed_midway_resumes_with_a_range_request_from_where_it_stopped_and_ends_byte_identical_to_the_source()
     {
         using var mirror = MirrorTree.K400(archivesPerSplit: 1, clipBytes: 3_000_000, "train");
         using var nginx = new NginxServer(mirror.Path, limitRate: "1m");
@@ -29,11 +29,17 @@ public sealed class DownloadCommandTests : IDisposable
         var keptBytes = new FileInfo(partial).Length;
         Assert.InRange(keptBytes, 1_000_000, new FileInfo(mirror.Archives["train"][0]).Length - 1);
 
+        var requestsBefore = nginx.Requests.Count;
         var rerun = await CliRunner.RunAsync("download", "k400", "--root", _root.Path, "--splits", "train", "--mirror", nginx.Url);
 
         Assert.Equal(0, rerun.ExitCode);
         Assert.Equal(System.IO.File.ReadAllBytes(mirror.Archives["train"][0]), System.IO.File.ReadAllBytes(_root.Combine("archives", "train", "part_0.tar.gz")));
         Assert.False(System.IO.File.Exists(partial));
+        var archiveRequests = nginx.Requests.Skip(requestsBefore).Where(r => r.StartsWith("GET /400/train/part_0.tar.gz ", StringComparison.Ordinal)).ToList();
+        var resume = Assert.Single(archiveRequests);
+        Assert.StartsWith($"GET /400/train/part_0.tar.gz range=\"bytes={keptBytes}-\" ", resume);
+        Assert.DoesNotContain("if-range=\"-\"", resume); // the version the partial file began with
+        Assert.EndsWith(" 206", resume);
     }
 
     [Fact(Timeout = Timeouts.Process)]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KineticsPrep.Dataset;
 using KineticsPrep.Pipeline;
 
@@ -196,30 +195,40 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     }
 
 
+    /// <summary>Ten points of a run's work, each counted from the run's start: downloads first, then extraction, resizing
+    /// and the records between them.</summary>
+    private static readonly RunEvents.Point[] KillPoints =
+    [
+        new(RunEvents.Kind.Bytes, 1),
+        new(RunEvents.Kind.Commits, 1),
+        new(RunEvents.Kind.Bytes, 48 * 1024),
+        new(RunEvents.Kind.Extracted, 1),
+        new(RunEvents.Kind.Commits, 3),
+        new(RunEvents.Kind.Clips, 1),
+        new(RunEvents.Kind.Extracted, 2),
+        new(RunEvents.Kind.Clips, 2),
+        new(RunEvents.Kind.Commits, 2),
+        new(RunEvents.Kind.Clips, 1),
+    ];
+
     [Fact(Timeout = Timeouts.Process)]
-    public async Task Killed_with_sigkill_at_ten_points_and_resumed_it_ends_identical_to_an_uninterrupted_run()
+    public async Task Killed_with_sigkill_at_ten_points_of_its_work_and_resumed_it_ends_identical_to_an_uninterrupted_run()
     {
         var root = fixture.NewRoot("killed");
-        var killed = 0;
-        var finishedEarly = "";
-        for (var point = 0; point < 14 && killed < 10; point++)
+        foreach (var point in KillPoints)
         {
+            var events = new RunEvents(root);
             using var process = CliRunner.Start(PrepareFixture.PrepareFrom(fixture.SlowNginx, root));
-            var delay = TimeSpan.FromMilliseconds(400 + 150 * point);
-            var stopwatch = Stopwatch.StartNew();
-            while (stopwatch.Elapsed < delay && !process.HasExited)
-                await Task.Delay(5);
+            while (!events.Reached(point) && !process.HasExited)
+                await Task.Delay(2);
             if (process.HasExited)
             {
                 var early = await CliRunner.WaitAsync(process);
-                finishedEarly = $"exit {early.ExitCode}: {early.Stdout}{early.Stderr}";
-                break;
+                Assert.Fail($"the run finished before {point} (exit {early.ExitCode}): {early.Stdout}{early.Stderr}");
             }
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            killed++;
         }
-        Assert.True(killed >= 10, $"only {killed} runs could be killed before one finished ({finishedEarly})");
 
         var final = await CliRunner.RunAsync(fixture.Prepare(root));
 

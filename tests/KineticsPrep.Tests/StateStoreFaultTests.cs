@@ -8,14 +8,26 @@ namespace KineticsPrep.Tests;
 [Collection(PrepareCollection.Name)]
 public sealed partial class StateStoreFaultTests(PrepareFixture fixture)
 {
+    /// <summary>Every command that opens a root's state store: the two that only read it, then the writers.</summary>
     private string[][] EveryCommandOn(string root) =>
     [
         ["status", "--root", root],
         ["report", "--root", root],
+        .. WritersOf(root),
+    ];
+
+    private string[][] WritersOf(string root) =>
+    [
         ["verify", "--root", root],
+        ["verify", "--root", root, "--fix-lists"],
         ["extract", "--root", root],
         ["download", "k400", "--root", root, "--mirror", fixture.Mirror],
         ["prepare", "k400", "--root", root, "--mirror", fixture.Mirror],
+        ["annotate", "--root", root],
+        ["resize", Path.Combine(root, "videos_320p"), Path.Combine(root, "videos_160p"), "--short-side", "160"],
+        ["export", "webdataset", "--root", root],
+        ["export", "rawframes", "--root", root],
+        ["overlap", "--root", root, "--with", "k400:val", "--mirror", fixture.Mirror],
     ];
 
     private string RootWithStore(string name)
@@ -89,7 +101,7 @@ public sealed partial class StateStoreFaultTests(PrepareFixture fixture)
         Assert.True(File.Exists(Path.Combine(fixture.NewRoot("report-of-read-only-root"), "report.html")));
         AssertPlainFatal(reportInPlace, "Read-only file system", "--out DIR");
         AssertPlainFatal(prepare, "Read-only file system", "writable");
-        foreach (var command in EveryCommandOn(root).Where(c => c[0] is "download" or "extract" or "verify"))
+        foreach (var command in WritersOf(root).Where(c => c[0] != "prepare"))
             AssertPlainFatal(await CliRunner.RunAsync(command), "writable");
         SqliteConnection.ClearAllPools();
 
@@ -98,5 +110,20 @@ public sealed partial class StateStoreFaultTests(PrepareFixture fixture)
         var unwritable = await Assert.ThrowsAsync<WriterLockException>(() =>
             WriterLock.WaitAsync(new KineticsPrep.Dataset.DatasetRoot(root).StateFolder, "annotations", root, patience.Token));
         Assert.False(unwritable.Held);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task While_another_run_holds_the_root_every_writer_is_refused_with_the_lock_message_and_status_and_report_still_read_it()
+    {
+        var root = RootWithStore("locked-root");
+        using var other = WriterLock.ForRoot(new KineticsPrep.Dataset.DatasetRoot(root));
+
+        var status = await CliRunner.RunAsync("status", "--root", root);
+        var report = await CliRunner.RunAsync("report", "--root", root, "--out", fixture.NewRoot("report-of-locked-root"));
+
+        Assert.True(status.ExitCode == 0, status.Stdout + status.Stderr);
+        Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
+        foreach (var command in WritersOf(root))
+            AssertPlainFatal(await CliRunner.RunAsync(command), $"another kinetics-prep is writing {root}", "Wait for it to finish");
     }
 }

@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace KineticsPrep.Tests;
 
-/// <summary>A real nginx (Debian's package) serving a folder on a free loopback port, for as long as the test needs it.</summary>
+/// <summary>
+/// A real nginx (Debian's package) serving a folder on a free loopback port, for as long as the test needs it, with a
+/// log of the requests it answered (<see cref="Requests"/>).
+/// </summary>
 public sealed class NginxServer : IDisposable
 {
     private readonly TempFolder _prefix = new();
@@ -23,7 +26,8 @@ public sealed class NginxServer : IDisposable
             error_log {{_prefix.Combine("error.log")}};
             events { worker_connections 64; }
             http {
-                access_log off;
+                log_format requests '$request_method $uri range="$http_range" if-range="$http_if_range" $status';
+                access_log {{_prefix.Combine("requests.log")}} requests;
                 client_body_temp_path {{_prefix.Path}};
                 proxy_temp_path {{_prefix.Path}};
                 fastcgi_temp_path {{_prefix.Path}};
@@ -48,6 +52,10 @@ public sealed class NginxServer : IDisposable
     public int Port { get; }
 
     public string Url => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Each request answered so far: <c>GET /400/train/part_0.tar.gz range="bytes=1048576-" if-range="…" 206</c>.</summary>
+    public IReadOnlyList<string> Requests =>
+        File.Exists(_prefix.Combine("requests.log")) ? File.ReadAllLines(_prefix.Combine("requests.log")) : [];
 
     private void WaitUntilListening()
     {
