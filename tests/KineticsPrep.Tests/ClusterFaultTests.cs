@@ -128,7 +128,7 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task An_archive_cut_short_by_a_lying_content_length_is_downloaded_once_more_when_it_fails_to_extract()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         string? lied = null;
         server.ServeTree(fixture.Mirror, path =>
         {

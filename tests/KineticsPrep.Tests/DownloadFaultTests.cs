@@ -41,7 +41,7 @@ public sealed class DownloadFaultTests : IDisposable
     [MemberData(nameof(Names))]
     public async Task A_body_without_a_length_that_the_server_cuts_short_is_not_taken_for_the_file_and_is_fetched_again(string name)
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var body = Body(name);
         server.Serve("/" + name, body, FaultServer.Fault.NoLengthCutOnce);
         using var http = new HttpClient(new Http10Handler());
@@ -56,7 +56,7 @@ public sealed class DownloadFaultTests : IDisposable
     [MemberData(nameof(Names))]
     public async Task A_server_that_always_cuts_a_body_without_a_length_fails_the_file_with_that_reason(string name)
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         server.Serve("/" + name, Body(name), FaultServer.Fault.NoLengthAlwaysCut);
         using var http = new HttpClient(new Http10Handler());
 
@@ -70,7 +70,7 @@ public sealed class DownloadFaultTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_compressed_response_to_a_request_for_the_stored_bytes_is_refused_with_its_reason()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         server.Serve("/train.csv", Csv, FaultServer.Fault.GzipEncoded);
         using var http = new HttpClient();
 
@@ -85,7 +85,7 @@ public sealed class DownloadFaultTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_server_that_trickles_counts_as_stalled_under_the_minimum_rate_rule()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         server.Serve("/part_0.tar.gz", new byte[100_000], FaultServer.Fault.Trickle);
         using var http = new HttpClient();
         var options = Fast with { Retries = 1, MinimumRate = 10 * 1024, SlowWindow = TimeSpan.FromSeconds(1) };

@@ -87,7 +87,7 @@ public sealed class DownloadTests : IDisposable
     [InlineData(FaultServer.Fault.StallOnce)]
     public async Task A_dropped_or_stalled_connection_is_resumed_with_a_range_request(FaultServer.Fault fault)
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var body = System.Security.Cryptography.RandomNumberGenerator.GetBytes(3_000_000);
         server.Serve("/file.bin", body, fault);
 
@@ -106,7 +106,7 @@ public sealed class DownloadTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task Service_unavailable_is_retried_after_the_servers_retry_after()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var body = System.Security.Cryptography.RandomNumberGenerator.GetBytes(1000);
         server.Serve("/file.bin", body, FaultServer.Fault.UnavailableTwice);
         var started = DateTime.UtcNow;
@@ -121,7 +121,7 @@ public sealed class DownloadTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_server_that_answers_a_range_request_with_200_makes_the_file_start_over()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var body = System.Security.Cryptography.RandomNumberGenerator.GetBytes(100_000);
         server.Serve("/file.bin", body, FaultServer.Fault.IgnoreRange);
         File.WriteAllBytes(_root.Combine("file.bin.partial"), body[..40_000].Select(b => (byte)~b).ToArray());
@@ -135,7 +135,7 @@ public sealed class DownloadTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_404_is_not_retried()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var error = await Assert.ThrowsAsync<DownloadFailedException>(() =>
             new FileDownloader(_http, Fast).DownloadAsync($"{server.Url}/nope.tar.gz", _root.Combine("nope"), null, CancellationToken.None));
         Assert.Contains("404", error.Message);

@@ -19,11 +19,10 @@ public sealed class EncodeProfileTests : IDisposable
     {
         var path = _temp.Combine("src", "vfr_000000_000006.mp4");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        CliWrap.Cli.Wrap(Media.Tools.FFmpegPath).WithArguments([
+        Media.Run(Media.Tools.FFmpegPath, [
                 "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=6",
                 "-vf", "hue=H=2*PI*floor(t),select='not(eq(mod(n\\,5)\\,4))'", "-fps_mode", "passthrough",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "file:" + path])
-            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "file:" + path]);
         return path;
     }
 

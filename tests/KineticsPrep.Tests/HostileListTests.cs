@@ -22,7 +22,7 @@ public sealed class HostileListTests : IDisposable
     public async Task Lines_that_leave_the_release_are_refused_by_name_and_nothing_is_fetched_for_them(bool overHttp)
     {
         using var mirror = MirrorTree.K400(archivesPerSplit: 2, clipBytes: 1000, "train");
-        await using var otherHost = new FaultServer();
+        await using var otherHost = await FaultServer.StartAsync();
         otherHost.Serve("/kp-evil2.tar.gz", [1, 2, 3]);
         // What the climbing line would reach on the mirror: a file outside its tree.
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(mirror.Path)!, "kp-evil1.tar.gz"), "evil");

@@ -57,14 +57,49 @@ public sealed partial class LayeringTests
     public void No_source_file_is_over_300_lines()
     {
         var source = Path.GetDirectoryName(Library)!;
-        var tooLong = Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var tooLong = Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories).Where(IsSource)
             .Select(file => (File: Path.GetRelativePath(source, file), Lines: File.ReadLines(file).Count()))
             .Where(f => f.Lines > 300)
             .Select(f => $"{f.File}: {f.Lines} lines")
             .ToList();
         Assert.Empty(tooLong);
     }
+
+    /// <summary>The CLI's files, outside bin/ and obj/.</summary>
+    private static IEnumerable<string> CliSources() =>
+        Directory.GetFiles(Path.Combine(Library, "..", "KineticsPrep.Cli"), "*.cs", SearchOption.AllDirectories).Where(IsSource);
+
+    private static bool IsSource(string file) =>
+        !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
+    [Fact]
+    public void Only_the_writing_command_shape_takes_the_writer_lock_or_opens_a_store_for_writing()
+    {
+        var elsewhere = CliSources()
+            .Where(file => Path.GetFileName(Path.GetDirectoryName(file)) != "Writing")
+            .Where(file => WriterUse().IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetFileName(file))
+            .ToList();
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
+    public void No_test_blocks_on_async_work()
+    {
+        var tests = Path.Combine(Library, "..", "..", "tests", "KineticsPrep.Tests");
+        var blocking = Directory.GetFiles(tests, "*.cs", SearchOption.AllDirectories).Where(IsSource)
+            .Where(file => BlockingOnAsync().IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(tests, file))
+            .ToList();
+        Assert.Empty(blocking);
+    }
+
+    [GeneratedRegex(@"\bWriterLock\.|\bStateStore\.Open\(")]
+    private static partial Regex WriterUse();
+
+    [GeneratedRegex(@"\.GetAwaiter\(\)\s*\.\s*GetResult\(|\.Wait\(\)")]
+    private static partial Regex BlockingOnAsync();
 
     private static IEnumerable<string> Sources(string folder) =>
         Directory.GetFiles(Path.Combine(Library, folder), "*.cs", SearchOption.AllDirectories);

@@ -102,7 +102,7 @@ public sealed partial class ProgressDisplayTests : IDisposable
     public async Task A_download_waiting_to_retry_says_so_on_the_live_bar_with_the_server_s_reason()
     {
         using var mirror = MirrorTree.K400(archivesPerSplit: 1, clipBytes: 10_000, "train");
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         server.ServeTree(mirror.Path, path => path.EndsWith("part_0.tar.gz", StringComparison.Ordinal) ? FaultServer.Fault.UnavailableTwice : FaultServer.Fault.None);
         var terminal = Terminal(80);
         terminal.EmitAnsiSequences = true;
@@ -120,7 +120,7 @@ public sealed partial class ProgressDisplayTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task The_downloader_tells_its_item_of_each_wait_before_a_retry_and_when_the_wait_ends()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         server.Serve("/file.bin", new byte[1000], FaultServer.Fault.UnavailableTwice);
         var notices = new List<(RetryNotice Notice, bool Waiting)>();
         var progress = new ItemProgress(_ => { }, (notice, waiting) => notices.Add((notice, waiting)));

@@ -4,17 +4,16 @@ using KineticsPrep.Demo;
 namespace KineticsPrep.Tests;
 
 /// <summary>K600 and K700-2020 mirrors in the CVDF's real layout (see <see cref="SyntheticMirror"/>), served by nginx.</summary>
-public sealed class ReleaseMirrorsFixture : IDisposable
+public sealed class ReleaseMirrorsFixture : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    public ReleaseMirrorsFixture()
+    public async Task InitializeAsync()
     {
         foreach (var release in new[] { "k600", "k700-2020" })
         {
             var folder = _temp.Combine("mirror-" + release);
-            SyntheticMirror.BuildAsync(folder, Media.Tools, new SyntheticMirror.Layout(release, TrainArchives: 2, ClipSeconds: 1), CancellationToken.None)
-                .GetAwaiter().GetResult();
+            await SyntheticMirror.BuildAsync(folder, Media.Tools, new SyntheticMirror.Layout(release, TrainArchives: 2, ClipSeconds: 1), CancellationToken.None);
             Mirrors[release] = (folder, new NginxServer(folder));
         }
     }
@@ -22,6 +21,8 @@ public sealed class ReleaseMirrorsFixture : IDisposable
     public Dictionary<string, (string Folder, NginxServer Nginx)> Mirrors { get; } = new();
 
     public string NewRoot(string name) => _temp.Combine("roots", name);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {

@@ -43,7 +43,7 @@ public sealed class ResumeVersionTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_file_replaced_on_the_server_between_a_kill_and_the_resume_ends_as_the_new_file_byte_for_byte()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var old = RandomNumberGenerator.GetBytes(2_000_000);
         var replacement = RandomNumberGenerator.GetBytes(2_000_000);
         server.Serve("/part_120.tar.gz", old, FaultServer.Fault.StallOnce, Quoted("v1"));
@@ -64,7 +64,7 @@ public sealed class ResumeVersionTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task An_unchanged_file_resumes_with_if_range_and_only_the_rest_is_sent()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var body = RandomNumberGenerator.GetBytes(2_000_000);
         server.Serve("/val.tar.gz", body, FaultServer.Fault.StallOnce, Quoted(Md5(body)));
         var target = _root.Combine("val.tar.gz");
@@ -82,7 +82,7 @@ public sealed class ResumeVersionTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task Bytes_that_do_not_match_an_md5_etag_are_a_failed_download_and_nothing_is_kept()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var body = RandomNumberGenerator.GetBytes(100_000);
         var other = RandomNumberGenerator.GetBytes(100_000);
         server.Serve("/test.tar.gz", body, etag: Quoted(Md5(other)));
@@ -99,7 +99,7 @@ public sealed class ResumeVersionTests : IDisposable
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_multipart_etag_is_recorded_but_is_no_checksum()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         var body = RandomNumberGenerator.GetBytes(100_000);
         server.Serve("/train.tar.gz", body, etag: Quoted("0123456789abcdef0123456789abcdef-12"));
         var state = StateStore.Open(new DatasetRoot(_root.Path));

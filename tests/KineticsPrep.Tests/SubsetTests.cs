@@ -7,7 +7,7 @@ public sealed class SubsetTests(K710Fixture fixture)
     [Fact(Timeout = Timeouts.Process)]
     public async Task A_k600_class_subset_downloads_only_its_classes_archives_and_keeps_the_full_map_s_ids()
     {
-        await using var server = new FaultServer();
+        await using var server = await FaultServer.StartAsync();
         server.ServeTree(fixture.Mirror, _ => FaultServer.Fault.None);
         var root = fixture.NewRoot("k600-subset");
 

@@ -51,18 +51,24 @@ public sealed class FaultServer : IAsyncDisposable
     /// <summary>The Accept-Encoding header of each request, in order.</summary>
     public ConcurrentQueue<string?> AcceptEncodings { get; } = new();
 
-    public FaultServer()
+    private FaultServer()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
         _app.Run(HandleAsync);
-        _app.StartAsync().GetAwaiter().GetResult();
-        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
-    public string Url { get; }
+    /// <summary>A server listening on a free loopback port.</summary>
+    public static async Task<FaultServer> StartAsync()
+    {
+        var server = new FaultServer();
+        await server._app.StartAsync();
+        return server;
+    }
+
+    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     /// <param name="etag">Sent as the ETag (quoted), and honoured in If-Range: another tag there gets the whole file.</param>
     public void Serve(string path, byte[] body, Fault fault = Fault.None, string? etag = null) => _files[path] = (body, fault, etag);

@@ -8,12 +8,12 @@ namespace KineticsPrep.Tests;
 /// test; K700's train runs through K600's train and val, its val into K600's val; K700 cuts the odd ids it shares at
 /// other times; K400's "dying hair" is K700's "dyeing hair". One <c>prepare k710</c> of it, shared by the tests.
 /// </summary>
-public sealed class K710Fixture : IDisposable
+public sealed class K710Fixture : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder _mirror = new();
     private readonly TempFolder _roots = new();
 
-    public K710Fixture()
+    public async Task InitializeAsync()
     {
         var layouts = new SyntheticMirror.Layout[]
         {
@@ -22,21 +22,22 @@ public sealed class K710Fixture : IDisposable
             new("k700-2020", ClipSeconds: 1, IdOffset: 12, OddIdShift: 1, ClassNames: ["abseiling", "air drumming", "dyeing hair"]),
         };
         foreach (var layout in layouts)
-            SyntheticMirror.BuildAsync(_mirror.Path, Media.Tools, layout, CancellationToken.None).GetAwaiter().GetResult();
+            await SyntheticMirror.BuildAsync(_mirror.Path, Media.Tools, layout, CancellationToken.None);
         Nginx = new NginxServer(_mirror.Path);
-        Root = NewRoot("k710");
-        Run = CliRunner.RunAsync("prepare", "k710", "--root", Root, "--mirror", Nginx.Url).GetAwaiter().GetResult();
+        Run = await CliRunner.RunAsync("prepare", "k710", "--root", Root, "--mirror", Nginx.Url);
     }
 
     public string Mirror => _mirror.Path;
 
-    public NginxServer Nginx { get; }
+    public NginxServer Nginx { get; private set; } = null!;
 
-    public string Root { get; }
+    public string Root => NewRoot("k710");
 
-    public CliRunner.Result Run { get; }
+    public CliRunner.Result Run { get; private set; } = null!;
 
     public string NewRoot(string name) => _roots.Combine(name);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CliWrap;
-using CliWrap.Buffered;
 using KineticsPrep.Media;
 
 namespace KineticsPrep.Tests;
@@ -9,10 +7,21 @@ namespace KineticsPrep.Tests;
 /// <summary>Makes test clips with ffmpeg's lavfi sources and reads back what a clip holds.</summary>
 public static class Media
 {
-    private static readonly Lazy<MediaTools> LocatedTools = new(() => MediaTools.LocateAsync(CancellationToken.None).GetAwaiter().GetResult());
+    private static readonly Lazy<MediaTools> LocatedTools = new(Locate);
 
     /// <summary>ffmpeg and ffprobe, looked up on first use, so tests that need neither run without them.</summary>
     public static MediaTools Tools => LocatedTools.Value;
+
+    /// <summary>The ffmpeg and ffprobe on PATH, and the ffmpeg's version, found as the tool finds them.</summary>
+    private static MediaTools Locate()
+    {
+        string OnPath(string name) =>
+            (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"{name} is not on PATH: ./test.sh installs it");
+        var ffmpeg = OnPath("ffmpeg");
+        return new MediaTools(ffmpeg, OnPath("ffprobe")) { Version = FFmpegVersion.Parse(Run(ffmpeg, ["-hide_banner", "-version"])) ?? FFmpegVersion.Current };
+    }
 
     /// <summary>Real clips from public repositories (tests/fixtures, copied next to the test assembly).</summary>
     public static string FixtureVideos { get; } = Path.Combine(AppContext.BaseDirectory, "fixtures", "videos");
@@ -76,10 +85,9 @@ public static class Media
 
     public static string Run(string executable, IReadOnlyList<string> arguments)
     {
-        var result = CliWrap.Cli.Wrap(executable).WithArguments(arguments).WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync().GetAwaiter().GetResult();
-        if (result.ExitCode != 0)
-            throw new InvalidOperationException($"{executable} failed: {result.StandardError}");
-        return result.StandardOutput;
+        var (exitCode, output, error) = SystemCommand.Capture(executable, arguments);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"{executable} failed: {error}");
+        return output;
     }
 }

@@ -6,31 +6,29 @@ namespace KineticsPrep.Tests;
 /// A synthetic K400 mirror served by nginx, and a reference run of prepare against it, built once and shared by every
 /// test class in the "prepare" collection.
 /// </summary>
-public sealed class PrepareFixture : IDisposable
+public sealed class PrepareFixture : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder _mirror = new();
     private readonly TempFolder _roots = new();
 
-    public PrepareFixture()
+    public async Task InitializeAsync()
     {
-        SyntheticMirror.BuildAsync(_mirror.Path, Media.Tools, new SyntheticMirror.Layout(ClipSeconds: 1), CancellationToken.None)
-            .GetAwaiter().GetResult();
+        await SyntheticMirror.BuildAsync(_mirror.Path, Media.Tools, new SyntheticMirror.Layout(ClipSeconds: 1), CancellationToken.None);
         Nginx = new NginxServer(_mirror.Path);
         SlowNginx = new NginxServer(_mirror.Path, limitRate: "100k");
-        Reference = NewRoot("reference");
-        ReferenceRun = CliRunner.RunAsync(Prepare(Reference)).GetAwaiter().GetResult();
+        ReferenceRun = await CliRunner.RunAsync(Prepare(Reference));
     }
 
-    public NginxServer Nginx { get; }
+    public NginxServer Nginx { get; private set; } = null!;
 
     public string Mirror => _mirror.Path;
 
     /// <summary>The same mirror at 100 KB/s per connection, so that a run lasts long enough to be killed at many points.</summary>
-    public NginxServer SlowNginx { get; }
+    public NginxServer SlowNginx { get; private set; } = null!;
 
-    public string Reference { get; }
+    public string Reference => NewRoot("reference");
 
-    public CliRunner.Result ReferenceRun { get; }
+    public CliRunner.Result ReferenceRun { get; private set; } = null!;
 
     public string NewRoot(string name) => _roots.Combine(name);
 
@@ -99,6 +97,8 @@ public sealed class PrepareFixture : IDisposable
         var lines = text.Split('\n').Where(line => !fromTheRun.Any(key => line.TrimStart().StartsWith(key, StringComparison.Ordinal)));
         return string.Join('\n', lines).Replace(root, "ROOT", StringComparison.Ordinal);
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {

@@ -6,11 +6,11 @@ namespace KineticsPrep.Tests;
 /// A folder of awkward clips (odd sizes, portrait, rotated, small, audio, bad files, awkward names, the real fixture
 /// clips), resized once for all the tests that look at the result.
 /// </summary>
-public sealed class ResizeCorpus : IDisposable
+public sealed class ResizeCorpus : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    public ResizeCorpus()
+    public async Task InitializeAsync()
     {
         Media.MakeClip(Src("odd", "wide_000001_000011.mp4"), 853, 480);
         Media.MakeClip(Src("odd", "four-three.avi"), 640, 480, 1, 10, "-c:v", "mpeg4");
@@ -32,8 +32,8 @@ public sealed class ResizeCorpus : IDisposable
         foreach (var fixture in Directory.GetFiles(Media.FixtureVideos))
             File.Copy(fixture, Src("fixtures", Path.GetFileName(fixture)));
 
-        Summary = new ResizeRunner(Media.Tools, new ResizeOptions { Workers = 2 })
-            .RunAsync(Source, Destination, null, CancellationToken.None).GetAwaiter().GetResult();
+        Summary = await new ResizeRunner(Media.Tools, new ResizeOptions { Workers = 2 })
+            .RunAsync(Source, Destination, null, CancellationToken.None);
         FailureLogEntries = FailureLog.Read(Destination);
     }
 
@@ -41,9 +41,9 @@ public sealed class ResizeCorpus : IDisposable
 
     public string Destination => _temp.Combine("dst");
 
-    public ResizeSummary Summary { get; }
+    public ResizeSummary Summary { get; private set; } = null!;
 
-    public IReadOnlyList<FailureLog.Entry> FailureLogEntries { get; }
+    public IReadOnlyList<FailureLog.Entry> FailureLogEntries { get; private set; } = [];
 
     public static readonly string[] BadClips =
         ["audio-only.m4v", "empty.mp4", "text.mp4", "truncated-faststart.mp4", "truncated.mp4"];
@@ -59,11 +59,14 @@ public sealed class ResizeCorpus : IDisposable
 
     private static void StripVideo(string from, string to)
     {
-        CliWrap.Cli.Wrap(Media.Tools.FFmpegPath)
-            .WithArguments(["-nostdin", "-v", "error", "-y", "-i", "file:" + from, "-vn", "-c:a", "copy", "-f", "mp4", "file:" + to])
-            .ExecuteAsync().GetAwaiter().GetResult();
+        Media.Run(Media.Tools.FFmpegPath, ["-nostdin", "-v", "error", "-y", "-i", "file:" + from, "-vn", "-c:a", "copy", "-f", "mp4", "file:" + to]);
         File.Delete(from);
     }
 
-    public void Dispose() => _temp.Dispose();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _temp.Dispose();
+    }
 }
