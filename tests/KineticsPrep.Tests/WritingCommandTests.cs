@@ -175,4 +175,20 @@ public sealed class WritingCommandTests(PrepareFixture fixture)
             Assert.Contains("was written by an older kinetics-prep", run.Stderr);
         }
     }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Annotate_of_a_root_whose_csvs_list_one_clip_in_two_splits_lists_it_in_both_without_a_stack_trace()
+    {
+        var root = fixture.CopyOfReference("one-clip-two-splits");
+        var trainRow = File.ReadAllLines(Path.Combine(root, "annotations", "train.csv"))[1];
+        File.AppendAllText(Path.Combine(root, "annotations", "val.csv"), trainRow + "\n");
+        var clip = trainRow.Split(',')[1];
+
+        var run = await CliRunner.RunAsync("annotate", "--root", root);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.DoesNotContain("unexpected error", run.Stderr);
+        Assert.Contains(File.ReadAllLines(Path.Combine(root, "lists", "train.csv")), line => line.Contains(clip, StringComparison.Ordinal));
+        Assert.Contains(File.ReadAllLines(Path.Combine(root, "lists", "val.csv")), line => line.Contains(clip, StringComparison.Ordinal));
+    }
 }

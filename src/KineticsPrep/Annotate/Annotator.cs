@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using KineticsPrep.Dataset;
 using KineticsPrep.Errors;
 using KineticsPrep.IO;
 using KineticsPrep.Media;
-using KineticsPrep.Running;
 
 namespace KineticsPrep.Annotate;
 
@@ -17,6 +15,8 @@ namespace KineticsPrep.Annotate;
 public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 {
     private const int FewestClassesReported = 5;
+
+    private ListedClipProbe Probe => new(tools, options.Workers);
 
     /// <exception cref="AnnotationException">No CSVs, or a malformed row or unknown label (without --skip-bad-rows).</exception>
     /// <exception cref="DirectoryNotFoundException">The annotations or videos folder does not exist.</exception>
@@ -49,10 +49,31 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             .ToList();
 
         var corrupt = options.Check && tools is not null
-            ? await FindCorruptAsync(lists.SelectMany(l => l.Entries), tools, cancellationToken)
+            ? await Probe.CorruptAsync(lists.SelectMany(l => l.Entries), cancellationToken)
             : new Dictionary<string, string>();
 
         Directory.CreateDirectory(options.Out);
+        var (reports, shrunk) = WriteLists(lists, corrupt, labels);
+        await WriteIndexAndManifestAsync(lists, corrupt, resolved, cancellationToken);
+
+        var report = new ListsSummary(
+            reports, labels.Names.Count, badRows ?? [],
+            lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
+                .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
+            aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value, resolved[a.Key.CsvLabel].Normalised))
+                .OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
+            ambiguous,
+            shrunk,
+            options.Format.Name,
+            options.Labels ?? "the train CSV's labels, sorted");
+        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.ListsSummary));
+        return report;
+    }
+
+    /// <summary>Each split's list (without the corrupt clips), its missing and excluded clips, and labels.txt; with
+    /// each split's numbers and the lists that now hold fewer clips than before.</summary>
+    private (List<SplitReport> Reports, List<ShrunkList> Shrunk) WriteLists(IReadOnlyList<SplitList> lists, Dictionary<string, string> corrupt, LabelMap labels)
+    {
         var before = ListedBefore();
         var shrunk = new List<ShrunkList>();
         var reports = new List<SplitReport>();
@@ -73,28 +94,24 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 list.Excluded.Count));
         }
         AtomicFile.WriteAllLines(Path.Combine(options.Out, DatasetRoot.LabelsFileName), labels.Names);
-        var indexed = lists.SelectMany(l => l.Entries.Where(e => !corrupt.ContainsKey(e.Path)).Select(e => (l.Split, e))).ToList();
-        var facts = (await IndexAsync(indexed, cancellationToken)).ToList();
-        ClipIndexFile.Write(options.Out, facts);
-        if (options.ManifestRoot is { } root)
-        {
-            var factsOf = indexed.Select((clip, i) => (clip.e.Path, Facts: facts[i])).ToDictionary(c => c.Path, c => c.Facts, StringComparer.Ordinal);
-            var sources = new ManifestSources(root);
-            ManifestWriter.Write(options.Out, sources, ManifestRows(lists, resolved, corrupt, factsOf, sources));
-        }
+        return (reports, shrunk);
+    }
 
-        var report = new ListsSummary(
-            reports, labels.Names.Count, badRows ?? [],
-            lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
-                .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
-            aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value, resolved[a.Key.CsvLabel].Normalised))
-                .OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
-            ambiguous,
-            shrunk,
-            options.Format.Name,
-            options.Labels ?? "the train CSV's labels, sorted");
-        AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.ListsSummary));
-        return report;
+    /// <summary>lists/index.csv of the clips listed, and for a root the provenance manifest of every annotation row.</summary>
+    private async Task WriteIndexAndManifestAsync(
+        IReadOnlyList<SplitList> lists, Dictionary<string, string> corrupt, IReadOnlyDictionary<string, LabelMatch> resolved, CancellationToken cancellationToken)
+    {
+        var indexed = lists.SelectMany(l => l.Entries.Where(e => !corrupt.ContainsKey(e.Path)).Select(e => (l.Split, e))).ToList();
+        var facts = (await Probe.FactsAsync(indexed, DisplayPath, cancellationToken)).ToList();
+        ClipIndexFile.Write(options.Out, facts);
+        if (options.ManifestRoot is not { } root)
+            return;
+        // A clip listed in two splits has one file, and so one set of facts.
+        var factsOf = new Dictionary<string, ClipFacts>(StringComparer.Ordinal);
+        foreach (var (clip, i) in indexed.Select((clip, i) => (clip, i)))
+            factsOf.TryAdd(clip.e.Path, facts[i]);
+        var sources = new ManifestSources(root);
+        ManifestWriter.Write(options.Out, sources, ManifestRows(lists, resolved, corrupt, factsOf, sources));
     }
 
     /// <summary>How many clips each split's list held before this run, in the format this run writes; an unreadable list counts as none.</summary>
@@ -217,65 +234,6 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         if (!ambiguous.Contains(problem))
             ambiguous.Add(problem);
         return null;
-    }
-
-    /// <summary>
-    /// The index row of every listed clip: an mp4's own sample tables are read in-process; any other container, and an
-    /// mp4 whose edit list hides frames, is asked of ffprobe (which decodes it) when ffmpeg is there. An empty or
-    /// unreadable clip keeps only its bytes.
-    /// </summary>
-    private async Task<IEnumerable<ClipFacts>> IndexAsync(IReadOnlyList<(string Split, ListEntry Entry)> clips, CancellationToken cancellationToken)
-    {
-        var bytes = new long[clips.Count];
-        var tracks = new VideoTrack?[clips.Count];
-        StageRunner.For(clips.Count, options.Workers, i =>
-        {
-            var file = new FileInfo(clips[i].Entry.Path);
-            bytes[i] = file.Exists ? file.Length : 0;
-            if (bytes[i] > 0)
-                tracks[i] = VideoTrack.ReadMp4(clips[i].Entry.Path);
-        }, cancellationToken);
-        var unread = Enumerable.Range(0, clips.Count).Where(i => bytes[i] > 0 && tracks[i] is null).ToList();
-        if (unread.Count > 0 && tools is { } found)
-        {
-            var ffprobe = new FFprobe(found.FFprobePath);
-            await StageRunner.ForEachAsync(unread, options.Workers, async (i, token) => tracks[i] = await ProbeAsync(ffprobe, clips[i].Entry.Path, token),
-                cancellationToken);
-        }
-        return clips.Select((clip, i) => new ClipFacts(DisplayPath(clip.Entry.Path), clip.Split, clip.Entry.LabelId, tracks[i]?.Frames,
-            tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval, tracks[i]?.Codec));
-    }
-
-
-    private static async Task<VideoTrack?> ProbeAsync(FFprobe ffprobe, string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ffprobe.TrackAsync(path, cancellationToken);
-        }
-        catch (MediaToolException)
-        {
-            return null;
-        }
-    }
-
-    private async Task<Dictionary<string, string>> FindCorruptAsync(
-        IEnumerable<ListEntry> entries, MediaTools mediaTools, CancellationToken cancellationToken)
-    {
-        var ffprobe = new FFprobe(mediaTools.FFprobePath);
-        var corrupt = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await StageRunner.ForEachAsync(entries.Select(e => e.Path).Distinct(), options.Workers, async (path, token) =>
-        {
-            try
-            {
-                await ffprobe.ProbeAsync(path, token);
-            }
-            catch (MediaToolException e)
-            {
-                corrupt[path] = e.Reason;
-            }
-        }, cancellationToken);
-        return new Dictionary<string, string>(corrupt, StringComparer.Ordinal);
     }
 
     private static IReadOnlyList<ClassCount> FewestClips(IReadOnlyList<ListEntry> entries, LabelMap labels)
