@@ -10,7 +10,7 @@ public sealed class ListReaderTests : IDisposable
     private readonly TempFolder _out = new();
     private static readonly string[] Labels = ["abseiling", "air drumming", "AC/DC air guitar"];
 
-    private static IReadOnlyList<ListEntry> Entries(string folder) =>
+    private static IReadOnlyList<ListedClip> Entries(string folder) =>
     [
         new(Path.Combine(folder, "a b, c_000000_000010.mp4"), 0, new AnnotationRow("abseiling", "a b, c", 0, 10, "train", 2)),
         new(Path.Combine(folder, "x_000010_000020.mp4"), 2, new AnnotationRow("AC/DC air guitar", "x", 10, 20, "train", 3)),

@@ -33,12 +33,24 @@ public sealed class StateStoreTests : IDisposable
             INSERT INTO downloads VALUES ('archives/train/a.tar.gz', 'http://x/a.tar.gz', 'train', 3, 'abc', '2026-01-01');
             """);
 
+        // Threads of their own, all started before any opens: the thread pool would add its threads one by one.
         using var start = new Barrier(8);
-        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        var openers = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
         {
             start.SignalAndWait();
-            StateStore.Open(new DatasetRoot(_temp.Path));
-        });
+            try
+            {
+                StateStore.Open(new DatasetRoot(_temp.Path));
+            }
+            catch (Exception e)
+            {
+                errors.Add(e);
+            }
+        })).ToList();
+        openers.ForEach(thread => thread.Start());
+        openers.ForEach(thread => thread.Join());
+        Assert.Empty(errors);
 
         var store = StateStore.Open(new DatasetRoot(_temp.Path));
         Assert.Equal(3, store.FindDownload("archives/train/a.tar.gz")!.Bytes);

@@ -163,7 +163,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     private IReadOnlyList<AnnotationRow> Chosen(IReadOnlyList<AnnotationRow> rows) => options.Subset?.Choose(rows) ?? rows;
 
     private sealed record SplitList(
-        string Split, int CsvRows, IReadOnlyList<ListEntry> Entries, IReadOnlyList<AnnotationRow> Missing, HashSet<string> Replaced)
+        string Split, int CsvRows, IReadOnlyList<ListedClip> Entries, IReadOnlyList<AnnotationRow> Missing, HashSet<string> Replaced)
     {
         /// <summary>The rows left out by --exclude-overlap-with.</summary>
         public IReadOnlyList<AnnotationRow> Excluded { get; init; } = [];
@@ -182,7 +182,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         Dictionary<(string CsvLabel, string MapLabel), int> aliases, List<string> ambiguous)
     {
         var rowsPerId = rows.CountBy(r => r.YoutubeId).ToDictionary(StringComparer.Ordinal);
-        var entries = new List<ListEntry>(rows.Count);
+        var entries = new List<ListedClip>(rows.Count);
         var missing = new List<AnnotationRow>();
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var csvRows = rows.Count;
@@ -209,7 +209,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 missing.Add(row);
                 continue;
             }
-            entries.Add(new ListEntry(match.Path, labelId, row));
+            entries.Add(new ListedClip(match.Path, labelId, row));
             if (match.IsReplacement)
                 replaced.Add(match.Path);
         }
@@ -236,7 +236,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         return null;
     }
 
-    private static IReadOnlyList<ClassCount> FewestClips(IReadOnlyList<ListEntry> entries, LabelMap labels)
+    private static IReadOnlyList<ClassCount> FewestClips(IReadOnlyList<ListedClip> entries, LabelMap labels)
     {
         if (entries.All(e => e.LabelId < 0))
             return [];

@@ -15,7 +15,7 @@ internal sealed class ListedClipProbe(MediaTools? tools, int workers)
     /// unreadable clip keeps only its bytes.
     /// </summary>
     public async Task<IEnumerable<ClipFacts>> FactsAsync(
-        IReadOnlyList<(string Split, ListEntry Entry)> clips, Func<string, string> displayPath, CancellationToken cancellationToken)
+        IReadOnlyList<(string Split, ListedClip Entry)> clips, Func<string, string> displayPath, CancellationToken cancellationToken)
     {
         var bytes = new long[clips.Count];
         var tracks = new VideoTrack?[clips.Count];
@@ -50,7 +50,7 @@ internal sealed class ListedClipProbe(MediaTools? tools, int workers)
     }
 
     /// <summary>The clips ffprobe cannot open (--check), with its reason; none without ffmpeg.</summary>
-    public async Task<Dictionary<string, string>> CorruptAsync(IEnumerable<ListEntry> entries, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, string>> CorruptAsync(IEnumerable<ListedClip> entries, CancellationToken cancellationToken)
     {
         if (tools is null)
             return new Dictionary<string, string>(StringComparer.Ordinal);

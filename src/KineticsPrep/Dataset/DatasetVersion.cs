@@ -4,7 +4,7 @@ namespace KineticsPrep.Dataset;
 /// One Kinetics release in the CVDF layout: <c>&lt;base&gt;/&lt;split&gt;/&lt;prefix&gt;_&lt;split&gt;_path.txt</c> lists the archive
 /// URLs of a split, one a line; <c>&lt;base&gt;/annotations/&lt;file&gt;</c> is its annotation CSV.
 /// </summary>
-public sealed record DatasetVersion(string Name, string BaseUrl, string ListPrefix, IReadOnlyList<ReleaseSplit> AllSplits, string? ReplacementArchive)
+public sealed record DatasetVersion(string Name, string BaseUrl, string ListPrefix, IReadOnlyList<CatalogSplit> AllSplits, string? ReplacementArchive)
 {
     /// <summary>One archive per class, named after it (K600): a subset of classes downloads only theirs.</summary>
     public bool ArchivesPerClass { get; init; }
@@ -12,7 +12,7 @@ public sealed record DatasetVersion(string Name, string BaseUrl, string ListPref
     /// <summary>The splits a user can ask for.</summary>
     public IReadOnlyList<string> Splits => AllSplits.Select(s => s.Name).ToList();
 
-    public ReleaseSplit Split(string name) => AllSplits.Single(s => s.Name == name);
+    public CatalogSplit Split(string name) => AllSplits.Single(s => s.Name == name);
 
     public string ListUrl(string split) => $"{BaseUrl}/{split}/{ListPrefix}_{split}_path.txt";
 

@@ -58,7 +58,7 @@ public abstract class ListFormat
     /// <param name="displayPath">The path as written into the list (absolute, or relative to --relative-to).</param>
     /// <exception cref="AnnotationException">The list cannot hold one of the entries (a separator in a path, a class
     /// name that is no folder name).</exception>
-    public abstract void Write(string path, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels, Func<string, string> displayPath);
+    public abstract void Write(string path, IReadOnlyList<ListedClip> entries, IReadOnlyList<string> labels, Func<string, string> displayPath);
 
     /// <param name="labels">The class names in id order (labels.txt).</param>
     public abstract IReadOnlyList<ListLine> Read(string path, IReadOnlyList<string> labels);

@@ -30,7 +30,7 @@ public sealed class CsvList : ListFormat
         return File.Exists(path) && File.ReadLines(path).FirstOrDefault() == Header;
     }
 
-    public override void Write(string path, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels, Func<string, string> displayPath) =>
+    public override void Write(string path, IReadOnlyList<ListedClip> entries, IReadOnlyList<string> labels, Func<string, string> displayPath) =>
         AtomicFile.Write(path, writer =>
         {
             using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);

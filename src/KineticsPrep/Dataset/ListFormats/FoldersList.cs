@@ -21,7 +21,7 @@ public sealed class FoldersList : ListFormat
 
     public override bool Holds(string listsFolder, string split) => Directory.Exists(PathFor(listsFolder, split));
 
-    public override void Write(string path, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels, Func<string, string> displayPath)
+    public override void Write(string path, IReadOnlyList<ListedClip> entries, IReadOnlyList<string> labels, Func<string, string> displayPath)
     {
         foreach (var entry in entries)
         {

@@ -21,7 +21,7 @@ public sealed class JsonList : ListFormat
 
     public override bool Holds(string listsFolder, string split) => File.Exists(PathFor(listsFolder, split));
 
-    public override void Write(string path, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels, Func<string, string> displayPath) =>
+    public override void Write(string path, IReadOnlyList<ListedClip> entries, IReadOnlyList<string> labels, Func<string, string> displayPath) =>
         AtomicFile.Write(path, writer =>
         {
             var items = entries.Select(e => new JsonListItem(displayPath(e.Path), e.LabelId)).ToList();

@@ -21,7 +21,7 @@ public abstract class SeparatedList : ListFormat
     /// <summary>The first line of a split's .csv, which tells the three formats written there apart; null when none.</summary>
     protected static string? FirstLine(string path) => File.Exists(path) ? File.ReadLines(path).FirstOrDefault() ?? "" : null;
 
-    public override void Write(string path, IReadOnlyList<ListEntry> entries, IReadOnlyList<string> labels, Func<string, string> displayPath) =>
+    public override void Write(string path, IReadOnlyList<ListedClip> entries, IReadOnlyList<string> labels, Func<string, string> displayPath) =>
         AtomicFile.Write(path, writer =>
         {
             foreach (var entry in entries)

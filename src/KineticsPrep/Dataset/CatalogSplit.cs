@@ -6,4 +6,4 @@ namespace KineticsPrep.Dataset;
 /// </summary>
 /// <param name="OfficialRows">The rows of the release's annotation file as papers quote them, when known: what a copy's
 /// availability is measured against.</param>
-public sealed record ReleaseSplit(string Name, string AnnotationFile, bool HasArchives = true, int? OfficialRows = null);
+public sealed record CatalogSplit(string Name, string AnnotationFile, bool HasArchives = true, int? OfficialRows = null);
