@@ -7,6 +7,22 @@ namespace KineticsPrep.Tests;
 public sealed class CompareTests(PrepareFixture fixture)
 {
     [Fact(Timeout = Timeouts.Process)]
+    public async Task The_same_mirror_prepared_with_one_worker_and_with_two_gives_byte_identical_clips_and_compare_same_output_exits_0()
+    {
+        var one = fixture.NewRoot("workers-1");
+        var two = fixture.NewRoot("workers-2");
+
+        var runs = new[] { await CliRunner.RunAsync(fixture.Prepare(one, "--workers", "1")), await CliRunner.RunAsync(fixture.Prepare(two, "--workers", "2")) };
+        var compare = await CliRunner.RunAsync("compare", one, two, "--same", "output");
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr));
+        var clips = Directory.GetFiles(Path.Combine(one, "videos_320p"), "*.mp4", SearchOption.AllDirectories);
+        Assert.Equal(16, clips.Length);
+        Assert.All(clips, clip => Assert.Equal(File.ReadAllBytes(clip), File.ReadAllBytes(Path.Combine(two, Path.GetRelativePath(one, clip)))));
+        Assert.True(compare.ExitCode == 0, compare.Stdout + compare.Stderr);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Two_roots_made_from_the_same_mirror_are_the_same_and_another_crf_differs_in_output_only_naming_the_setting()
     {
         var same = fixture.NewRoot("compare-same");
@@ -24,6 +40,44 @@ public sealed class CompareTests(PrepareFixture fixture)
         Assert.Equal(1, byOutput.ExitCode);
         Assert.Contains("Differences: 0 only in A, 0 only in B, 0 source, 15 output, 0 label.", byOutput.Stdout);
         Assert.Contains("Settings that differ: --crf 23 vs 30.", byOutput.Stdout);
+        Assert.Contains("The toolchains are the same: the settings that differ account for the other bytes.", byOutput.Stdout);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task The_manifest_names_the_whole_toolchain_and_compare_says_when_two_copies_were_made_by_other_ones()
+    {
+        var version = SystemCommand.Run(Media.Tools.FFmpegPath, "-hide_banner", "-version").Split('\n');
+        var copy = fixture.CopyOfReference("other-toolchain");
+        var json = Path.Combine(copy, "lists", "manifest.json");
+        var toolchain = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("toolchain");
+        var x264 = toolchain.GetProperty("libx264").GetString()!;
+        // The copy's clips as another x264 would have made them: other bytes, and another core in its manifest.
+        File.WriteAllText(json, File.ReadAllText(json).Replace(x264, "core 157 r2969 d4099dd", StringComparison.Ordinal));
+        var clip = Directory.GetFiles(Path.Combine(copy, "videos_320p", "val"), "*.mp4")[0];
+        var manifest = Path.Combine(copy, "lists", "manifest.csv.gz");
+        var rows = PrepareFixture.ListFile(manifest, "\0");
+        var sha = rows.Split('\n').Single(r => r.Contains(Path.GetFileName(clip), StringComparison.Ordinal)).Split(',')[12];
+        WriteGzip(manifest, rows.Replace(sha, new string('0', 64), StringComparison.Ordinal));
+
+        var compare = await CliRunner.RunAsync("compare", fixture.Reference, copy, "--same", "output");
+        var same = await CliRunner.RunAsync("compare", fixture.Reference, fixture.Reference, "--same", "output");
+
+        Assert.Equal(version[0].Trim(), toolchain.GetProperty("ffmpeg").GetString());
+        Assert.Equal(version.Single(l => l.StartsWith("configuration:", StringComparison.Ordinal))["configuration:".Length..].Trim(),
+            toolchain.GetProperty("configuration").GetString());
+        foreach (var library in new[] { "libavcodec", "libavformat", "libswscale" })
+            Assert.StartsWith(toolchain.GetProperty(library).GetString()!, version.Single(l => l.StartsWith(library, StringComparison.Ordinal))[library.Length..].Trim());
+        Assert.Matches(@"^core \d+ r\d+", x264);
+        Assert.Equal(1, compare.ExitCode);
+        Assert.Contains("Differences: 0 only in A, 0 only in B, 0 source, 1 output, 0 label.", compare.Stdout);
+        Assert.Contains($"The toolchains differ (libx264 {x264} vs core 157 r2969 d4099dd): the same sources and settings can give other bytes.", compare.Stdout);
+        Assert.Equal(0, same.ExitCode);
+    }
+
+    private static void WriteGzip(string path, string text)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest);
+        gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
     }
 
     [Fact(Timeout = Timeouts.Process)]

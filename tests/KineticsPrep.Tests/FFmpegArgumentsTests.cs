@@ -43,12 +43,25 @@ public sealed class FFmpegArgumentsTests
     }
 
     [Fact]
+    public void Only_the_decoder_s_threads_follow_the_workers_so_an_encoded_clip_is_the_same_with_any_workers()
+    {
+        var one = Build(SmallH264 with { Codec = "mpeg4" }, new ResizeOptions { Workers = 1 }).ToList();
+        var many = Build(SmallH264 with { Codec = "mpeg4" }, new ResizeOptions { Workers = 64 }).ToList();
+
+        Assert.Equal(one.Skip(one.IndexOf("-i")), many.Skip(many.IndexOf("-i")));
+        Assert.Equal("1", After(one, "-filter_threads"));
+        Assert.Equal("1", one[one.LastIndexOf("-threads") + 1]);
+        Assert.Equal("+bitexact", After(one, "-fflags"));
+        Assert.EndsWith("+accurate_rnd+bitexact,setsar=1", After(one, "-vf"));
+    }
+
+    [Fact]
     public void Rotated_or_other_codecs_are_encoded_with_the_requested_settings()
     {
         var rotated = SmallH264 with { Rotation = 90 };
         var arguments = Build(rotated, new ResizeOptions { Crf = 20, Preset = "faster", Gop = 16 });
         Assert.Equal("libx264", After(arguments, "-c:v"));
-        Assert.Equal("scale=240:320:flags=bilinear,setsar=1", After(arguments, "-vf"));
+        Assert.Equal("scale=240:320:flags=bilinear+accurate_rnd+bitexact,setsar=1", After(arguments, "-vf"));
         Assert.Equal("20", After(arguments, "-crf"));
         Assert.Equal("faster", After(arguments, "-preset"));
         Assert.Equal("16", After(arguments, "-g"));
@@ -60,7 +73,7 @@ public sealed class FFmpegArgumentsTests
     public void The_scaler_and_x264_params_are_passed_through_and_empty_params_are_left_out()
     {
         var tuned = Build(SmallH264 with { Codec = "vp9" }, new ResizeOptions { Scaler = "lanczos", X264Params = "ref=2" });
-        Assert.Equal("scale=320:240:flags=lanczos,setsar=1", After(tuned, "-vf"));
+        Assert.Equal("scale=320:240:flags=lanczos+accurate_rnd+bitexact,setsar=1", After(tuned, "-vf"));
         Assert.Equal("ref=2", After(tuned, "-x264-params"));
         var plain = Build(SmallH264 with { Codec = "vp9" }, new ResizeOptions { X264Params = "" });
         Assert.DoesNotContain("-x264-params", plain);
@@ -70,7 +83,7 @@ public sealed class FFmpegArgumentsTests
     public void Fps_adds_a_filter_instead_of_keeping_every_frame()
     {
         var arguments = Build(SmallH264 with { Codec = "vp9" }, new ResizeOptions { Fps = 12.5 });
-        Assert.Equal("fps=12.5,scale=320:240:flags=bilinear,setsar=1", After(arguments, "-vf"));
+        Assert.Equal("fps=12.5,scale=320:240:flags=bilinear+accurate_rnd+bitexact,setsar=1", After(arguments, "-vf"));
         Assert.DoesNotContain("-fps_mode", arguments);
     }
 

@@ -35,7 +35,11 @@ public static class ManifestWriter
             settings.GetValueOrDefault(RunFacts.Mirror),
             settings.Where(s => s.Key.StartsWith("--", StringComparison.Ordinal) || s.Key == "subset").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal),
             stores.SelectMany(s => s.Downloads()).DistinctBy(d => d.Path).OrderBy(d => d.Path, StringComparer.Ordinal)
-                .Select(d => new ManifestInfo.Download(d.Path, d.Url, d.Bytes, d.Sha256, d.ETag)).ToList(), DateTime.UtcNow);
+                .Select(d => new ManifestInfo.Download(d.Path, d.Url, d.Bytes, d.Sha256, d.ETag)).ToList(), DateTime.UtcNow)
+        {
+            Toolchain = settings.Where(s => s.Key.StartsWith(RunFacts.ToolchainPrefix, StringComparison.Ordinal))
+                .ToDictionary(s => s.Key[RunFacts.ToolchainPrefix.Length..], s => s.Value, StringComparer.Ordinal),
+        };
         AtomicFile.WriteAllText(Path.Combine(listsFolder, ManifestInfo.JsonFileName), JsonSerializer.Serialize(info, DatasetJson.Indented.ManifestInfo));
     }
 }

@@ -23,6 +23,9 @@ public sealed class ManifestFile
     /// <summary>The encode settings of manifest.json beside it; empty when there is none.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>The toolchain of manifest.json beside it; empty when there is none, or it is from before toolchains were kept.</summary>
+    public IReadOnlyDictionary<string, string> Toolchain { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A dataset root (its lists/manifest.csv.gz), or a manifest file (.csv.gz or .csv).</summary>
     /// <exception cref="FileNotFoundException">No manifest there.</exception>
     public static ManifestFile Load(string rootOrFile)
@@ -53,10 +56,11 @@ public sealed class ManifestFile
             rows[(row.Split, row.YoutubeId, row.TimeStart, row.TimeEnd)] = row;
         }
         var info = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, ManifestInfo.JsonFileName);
-        var settings = File.Exists(info)
-            ? JsonSerializer.Deserialize(File.ReadAllText(info), DatasetJson.Indented.ManifestInfo)?.Settings ?? new Dictionary<string, string>()
-            : new Dictionary<string, string>();
-        return new ManifestFile(file, rows, settings);
+        var described = File.Exists(info) ? JsonSerializer.Deserialize(File.ReadAllText(info), DatasetJson.Indented.ManifestInfo) : null;
+        return new ManifestFile(file, rows, described?.Settings ?? new Dictionary<string, string>())
+        {
+            Toolchain = described?.Toolchain ?? new Dictionary<string, string>(),
+        };
     }
 
 }

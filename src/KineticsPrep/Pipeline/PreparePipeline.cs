@@ -45,7 +45,7 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
     /// the root's clips were made with other output settings.</exception>
     public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
-        var reencoding = RootSettings.Claim(options, _state, tools);
+        var reencoding = RootSettings.Claim(options, _state, tools, await Toolchain.OfAsync(tools, cancellationToken));
         var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
@@ -99,7 +99,7 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
     /// were made with other output settings.</exception>
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
-        RootSettings.Claim(options with { Reencode = false }, _state, tools);
+        RootSettings.Claim(options with { Reencode = false }, _state, tools, await Toolchain.OfAsync(tools, cancellationToken));
         var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();

@@ -31,14 +31,15 @@ internal static class RootSettings
 
     /// <returns>What changed, when this run re-encodes; else empty.</returns>
     /// <exception cref="PrepareRefusedException">Other settings without --reencode, or --reencode without the originals.</exception>
-    public static IReadOnlyList<SettingChange> Claim(PrepareOptions options, StateStore mine, MediaTools tools)
+    public static IReadOnlyList<SettingChange> Claim(PrepareOptions options, StateStore mine, MediaTools tools, Toolchain toolchain)
     {
         // Every store under the root, this run's included.
         var stores = StateStore.AllUnder(options.Root, upgrade: true);
         ClaimSubset(options, stores, mine);
         var wanted = OutputSettings.Of(options.Resize);
         var changes = SettingChange.Between(stores, wanted);
-        mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString(), options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix), replace: true);
+        mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString(), toolchain.Describe(), options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix),
+            replace: true);
         if (changes.Count == 0)
         {
             mine.RecordSettings(wanted);

@@ -1,4 +1,5 @@
 using KineticsPrep.Dataset;
+using KineticsPrep.Media;
 
 namespace KineticsPrep.Report;
 
@@ -73,7 +74,15 @@ public sealed class ManifestComparison
             .Where(k => a.Settings.GetValueOrDefault(k) != b.Settings.GetValueOrDefault(k))
             .Select(k => $"{k} {a.Settings.GetValueOrDefault(k) ?? "(none)"} vs {b.Settings.GetValueOrDefault(k) ?? "(none)"}")
             .ToList();
+        ToolchainsKnown = a.Toolchain.Count > 0 && b.Toolchain.Count > 0;
+        ToolchainChanges = ToolchainsKnown ? Toolchain.Differences(a.Toolchain, b.Toolchain) : [];
     }
+
+    /// <summary>Both manifests name their toolchain (those written before it was kept do not).</summary>
+    public bool ToolchainsKnown { get; }
+
+    /// <summary>What differs in the ffmpeg builds that made the two copies: "libx264 core 164 … vs core 157 …".</summary>
+    public IReadOnlyList<string> ToolchainChanges { get; }
 
     public IReadOnlyList<Difference> Differences { get; }
 

@@ -97,7 +97,8 @@ public static class ReportBuilder
         foreach (var (name, value) in stores.SelectMany(s => s.Settings()).Where(s => !s.Key.Contains(' ', StringComparison.Ordinal)))
             recorded.TryAdd(name, value);
         var ordered = SettingOrder.Where(recorded.ContainsKey)
-            .Concat(recorded.Keys.Where(k => !SettingOrder.Contains(k) && k is not RunFacts.Tool and not RunFacts.FFmpeg))
+            .Concat(recorded.Keys.Where(k => !SettingOrder.Contains(k) && k is not RunFacts.Tool and not RunFacts.FFmpeg
+                                             && !k.StartsWith(RunFacts.ToolchainPrefix, StringComparison.Ordinal)))
             .Select(k => new ReportSetting(k, recorded[k]))
             .ToList();
         if (annotate?.Format is { } format)

@@ -3,9 +3,18 @@ using KineticsPrep.Media;
 
 namespace KineticsPrep.Resize;
 
-/// <summary>Builds the ffmpeg argument list for one clip. Arguments are a list, never a shell string.</summary>
+/// <summary>
+/// Builds the ffmpeg argument list for one clip. Arguments are a list, never a shell string. An encoded clip is a
+/// function of the source's bytes, the settings and the ffmpeg/x264 build only: x264 and the filters always run on one
+/// thread (x264's output depends on its thread count, and so would a clip on --workers or the core count), the scaler
+/// takes its bit-exact C paths (not the CPU's own), and the muxer writes no version of its own. Decoding, which is
+/// bit-exact whatever its threads, keeps the cores a worker has.
+/// </summary>
 public static class FFmpegArguments
 {
+    /// <summary>x264's and the filters' threads: fixed, so that no output depends on the machine or on --workers.</summary>
+    private const string EncoderThreads = "1";
+
     /// <summary>True when the clip's video stream can go into the output unchanged.</summary>
     public static bool CanCopyVideo(VideoInfo info, TargetSize size, ResizeOptions options) =>
         !options.AlwaysEncode
@@ -33,23 +42,23 @@ public static class FFmpegArguments
         if (CanCopyVideo(info, size, options))
             arguments.AddRange(["-c:v", "copy"]);
         else
-            arguments.AddRange(VideoEncoding(info, size, options, threads, version));
+            arguments.AddRange(VideoEncoding(info, size, options, version));
 
         arguments.AddRange(Audio(info, options));
-        arguments.AddRange(["-movflags", "+faststart", "-f", "mp4", MediaFile.Url(outputPath)]);
+        arguments.AddRange(["-fflags", "+bitexact", "-movflags", "+faststart", "-f", "mp4", MediaFile.Url(outputPath)]);
         return arguments;
     }
 
-    private static IEnumerable<string> VideoEncoding(VideoInfo info, TargetSize size, ResizeOptions options, string threads, FFmpegVersion version)
+    private static IEnumerable<string> VideoEncoding(VideoInfo info, TargetSize size, ResizeOptions options, FFmpegVersion version)
     {
         var filters = new List<string>();
         if (options.Fps is { } fps)
             filters.Add($"fps={fps.ToString(CultureInfo.InvariantCulture)}");
-        filters.Add($"scale={size.Width}:{size.Height}:flags={options.Scaler}");
+        filters.Add($"scale={size.Width}:{size.Height}:flags={options.Scaler}+accurate_rnd+bitexact");
         filters.Add("setsar=1");
 
         yield return "-filter_threads";
-        yield return threads;
+        yield return EncoderThreads;
         yield return "-vf";
         yield return string.Join(',', filters);
         if (options.Fps is null)
@@ -91,8 +100,10 @@ public static class FFmpegArguments
             yield return "-bf";
             yield return "0";
         }
+        yield return "-flags:v";
+        yield return "+bitexact";
         yield return "-threads";
-        yield return threads;
+        yield return EncoderThreads;
     }
 
     private static IEnumerable<string> Audio(VideoInfo info, ResizeOptions options)

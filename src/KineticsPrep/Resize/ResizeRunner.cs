@@ -30,7 +30,7 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
     {
         // Fails here, before any work, when the destination cannot be a folder.
         Directory.CreateDirectory(destination);
-        ClaimSettings(destination);
+        ClaimSettings(destination, await Toolchain.OfAsync(tools, cancellationToken));
         var outcomes = new ConcurrentBag<ClipOutcome>();
         try
         {
@@ -44,7 +44,7 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
     }
 
     /// <summary>A destination keeps the settings its clips were made with, in the store of the root it lies in.</summary>
-    private void ClaimSettings(string destination)
+    private void ClaimSettings(string destination, Toolchain toolchain)
     {
         if (state is null)
             return;
@@ -54,7 +54,7 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
             throw new OutputSettingsClashException(
                 SettingChange.Refusal(destination, changes, "clips and lists", "--reencode to make the clips again with the new settings", "resize into another DST"));
         state.RecordSettings(wanted, replace: changes.Count > 0);
-        state.RecordSettings(RunFacts.Of(null, tools.Version.ToString()), replace: true);
+        state.RecordSettings(RunFacts.Of(null, tools.Version.ToString(), toolchain.Describe()), replace: true);
     }
 
     private async Task<ResizeSummary> RunJobsAsync(

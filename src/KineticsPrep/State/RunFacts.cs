@@ -13,15 +13,21 @@ public static class RunFacts
     public const string FFmpeg = "ffmpeg";
     public const string Mirror = "mirror";
 
+    /// <summary>The settings that hold the toolchain (<c>toolchain.libx264</c>, …), for manifest.json.</summary>
+    public const string ToolchainPrefix = "toolchain.";
+
     /// <summary>The release a root's stores recorded ("k400", "k710"); null when none did.</summary>
     public static string? ReleaseOf(DatasetRoot root) =>
         StateStore.AllUnder(root).Select(s => s.Settings().GetValueOrDefault(Release)).FirstOrDefault(r => r is not null);
 
     /// <param name="release">Null for a standalone resize, which knows none.</param>
     /// <param name="mirror">Where the archives came from (a prepare run's --mirror, or the CVDF's); null for a resize.</param>
-    public static IReadOnlyDictionary<string, string> Of(string? release, string ffmpegVersion, string? mirror = null)
+    /// <param name="toolchain">The ffmpeg build in detail (Media's Toolchain, described).</param>
+    public static IReadOnlyDictionary<string, string> Of(string? release, string ffmpegVersion, IReadOnlyDictionary<string, string> toolchain, string? mirror = null)
     {
         var facts = new Dictionary<string, string>(StringComparer.Ordinal) { [Tool] = ToolVersion.Current, [FFmpeg] = ffmpegVersion };
+        foreach (var (name, value) in toolchain)
+            facts[ToolchainPrefix + name] = value;
         if (release is not null)
             facts[Release] = release;
         if (mirror is not null)

@@ -66,6 +66,8 @@ internal static class CompareCommand
         console.Out.WriteLine("Differences: " + string.Join(", ", Kinds.Select(k => $"{comparison.Count(k)} {k}")) + ".");
         if (comparison.SettingChanges.Count > 0)
             console.Out.WriteLine($"Settings that differ: {string.Join(", ", comparison.SettingChanges)}.");
+        if (comparison.Count("output") > 0)
+            console.Out.WriteLine(ToolchainLine(comparison));
         foreach (var kind in Kinds)
         {
             foreach (var d in comparison.Differences.Where(d => d.Kind == kind).Take(ExamplesPerKind))
@@ -94,4 +96,15 @@ internal static class CompareCommand
         console.Out.WriteLine($"Same {parse.GetRequiredValue(Same)}: {(verdict ? "yes" : "no")}.");
         return verdict ? ExitCodes.Success : ExitCodes.SomeItemsFailed;
     }
+
+    /// <summary>Why the resized clips differ, as far as the manifests tell: the toolchains, the settings, or neither.</summary>
+    private static string ToolchainLine(ManifestComparison comparison) =>
+        !comparison.ToolchainsKnown
+            ? "The toolchains are not recorded in both manifests (one was written before they were kept): prepare or annotate --root again to record them."
+            : comparison.ToolchainChanges.Count > 0
+                ? $"The toolchains differ ({string.Join("; ", comparison.ToolchainChanges)}): the same sources and settings can give other bytes."
+                : comparison.SettingChanges.Count > 0
+                    ? "The toolchains are the same: the settings that differ account for the other bytes."
+                    : "The toolchains and settings are the same, and identical toolchains and recipes give identical bytes: these clips come from other " +
+                      "sources, or were changed since (verify --against the manifest finds them).";
 }
