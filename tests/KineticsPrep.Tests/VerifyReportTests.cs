@@ -33,6 +33,26 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task Verify_root_names_a_listed_clip_deleted_by_hand_exits_1_and_fix_lists_drops_it()
+    {
+        var root = fixture.CopyOfReference("verify-deleted");
+        var deleted = Path.Combine(root, "videos_320p", "val", "demo0000009_000020_000030.mp4");
+        File.Delete(deleted);
+
+        var result = await CliRunner.RunAsync("verify", "--root", root);
+        var fixing = await CliRunner.RunAsync("verify", "--root", root, "--fix-lists");
+        var after = await CliRunner.RunAsync("verify", "--root", root);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("15 clips checked, 0 unreadable", result.Stdout);
+        Assert.Contains("1 listed clip not on disk.", result.Stdout);
+        Assert.Contains($"  {deleted}: listed in lists/val.csv, not on disk", result.Stderr);
+        Assert.Equal(1, fixing.ExitCode);
+        Assert.DoesNotContain(File.ReadAllLines(Path.Combine(root, "lists", "val.csv")), l => l.StartsWith(deleted + " ", StringComparison.Ordinal));
+        Assert.True(after.ExitCode == 0, after.Stdout + after.Stderr);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Verify_full_decodes_every_frame_of_given_paths()
     {
         var result = await CliRunner.RunAsync("verify", "--full", Path.Combine(fixture.Reference, "videos_320p", "val"));

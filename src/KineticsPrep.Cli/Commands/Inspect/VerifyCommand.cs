@@ -67,14 +67,21 @@ internal static class VerifyCommand
             console.Out.WriteLine($"{Words.Count(results.Count, "clip")} checked, {bad.Count} unreadable.");
             foreach (var clip in bad)
                 console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
-            if (parse.GetValue(FixLists) && bad.Count > 0)
+            // What the lists promise: a clip they name that is gone fails as surely as one that does not decode.
+            var missing = root is null ? [] : ListedClips.Missing(root);
+            if (missing.Count > 0)
+                console.Out.WriteLine($"{Words.Count(missing.Count, "listed clip")} not on disk.");
+            foreach (var (list, clip) in missing)
+                console.Error.WriteLine($"  {clip}: listed in {list}, not on disk");
+            if (parse.GetValue(FixLists) && bad.Count + missing.Count > 0)
             {
                 var lists = session.Root.Lists;
-                var badPaths = bad.Select(c => Path.Combine(session.Root.Path, c.Path)).Concat(bad.Select(c => c.Path)).ToHashSet(StringComparer.Ordinal);
+                var badPaths = bad.Select(c => Path.Combine(session.Root.Path, c.Path)).Concat(bad.Select(c => c.Path)).Concat(missing.Select(m => m.Clip))
+                    .ToHashSet(StringComparer.Ordinal);
                 var removed = Directory.Exists(lists) ? ListFixer.RemoveClips(lists, badPaths) : 0;
                 console.Out.WriteLine($"Removed {Words.Count(removed, "line")} from the lists in {lists}.");
             }
-            return bad.Count;
+            return bad.Count + missing.Count;
         });
     }
 
