@@ -23,6 +23,28 @@ public sealed class SubsetTests(K710Fixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_typo_in_classes_is_refused_with_a_suggestion_before_any_request_and_the_right_name_then_prepares_the_root()
+    {
+        await using var server = await FaultServer.StartAsync();
+        server.ServeTree(fixture.Mirror, _ => FaultServer.Fault.None);
+        var root = fixture.NewRoot("k400-typo");
+
+        var typo = await CliRunner.RunAsync("prepare", "k400", "--root", root, "--mirror", server.Url, "--classes", "abseilng");
+        var requestsAfterTypo = server.Requests.Count;
+        var rootAfterTypo = Directory.Exists(root);
+        var right = await CliRunner.RunAsync("prepare", "k400", "--root", root, "--mirror", server.Url, "--classes", "abseiling");
+
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("--classes: 'abseilng' (did you mean 'abseiling'?) is not a class of k400", typo.Stderr);
+        Assert.Equal(0, requestsAfterTypo);
+        Assert.False(rootAfterTypo);
+        Assert.True(right.ExitCode == 0, right.Stdout + right.Stderr);
+        var train = File.ReadAllLines(Path.Combine(root, "lists", "train.csv"));
+        Assert.NotEmpty(train);
+        Assert.All(train, line => Assert.EndsWith(" 0", line)); // abseiling, id 0 of the train labels
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task At_most_n_clips_per_class_are_the_first_by_name_extracted_alone_and_a_root_keeps_its_subset()
     {
         var root = fixture.NewRoot("k400-max");

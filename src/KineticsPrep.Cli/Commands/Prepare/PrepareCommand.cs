@@ -82,6 +82,8 @@ internal static class PrepareCommand
         var subset = SharedOptions.Subset(parse, Classes, MaxPerClass);
         if (dataset == DatasetCatalog.K710 && subset is not null)
             throw new RefusedException("--classes and --max-per-class are not available for k710 (its classes merge renamed ones); prepare k710 whole.");
+        if (subset?.Classes is { } classes && ReleaseClasses.Problem(version.Name, classes) is { } unknown)
+            throw new RefusedException(unknown);
         var tools = await services.MediaToolsAsync(cancellationToken);
 
         var root = parse.GetRequiredValue(Root);

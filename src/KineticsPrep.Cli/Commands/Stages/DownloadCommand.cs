@@ -56,6 +56,8 @@ internal static class DownloadCommand
             MinimumRate = parse.GetValue(MinimumRate) * 1024L,
         };
         var subset = SharedOptions.Subset(parse, Classes, MaxPerClass);
+        if (subset?.Classes is { } classes && releases.Select(r => ReleaseClasses.Problem(r.Version.Name, classes)).FirstOrDefault(p => p is not null) is { } unknown)
+            throw new RefusedException(unknown);
         var mirror = new Mirror(parse.GetValue(MirrorOption));
         return new WritePlan(parse.GetRequiredValue(Root), async (session, cancellationToken) =>
         {
