@@ -238,6 +238,38 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
             clip => Assert.Equal(15, Media.Inspect(clip).Frames));
     }
 
+    public static TheoryData<string[], string[]> FirstThenSecond() => new()
+    {
+        { [], ["--shard", "0/2"] },
+        { ["--shard", "1/2"], [] },
+    };
+
+    [Theory(Timeout = Timeouts.Process)]
+    [MemberData(nameof(FirstThenSecond))]
+    public async Task A_plain_run_and_a_shard_run_on_one_root_never_run_at_once_the_second_is_refused_at_once(string[] first, string[] second)
+    {
+        var root = fixture.NewRoot($"plain-and-shard-{first.Length}");
+        var stateFolder = Path.Combine(root, ".kinetics-prep");
+        using var holder = CliRunner.Start(PrepareFixture.PrepareFrom(fixture.SlowNginx, root, first));
+        Assert.True(await CliRunner.WaitUntilAsync(() => Directory.Exists(stateFolder) && Directory.GetFiles(stateFolder, "*.owner").Length > 0, holder),
+            "the first run ended before it held the root");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var refused = await CliRunner.RunAsync(fixture.Prepare(root, second));
+        var took = started.Elapsed;
+        var stillRunning = !holder.HasExited;
+        holder.Kill(entireProcessTree: true);
+        await holder.WaitForExitAsync();
+        var after = await CliRunner.RunAsync(fixture.Prepare(root));
+
+        Assert.True(stillRunning, "the first run had ended: nothing was held");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"another kinetics-prep is writing {root}", refused.Stderr);
+        Assert.True(took < TimeSpan.FromSeconds(15), $"refused after {took}");
+        Assert.True(after.ExitCode == 0, after.Stdout + after.Stderr); // one after the other, they work
+    }
+
     [Fact(Timeout = Timeouts.Process)]
     public async Task Two_shards_at_once_then_finalize_give_the_same_result_as_one_machine()
     {

@@ -128,9 +128,14 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
     private HashSet<string> ProcessedByAnyShard() =>
         StateStore.AllUnder(options.Root, upgrade: true).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Shards of another count on the same root mean a mistake, e.g. a resubmitted task that lost its count.</summary>
+    /// <summary>
+    /// Shards of another count on the same root mean a mistake, e.g. a resubmitted task that lost its count. A plain run
+    /// after shards takes over what they left (the root's lock keeps the two from running at once).
+    /// </summary>
     private void CheckShardCount()
     {
+        if (options.Shard.IsWhole)
+            return;
         var others = StateStore.AllUnder(options.Root, upgrade: true)
             .Select(store => Path.GetFileNameWithoutExtension(store.Path))
             .Where(name => Shard.FromStateName(name) is { } other && other.Count != options.Shard.Count)

@@ -30,6 +30,7 @@ public sealed class WriterLock : IDisposable
     private readonly FileStream _lock;
     private readonly string _ownerPath;
     private readonly Timer _heartbeat;
+    private FileStream? _root;
 
     private WriterLock(FileStream fileLock, string ownerPath)
     {
@@ -37,6 +38,9 @@ public sealed class WriterLock : IDisposable
         _ownerPath = ownerPath;
         _heartbeat = new Timer(_ => Touch(), null, Heartbeat, Heartbeat);
     }
+
+    /// <summary>The root-wide lock beside every store's own: prepare's shards share it, any other writer holds it alone.</summary>
+    private const string RootLockName = "root";
 
     /// <summary>Takes the lock named <paramref name="name"/> in <paramref name="stateFolder"/>, or says who holds it.</summary>
     /// <param name="what">What is being written, for the message: "the dataset root /data/k400".</param>
@@ -74,9 +78,50 @@ public sealed class WriterLock : IDisposable
         }
     }
 
-    /// <summary>The writer's lock of a dataset root (or of a resize destination, or a lists folder): one per state store name.</summary>
-    public static WriterLock ForRoot(DatasetRoot root, string name = StateStore.DefaultName) =>
-        Acquire(root.StateFolder, name, name == StateStore.DefaultName ? root.Path : $"{root.Path} ({name})");
+    /// <summary>
+    /// The writer's lock of a dataset root (or of a resize destination, or a lists folder): its store's own lock, and
+    /// the root-wide one, which prepare's shards (each with a store of its own) share and any other run holds alone: so
+    /// a plain run and a shard run on one root never run at once, in either order, while shards run side by side.
+    /// </summary>
+    /// <exception cref="WriterLockException">Another run holds either.</exception>
+    public static WriterLock ForRoot(DatasetRoot root, string name = StateStore.DefaultName)
+    {
+        var shard = name != StateStore.DefaultName;
+        var rootLock = HoldRoot(root, shared: shard);
+        try
+        {
+            var held = Acquire(root.StateFolder, name, shard ? $"{root.Path} ({name})" : root.Path);
+            held._root = rootLock;
+            return held;
+        }
+        catch
+        {
+            rootLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The root-wide flock: shared (LOCK_SH) for a shard, exclusive for any other writer.</summary>
+    private static FileStream HoldRoot(DatasetRoot root, bool shared)
+    {
+        Directory.CreateDirectory(root.StateFolder);
+        var path = Path.Combine(root.StateFolder, RootLockName + ".lock");
+        try
+        {
+            // .NET takes flock's LOCK_SH for a file opened to be shared, and LOCK_EX for one that is not.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, shared ? FileShare.ReadWrite : FileShare.None);
+        }
+        catch (IOException e) when (LockedCodes.Contains(e.HResult))
+        {
+            var owners = Directory.GetFiles(root.StateFolder, "*.owner").Select(Owner.Read).OfType<Owner>().ToList();
+            throw new WriterLockException(held: true,
+                $"another kinetics-prep is writing {root.Path}" +
+                (owners.Count == 0 ? "" : $" ({string.Join("; ", owners.Select(o => $"PID {o.Pid} on {o.Host}, since {o.Started:yyyy-MM-dd HH:mm:ss} UTC"))})") +
+                (shared ? ": a run that is not a shard of the same prepare" : ": prepare's shards") +
+                ". Wait for it to finish or stop it, then run again; 'status' and 'report' work meanwhile. " +
+                "A root is prepared either whole or as shards (then --finalize), one after the other, never both at once.");
+        }
+    }
 
     /// <summary>As <see cref="Acquire"/>, but waits for the holder to let go: for short shared work, such as fetching
     /// the annotation files that every shard needs.</summary>
@@ -147,6 +192,7 @@ public sealed class WriterLock : IDisposable
     public void Dispose()
     {
         _heartbeat.Dispose();
+        _root?.Dispose();
         try
         {
             File.Delete(_ownerPath);
