@@ -53,6 +53,31 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_clip_found_corrupt_then_made_again_by_prepare_is_no_longer_called_corrupt_by_report_or_status()
+    {
+        var root = fixture.CopyOfReference("verify-remade");
+        var clip = Path.Combine(root, "videos_320p", "train", "demo0000004_000040_000050.mp4");
+        Media.Truncate(clip);
+
+        var verify = await CliRunner.RunAsync("verify", "--root", root);
+        var reportBefore = await CliRunner.RunAsync("report", "--root", root);
+        var jsonBefore = File.ReadAllText(Path.Combine(root, "report.json"));
+        var prepare = await CliRunner.RunAsync(fixture.Prepare(root));
+        var reportAfter = await CliRunner.RunAsync("report", "--root", root);
+        var status = await CliRunner.RunAsync("status", "--root", root);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.True(reportBefore.ExitCode == 0, reportBefore.Stderr);
+        Assert.Contains("demo0000004_000040_000050", jsonBefore);
+        Assert.True(prepare.ExitCode == 0, prepare.Stdout + prepare.Stderr);
+        Assert.Equal(15, Media.Inspect(clip).Frames);
+        Assert.True(reportAfter.ExitCode == 0, reportAfter.Stderr);
+        Assert.DoesNotContain("demo0000004_000040_000050", File.ReadAllText(Path.Combine(root, "report.json")));
+        Assert.DoesNotContain("demo0000004_000040_000050", File.ReadAllText(Path.Combine(root, "report.html")));
+        Assert.DoesNotContain("demo0000004_000040_000050", status.Stdout);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Verify_full_decodes_every_frame_of_given_paths()
     {
         var result = await CliRunner.RunAsync("verify", "--full", Path.Combine(fixture.Reference, "videos_320p", "val"));

@@ -113,7 +113,7 @@ public sealed class WritingCommandTests(PrepareFixture fixture)
         Assert.Equal(before, Snapshot(root));
     }
 
-    /// <summary>The store as an older kinetics-prep left it: schema 4, before the rawframes table.</summary>
+    /// <summary>The store as an older kinetics-prep left it: schema 4, before the rawframes table and the verified clips' sizes.</summary>
     private static void MakeOld(string root)
     {
         var store = new DatasetRoot(root).StateFile(StateStore.DefaultName);
@@ -121,7 +121,8 @@ public sealed class WritingCommandTests(PrepareFixture fixture)
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE rawframes; PRAGMA user_version = 4; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.CommandText = "ALTER TABLE verified DROP COLUMN bytes; ALTER TABLE verified DROP COLUMN modified_ticks; DROP TABLE rawframes; " +
+                                  "PRAGMA user_version = 4; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
         }
         foreach (var leftover in Directory.GetFiles(Path.GetDirectoryName(store)!, "state.db-*"))

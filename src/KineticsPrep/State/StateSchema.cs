@@ -53,6 +53,11 @@ internal static class StateSchema
         """
         CREATE TABLE rawframes (folder TEXT PRIMARY KEY, split TEXT NOT NULL, frames INTEGER NOT NULL, bytes INTEGER NOT NULL);
         """,
+        // 6: the size and modification time of the clip a verify result is about: it holds for those bytes only.
+        """
+        ALTER TABLE verified ADD COLUMN bytes INTEGER;
+        ALTER TABLE verified ADD COLUMN modified_ticks INTEGER;
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -62,9 +62,7 @@ public sealed class WriterLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
         {
-            throw new WriterLockException(held: false,
-                $"cannot write under {stateFolder}: {e.Message}. Writing commands need a writable root (not a read-only mount, " +
-                "and yours); 'status' and 'report' only read it.");
+            throw Unwritable(stateFolder, e);
         }
         try
         {
@@ -104,10 +102,10 @@ public sealed class WriterLock : IDisposable
     /// <summary>The root-wide flock: shared (LOCK_SH) for a shard, exclusive for any other writer.</summary>
     private static FileStream HoldRoot(DatasetRoot root, bool shared)
     {
-        Directory.CreateDirectory(root.StateFolder);
         var path = Path.Combine(root.StateFolder, RootLockName + ".lock");
         try
         {
+            Directory.CreateDirectory(root.StateFolder);
             // .NET takes flock's LOCK_SH for a file opened to be shared, and LOCK_EX for one that is not.
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, shared ? FileShare.ReadWrite : FileShare.None);
         }
@@ -120,6 +118,10 @@ public sealed class WriterLock : IDisposable
                 (shared ? ": a run that is not a shard of the same prepare" : ": prepare's shards") +
                 ". Wait for it to finish or stop it, then run again; 'status' and 'report' work meanwhile. " +
                 "A root is prepared either whole or as shards (then --finalize), one after the other, never both at once.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !DiskSpace.IsFull(e))
+        {
+            throw Unwritable(root.StateFolder, e);
         }
     }
 
@@ -170,6 +172,10 @@ public sealed class WriterLock : IDisposable
             File.Delete(mine);
         }
     }
+
+    private static WriterLockException Unwritable(string stateFolder, Exception e) =>
+        new(held: false, $"cannot write under {stateFolder}: {e.Message}. Writing commands need a writable root (not a read-only mount, " +
+                         "and yours); 'status' and 'report' only read it.");
 
     private static WriterLockException Held(string what, Owner? owner, string ownerPath) =>
         new(held: true, $"another kinetics-prep is writing {what}" +
