@@ -167,6 +167,24 @@ public sealed class K710Tests(K710Fixture fixture)
         Assert.Equal(train, File.ReadAllLines(Path.Combine(root, "lists", "train.csv")));
     }
 
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_root_keeps_what_exclude_overlap_with_left_out_a_plain_rerun_leaves_it_out_and_other_splits_are_refused()
+    {
+        var root = fixture.NewRoot("exclude-kept");
+        var first = await CliRunner.RunAsync("prepare", "k600", "--root", root, "--mirror", fixture.Nginx.Url, "--exclude-overlap-with", "k400:val");
+        var lists = Directory.GetFiles(Path.Combine(root, "lists"), "*.csv").Order().Select(File.ReadAllText).ToList();
+
+        var plain = await CliRunner.RunAsync("prepare", "k600", "--root", root, "--mirror", fixture.Nginx.Url);
+        var other = await CliRunner.RunAsync("prepare", "k600", "--root", root, "--mirror", fixture.Nginx.Url, "--exclude-overlap-with", "k400:train");
+
+        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        Assert.True(plain.ExitCode == 0, plain.Stdout + plain.Stderr);
+        Assert.Contains("Left out by --exclude-overlap-with: train 3, val 1, test 0", plain.Stdout);
+        Assert.Equal(lists, Directory.GetFiles(Path.Combine(root, "lists"), "*.csv").Order().Select(File.ReadAllText));
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains($"{root} was prepared with --exclude-overlap-with k400:val, and this run asks for --exclude-overlap-with k400:train", other.Stderr);
+    }
+
     [Fact]
     public void Prepare_k710_succeeds_and_says_the_recipe_s_numbers()
     {

@@ -108,7 +108,8 @@ internal static class PrepareCommand
         return new WritePlan(root, async (session, token) =>
         {
             var console = session.Console;
-            var run = options with { ExcludeIds = await services.AnnotationFetch(options.Mirror.Prefix).ExcludedIdsAsync(root, excluded, token) };
+            var exclusion = ExclusionSetting.Claim(root, session.Store, excluded);
+            var run = options with { ExcludeIds = await services.AnnotationFetch(options.Mirror.Prefix).ExcludedIdsAsync(root, exclusion, token) };
             var downloader = new FileDownloader(services.Http, run.Download);
             if (!shard.IsWhole)
                 console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");

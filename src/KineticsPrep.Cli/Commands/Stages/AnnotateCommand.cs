@@ -4,6 +4,7 @@ using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Options;
 using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
+using KineticsPrep.Pipeline;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli.Commands.Stages;
@@ -71,7 +72,9 @@ internal static class AnnotateCommand
         // Writing a root's lists is writing the root; other lists are their own folder's.
         return new WritePlan(root ?? new DatasetRoot(options.Out), async (session, token) =>
         {
-            options = options with { ExcludeIds = await fetch.ExcludedIdsAsync(session.Root, excluded, token) };
+            // A root keeps what it leaves out; a lists folder of its own has no record of it.
+            var exclusion = root is null ? excluded : ExclusionSetting.Claim(root, session.Store, excluded);
+            options = options with { ExcludeIds = await fetch.ExcludedIdsAsync(session.Root, exclusion, token) };
             var report = await new Annotator(options, tools).RunAsync(token);
             AnnotateSummary.Print(session.Console, report, options.Out);
             return report.BadRows.Count + report.Corrupt.Count;
