@@ -104,6 +104,28 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
         AssertSameAsReference(root, await CliRunner.RunAsync(fixture.Prepare(root)));
     }
 
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Clips_a_plain_run_failed_for_now_are_made_by_the_shards_after_it_and_finalize_exits_0_with_every_clip_listed()
+    {
+        var root = fixture.NewRoot("plain-then-shards");
+        CliRunner.Result plain;
+        using (new ReadOnlyMount(Path.Combine(root, "videos_320p", "train")))
+            plain = await CliRunner.RunAsync(fixture.Prepare(root));
+        var finalizeEarly = await CliRunner.RunAsync(fixture.Prepare(root, "--shard-count", "2", "--finalize"));
+
+        var shards = await Task.WhenAll(
+            CliRunner.RunAsync(fixture.Prepare(root, "--shard", "0/2")),
+            CliRunner.RunAsync(fixture.Prepare(root, "--shard", "1/2")));
+        var finalize = await CliRunner.RunAsync(fixture.Prepare(root, "--shard", "0/2", "--finalize"));
+
+        Assert.True(plain.ExitCode == 1, plain.Stdout + plain.Stderr);
+        Assert.True(finalizeEarly.ExitCode == 1, finalizeEarly.Stdout + finalizeEarly.Stderr);
+        Assert.Contains("Read-only file system (run the shard, or a plain prepare, again to retry)", finalizeEarly.Stderr);
+        Assert.All(shards, shard => Assert.True(shard.ExitCode == 0, shard.Stdout + shard.Stderr));
+        Assert.True(finalize.ExitCode == 0, finalize.Stdout + finalize.Stderr);
+        Assert.Equal(PrepareFixture.Result(fixture.Reference), PrepareFixture.Result(root));
+    }
+
     [Theory(Timeout = Timeouts.Process)]
     [InlineData("deleted")]
     [InlineData("truncated")]

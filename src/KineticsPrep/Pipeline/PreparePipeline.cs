@@ -55,11 +55,13 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
         _subset = SubsetClips(plan.Annotations);
 
-        // Archives that this or any other shard on the same root already finished are not redone, unless one of
-        // this shard's has a clip to make again (a failure that may pass, an output changed or deleted by hand).
-        _outputs = new ResizedOutputs(options.Root, _state.ResizedClips());
-        var audit = ArchiveAudit.Run(_state, mine, options, _outputs, Keeps);
-        foreach (var failure in audit.PermanentFailures)
+        // Archives that this or any other run on the same root already finished are not redone, unless one of this
+        // run's has a clip to make again (a failure that may pass, an output changed or deleted by hand), whichever
+        // run (plain or shard) recorded it: the root's lock keeps that run from running now.
+        var stores = StoresOfRoot();
+        _outputs = new ResizedOutputs(options.Root, stores.SelectMany(s => s.ResizedClips()).DistinctBy(c => c.Path).ToList());
+        var audits = stores.Select(store => ArchiveAudit.Run(store, mine, options, _outputs, Keeps)).ToList();
+        foreach (var failure in audits.SelectMany(a => a.PermanentFailures))
             _failures.Enqueue(failure);
         var processed = ProcessedByAnyShard();
         var remaining = mine.Where(a => !processed.Contains(a.Key(options.Root))).ToList();
@@ -67,7 +69,7 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         if (!estimate.Fits && !options.Force)
             throw new PrepareRefusedException(
                 $"expected peak disk use {Bytes.Format(estimate.PeakBytes)} is more than the {Bytes.Format(estimate.FreeBytes)} free under {options.Root.Path}; {DiskCheckHint}.");
-        return new PrepareStart(mine, remaining, estimate, audit.Reopened) { Reencoding = reencoding };
+        return new PrepareStart(mine, remaining, estimate, audits.SelectMany(a => a.Reopened).Distinct().ToList()) { Reencoding = reencoding };
     }
 
     /// <param name="progress">The archives this run works on, with the clips resized in them as the inner count.</param>
@@ -109,6 +111,9 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
                 + string.Concat(plan.Failures.Select(f => "; " + f)) + ". Run the shards to completion first.");
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
         var lists = options.WriteLists ? await WriteListsAsync(cancellationToken) : null;
+        // Clips a shard could not make are missing from the lists: named, so that the exit code says so.
+        foreach (var (archive, failure) in StateStore.AllUnder(options.Root, upgrade: true).SelectMany(s => s.ClipFailures()))
+            _failures.Enqueue($"{archive}: {failure.Clip}: {failure.Reason}" + (failure.Transient ? " (run the shard, or a plain prepare, again to retry)" : ""));
         return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
     }
 
@@ -124,6 +129,14 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         options.Subset is not { } subset ? null
         : new ClipSelection(annotations.Where(a => File.Exists(a.Target))
             .SelectMany(a => subset.Choose(AnnotationCsv.Read(a.Target, a.Split, new List<BadRow>())).Select(r => (a.Split, r.ClipName))));
+
+    /// <summary>This run's store, then every other store of the root, open for writing (to take back their failures).</summary>
+    private List<StateStore> StoresOfRoot() =>
+        StateStore.AllUnder(options.Root, upgrade: true)
+            .Where(store => store.Path != _state.Path)
+            .Select(store => StateStore.Open(options.Root, Path.GetFileNameWithoutExtension(store.Path)))
+            .Prepend(_state)
+            .ToList();
 
     private HashSet<string> ProcessedByAnyShard() =>
         StateStore.AllUnder(options.Root, upgrade: true).SelectMany(store => store.ProcessedArchives()).ToHashSet(StringComparer.Ordinal);
