@@ -30,7 +30,9 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
     {
         // Fails here, before any work, when the destination cannot be a folder.
         Directory.CreateDirectory(destination);
-        ClaimSettings(destination, await Toolchain.OfAsync(tools, cancellationToken));
+        // The toolchain is asked of ffmpeg (two runs) only when there is a store to record it in.
+        if (state is { } store)
+            ClaimSettings(store, destination, await Toolchain.OfAsync(tools, cancellationToken));
         var outcomes = new ConcurrentBag<ClipOutcome>();
         try
         {
@@ -44,17 +46,15 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
     }
 
     /// <summary>A destination keeps the settings its clips were made with, in the store of the root it lies in.</summary>
-    private void ClaimSettings(string destination, Toolchain toolchain)
+    private void ClaimSettings(StateStore store, string destination, Toolchain toolchain)
     {
-        if (state is null)
-            return;
-        var wanted = OutputSettings.Of(options, state.Root.Key(destination));
-        var changes = SettingChange.Between([state], wanted);
+        var wanted = OutputSettings.Of(options, store.Root.Key(destination));
+        var changes = SettingChange.Between([store], wanted);
         if (changes.Count > 0 && !options.Overwrite)
             throw new OutputSettingsClashException(
                 SettingChange.Refusal(destination, changes, "clips and lists", "--reencode to make the clips again with the new settings", "resize into another DST"));
-        state.RecordSettings(wanted, replace: changes.Count > 0);
-        state.RecordSettings(RunFacts.Of(null, tools.Version.ToString(), toolchain.Describe()), replace: true);
+        store.RecordSettings(wanted, replace: changes.Count > 0);
+        store.RecordSettings(RunFacts.Of(null, tools.Version.ToString(), toolchain.Describe()), replace: true);
     }
 
     private async Task<ResizeSummary> RunJobsAsync(
