@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using KineticsPrep.Dataset;
 using KineticsPrep.State;
 
@@ -15,19 +14,15 @@ public static class ReportBuilder
     private static readonly double[] MebibyteEdges = [0.25, 0.5, 1, 2, 4, 8];
 
     /// <summary>The settings shown first, in this order; any others the stores recorded follow.</summary>
-    private static readonly string[] SettingOrder =
-        [RunFacts.Release, "--short-side", "--profile", "--crf", "--preset", "--fps", "--gop", "--x264-params", "--scaler"];
-
     public static DatasetReport Build(DatasetRoot root)
     {
         var lists = root.Lists;
-        var summaryFile = Path.Combine(lists, DatasetRoot.ListsSummaryFileName);
-        var annotate = File.Exists(summaryFile) ? JsonSerializer.Deserialize(File.ReadAllText(summaryFile), DatasetJson.Indented.ListsSummary) : null;
+        var annotate = RootRecipe.ListsSummaryOf(root);
         var stores = StateStore.AllUnder(root);
         var resized = stores.SelectMany(s => s.ResizedClips()).ToList();
         var verified = stores.SelectMany(s => s.VerifiedClips()).ToList();
         var index = File.Exists(Path.Combine(lists, ClipIndexFile.FileName)) ? ClipIndexFile.Read(lists) : [];
-        var settings = Settings(stores, annotate);
+        var settings = RootRecipe.Of(stores, annotate).Append(new ReportSetting("report made by", $"kinetics-prep {ToolVersion.Current}")).ToList();
         var release = settings.FirstOrDefault(s => s.Name == RunFacts.Release)?.Value is { } name ? DatasetCatalog.Find(name) : null;
 
         // After resize: what verify measured when it ran, else what resize produced (durations are kept).
@@ -90,25 +85,6 @@ public static class ReportBuilder
     /// <summary>The split of a clip under <c>videos_&lt;S&gt;p/&lt;split&gt;/</c>: its folder's name.</summary>
     private static string SplitOf(string clipPath) => Path.GetFileName(Path.GetDirectoryName(clipPath)) ?? "";
 
-    /// <summary>The release, every output setting, the list settings and the tools' versions, as the stores and annotate recorded them.</summary>
-    private static IReadOnlyList<ReportSetting> Settings(IReadOnlyList<StateStore> stores, ListsSummary? annotate)
-    {
-        var recorded = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in stores.SelectMany(s => s.Settings()).Where(s => !s.Key.Contains(' ', StringComparison.Ordinal)))
-            recorded.TryAdd(name, value);
-        var ordered = SettingOrder.Where(recorded.ContainsKey)
-            .Concat(recorded.Keys.Where(k => !SettingOrder.Contains(k) && k is not RunFacts.Tool and not RunFacts.FFmpeg
-                                             && !k.StartsWith(RunFacts.ToolchainPrefix, StringComparison.Ordinal)))
-            .Select(k => new ReportSetting(k, recorded[k]))
-            .ToList();
-        if (annotate?.Format is { } format)
-            ordered.Add(new ReportSetting("--format", format));
-        if (annotate?.LabelMap is { } labels)
-            ordered.Add(new ReportSetting("--labels", labels));
-        ordered.Add(new ReportSetting("clips made by", $"kinetics-prep {recorded.GetValueOrDefault(RunFacts.Tool, "?")}, ffmpeg {recorded.GetValueOrDefault(RunFacts.FFmpeg, "?")}"));
-        ordered.Add(new ReportSetting("report made by", $"kinetics-prep {ToolVersion.Current}"));
-        return ordered;
-    }
 
     /// <summary>Clips per class and split, counted from the written lists.</summary>
     private static IReadOnlyList<ClassClips> Classes(string lists)
