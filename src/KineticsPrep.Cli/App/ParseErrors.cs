@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
+using KineticsPrep.Errors;
 
 namespace KineticsPrep.Cli.App;
 
@@ -28,26 +29,11 @@ internal static partial class ParseErrors
     private static string? Closest(string token, Command command) =>
         command.Subcommands.Select(c => c.Name)
             .Concat(command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)))
-            .Select(name => (name, distance: Distance(token, name)))
+            .Select(name => (name, distance: EditDistance.Between(token, name)))
             .Where(c => c.distance <= 2 && c.distance < c.name.Length / 2 + 1)
             .OrderBy(c => c.distance).ThenBy(c => c.name, StringComparer.Ordinal)
             .Select(c => c.name)
             .FirstOrDefault();
-
-    // Levenshtein distance: the fewest one-character insertions, deletions and substitutions.
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 
     [GeneratedRegex(@"^Unrecognized command or argument '(?<token>[^']*)'\.$")]
     private static partial Regex Unrecognized();

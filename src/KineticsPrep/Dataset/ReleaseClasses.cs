@@ -1,3 +1,5 @@
+using KineticsPrep.Errors;
+
 namespace KineticsPrep.Dataset;
 
 /// <summary>
@@ -32,24 +34,9 @@ public static class ReleaseClasses
     private static List<string> Closest(string name, IReadOnlyList<string> names)
     {
         var lower = name.ToLowerInvariant();
-        return names.Select(n => (Name: n, Distance: Distance(lower, n.ToLowerInvariant())))
+        return names.Select(n => (Name: n, Distance: EditDistance.Between(lower, n.ToLowerInvariant())))
             .Where(n => n.Distance <= Math.Max(2, name.Length / 3))
             .OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal)
             .Take(Suggestions).Select(n => n.Name).ToList();
-    }
-
-    /// <summary>Levenshtein distance.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }
