@@ -38,7 +38,7 @@ public sealed class AnnotateCommandTests : IDisposable
     public async Task A_label_file_that_would_join_two_classes_of_the_csvs_exits_with_2_naming_both_in_one_line()
     {
         _f.WriteCsv("val.csv", "label,youtube_id,time_start,time_end,split\nhurling (sport),abc,1,11,val\nhurling sport,def,2,12,val\n");
-        Directory.CreateDirectory(_f.Videos);
+        _f.AddClip("", "abc_000001_000011.mp4");
         var labels = Path.Combine(_f.Root, "labels.csv");
         File.WriteAllText(labels, "id,name\n0,hurling sport\n");
 
@@ -53,7 +53,7 @@ public sealed class AnnotateCommandTests : IDisposable
     public async Task A_malformed_row_exits_with_2_and_names_the_file_and_line()
     {
         var csv = _f.WriteCsv("train.csv", "label,youtube_id,time_start,time_end,split\na,abc,1,11,train\na,def,x,12,train\n");
-        Directory.CreateDirectory(_f.Videos);
+        _f.AddClip("", "abc_000001_000011.mp4");
         var result = await RunAsync();
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{csv}:3:", result.Stderr);

@@ -15,6 +15,7 @@ public sealed class NothingToDoTests : IDisposable
         { "ROOT/lists/labels.txt not found", ["export", "webdataset", "--root", "ROOT"] },
         { "no videos under SRC", ["resize", "SRC", "OUT"] },
         { "no videos under SRC", ["resize", "SRC", "SRC"] },
+        { "no clips under SRC (looked for .mp4, ", ["annotate", "--annotations", "ROOT", "--videos", "SRC", "--out", "OUT"] },
     };
 
     [Theory]

@@ -53,6 +53,10 @@ internal static class AnnotateCommand
             throw new RefusedException(root is not null && parse.GetValue(Videos) is null && resized.Count != 1
                 ? $"{root.Path} has {(resized.Count == 0 ? "no videos_<S>p folder" : "several: " + string.Join(", ", resized))}; give --videos."
                 : "give --root DIR, or --annotations, --videos and --out.");
+        // Lists of nothing would be written with every clip missing: an empty folder is a wrong path, said now.
+        if (Directory.Exists(videos) && !Directory.EnumerateFiles(videos, "*", SearchOption.AllDirectories).Any(VideoFiles.IsVideo))
+            throw new RefusedException($"no clips under {videos} (looked for .{string.Join(", .", VideoFiles.Extensions)} files, in subfolders too); " +
+                                       "nothing was written.");
         var options = new AnnotateOptions(annotations, videos, lists)
         {
             Labels = parse.GetValue(Labels) ?? (k710 ? DatasetCatalog.K710LabelMap : null),
