@@ -11,6 +11,9 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
 
     public FFmpegVersion Version { get; init; } = FFmpegVersion.Current;
 
+    /// <summary>What <c>ffmpeg -version</c> printed when the tools were located; null for tools named otherwise.</summary>
+    public string? VersionOutput { get; init; }
+
     /// <summary>
     /// Finds ffmpeg and ffprobe: the paths in KINETICS_PREP_FFMPEG / KINETICS_PREP_FFPROBE when set, else on PATH
     /// (conda, environment modules and static builds all put them there), then checks the ffmpeg version once.
@@ -29,11 +32,12 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
             problems.Add($"{string.Join(" and ", notOnPath)} not found on PATH.");
         if (ffmpeg is null || ffprobe is null)
             throw new MediaToolsMissingException(string.Join(" ", problems) + HowToGetIt);
-        var version = await ReadVersionAsync(ffmpeg, cancellationToken);
+        var output = await ReadVersionAsync(ffmpeg, cancellationToken);
+        var version = FFmpegVersion.Parse(output) ?? FFmpegVersion.Current;
         if (!version.IsSupported)
             throw new MediaToolsMissingException(
                 $"{ffmpeg} is ffmpeg {version}; kinetics-prep needs ffmpeg {FFmpegVersion.Minimum} or later." + HowToGetIt);
-        return new MediaTools(ffmpeg, ffprobe) { Version = version };
+        return new MediaTools(ffmpeg, ffprobe) { Version = version, VersionOutput = output };
     }
 
     private const string HowToGetIt =
@@ -63,13 +67,13 @@ public sealed record MediaTools(string FFmpegPath, string FFprobePath)
     }
 
     /// <exception cref="MediaToolsMissingException">The file is there but cannot be run (not executable, not a program).</exception>
-    private static async Task<FFmpegVersion> ReadVersionAsync(string ffmpeg, CancellationToken cancellationToken)
+    private static async Task<string> ReadVersionAsync(string ffmpeg, CancellationToken cancellationToken)
     {
         try
         {
             var result = await Cli.Wrap(ffmpeg).WithArguments(["-hide_banner", "-version"]).WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(cancellationToken);
-            return FFmpegVersion.Parse(result.StandardOutput) ?? FFmpegVersion.Current;
+            return result.StandardOutput;
         }
         catch (System.ComponentModel.Win32Exception e)
         {

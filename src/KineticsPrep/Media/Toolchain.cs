@@ -20,19 +20,20 @@ public sealed partial record Toolchain(string VersionLine, string Configuration,
 
     private static readonly ConcurrentDictionary<string, Task<Toolchain>> Read = new(StringComparer.Ordinal);
 
-    /// <summary>The toolchain of <paramref name="tools"/>' ffmpeg, asked once per process.</summary>
+    /// <summary>The toolchain of <paramref name="tools"/>' ffmpeg, asked once per process (its version output as
+    /// located, when kept).</summary>
     public static Task<Toolchain> OfAsync(MediaTools tools, CancellationToken cancellationToken) =>
-        Read.GetOrAdd(tools.FFmpegPath, path => ReadAsync(path, CancellationToken.None)).WaitAsync(cancellationToken);
+        Read.GetOrAdd(tools.FFmpegPath, path => ReadAsync(path, tools.VersionOutput, CancellationToken.None)).WaitAsync(cancellationToken);
 
-    private static async Task<Toolchain> ReadAsync(string ffmpeg, CancellationToken cancellationToken)
+    private static async Task<Toolchain> ReadAsync(string ffmpeg, string? versionOutput, CancellationToken cancellationToken)
     {
-        var version = await Cli.Wrap(ffmpeg).WithArguments(["-hide_banner", "-version"]).WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellationToken);
+        versionOutput ??= (await Cli.Wrap(ffmpeg).WithArguments(["-hide_banner", "-version"]).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellationToken)).StandardOutput;
         var x264 = await Cli.Wrap(ffmpeg)
             .WithArguments(["-nostdin", "-v", "error", "-f", "lavfi", "-i", "color=s=16x16:d=0.04", "-frames:v", "1", "-c:v", "libx264", "-f", "h264", "-"])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.Latin1, cancellationToken);
-        return Parse(version.StandardOutput, X264Core().Match(x264.StandardOutput) is { Success: true } core ? core.Groups[1].Value.Trim() : null);
+        return Parse(versionOutput, X264Core().Match(x264.StandardOutput) is { Success: true } core ? core.Groups[1].Value.Trim() : null);
     }
 
     /// <param name="versionOutput"><c>ffmpeg -version</c>'s output.</param>

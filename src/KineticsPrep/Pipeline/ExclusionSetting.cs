@@ -15,7 +15,7 @@ public static class ExclusionSetting
     /// <exception cref="PrepareRefusedException">The root was prepared leaving out other splits.</exception>
     public static string? Claim(DatasetRoot root, StateStore mine, string? asked)
     {
-        var recorded = StateStore.AllUnder(root, upgrade: true).Select(s => s.Settings().GetValueOrDefault(Name)).FirstOrDefault(v => v is not null);
+        var recorded = RunFacts.Recorded(StateStore.AllUnder(root, upgrade: true), Name);
         if (asked is null)
             return recorded;
         var wanted = string.Join(',', SplitOfRelease.ParseList(asked).Splits.Select(s => s.ToString()).Distinct().Order(StringComparer.Ordinal));

@@ -21,7 +21,7 @@ internal static class RootSettings
     private static void ClaimSubset(PrepareOptions options, IReadOnlyList<StateStore> stores, StateStore mine)
     {
         var wanted = options.Subset?.ToString() is { Length: > 0 } subset ? subset : "every class and clip";
-        var recorded = stores.Select(s => s.Settings().GetValueOrDefault(SubsetSetting)).FirstOrDefault(v => v is not null);
+        var recorded = RunFacts.Recorded(stores, SubsetSetting);
         if (recorded is not null && recorded != wanted)
             throw new PrepareRefusedException(
                 $"{options.Root.Path} was prepared with {recorded}, and this run asks for {wanted}: the clips outside the first were never " +

@@ -17,8 +17,11 @@ public static class RunFacts
     public const string ToolchainPrefix = "toolchain.";
 
     /// <summary>The release a root's stores recorded ("k400", "k710"); null when none did.</summary>
-    public static string? ReleaseOf(DatasetRoot root) =>
-        StateStore.AllUnder(root).Select(s => s.Settings().GetValueOrDefault(Release)).FirstOrDefault(r => r is not null);
+    public static string? ReleaseOf(DatasetRoot root) => Recorded(StateStore.AllUnder(root), Release);
+
+    /// <summary>The value the first of <paramref name="stores"/> to record the setting <paramref name="name"/> has; null when none did.</summary>
+    public static string? Recorded(IEnumerable<StateStore> stores, string name) =>
+        stores.Select(s => s.Settings().GetValueOrDefault(name)).FirstOrDefault(v => v is not null);
 
     /// <param name="release">Null for a standalone resize, which knows none.</param>
     /// <param name="mirror">Where the archives came from (a prepare run's --mirror, or the CVDF's); null for a resize.</param>

@@ -114,7 +114,7 @@ public sealed class WriterLock : IDisposable
             var owners = Directory.GetFiles(root.StateFolder, "*.owner").Select(Owner.Read).OfType<Owner>().ToList();
             throw new WriterLockException(held: true,
                 $"another kinetics-prep is writing {root.Path}" +
-                (owners.Count == 0 ? "" : $" ({string.Join("; ", owners.Select(o => $"PID {o.Pid} on {o.Host}, since {o.Started:yyyy-MM-dd HH:mm:ss} UTC"))})") +
+                (owners.Count == 0 ? "" : $" ({string.Join("; ", owners)})") +
                 (shared ? ": a run that is not a shard of the same prepare" : ": prepare's shards") +
                 ". Wait for it to finish or stop it, then run again; 'status' and 'report' work meanwhile. " +
                 "A root is prepared either whole or as shards (then --finalize), one after the other, never both at once.");
@@ -147,7 +147,7 @@ public sealed class WriterLock : IDisposable
         // The owner file appears whole or not at all, so that no reader takes a half-written one for a stale one: it is
         // written under a name of this process's own, then moved into place, which fails when one is there (link(2)).
         var mine = $"{ownerPath}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(mine, Owner.Current.ToString());
+        File.WriteAllText(mine, Owner.Current.Line);
         try
         {
             for (var attempt = 0; ; attempt++)
@@ -179,7 +179,7 @@ public sealed class WriterLock : IDisposable
 
     private static WriterLockException Held(string what, Owner? owner, string ownerPath) =>
         new(held: true, $"another kinetics-prep is writing {what}" +
-            (owner is null ? "" : $" (PID {owner.Pid} on {owner.Host}, since {owner.Started:yyyy-MM-dd HH:mm:ss} UTC)") +
+            (owner is null ? "" : $" ({owner})") +
             ". Wait for it to finish or stop it, then run again; 'status' and 'report' work meanwhile. " +
             $"If no such run exists (it died on another host), delete {ownerPath}.");
 
@@ -215,7 +215,11 @@ public sealed class WriterLock : IDisposable
     {
         public static Owner Current { get; } = new(Environment.MachineName, Environment.ProcessId, Process.GetCurrentProcess().StartTime.ToUniversalTime());
 
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Host} {Pid} {Started.Ticks}\n");
+        /// <summary>The owner file's text.</summary>
+        public string Line => string.Create(CultureInfo.InvariantCulture, $"{Host} {Pid} {Started.Ticks}\n");
+
+        /// <summary>For messages: "PID 4242 on node17, since 2026-12-03 08:00:00 UTC".</summary>
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"PID {Pid} on {Host}, since {Started:yyyy-MM-dd HH:mm:ss} UTC");
 
         public static Owner? Read(string path)
         {

@@ -20,7 +20,8 @@ public static class Media
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException($"{name} is not on PATH: ./test.sh installs it");
         var ffmpeg = OnPath("ffmpeg");
-        return new MediaTools(ffmpeg, OnPath("ffprobe")) { Version = FFmpegVersion.Parse(Run(ffmpeg, ["-hide_banner", "-version"])) ?? FFmpegVersion.Current };
+        var output = Run(ffmpeg, ["-hide_banner", "-version"]);
+        return new MediaTools(ffmpeg, OnPath("ffprobe")) { Version = FFmpegVersion.Parse(output) ?? FFmpegVersion.Current, VersionOutput = output };
     }
 
     /// <summary>Real clips from public repositories (tests/fixtures, copied next to the test assembly).</summary>
