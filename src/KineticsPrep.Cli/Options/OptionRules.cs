@@ -25,7 +25,7 @@ internal static class OptionRules
         return option;
     }
 
-
-    public static Option<string> OneOf(this Option<string> option, IReadOnlyCollection<string> values) =>
-        option.Require(value => value is not null && values.Contains(value), $"{option.Name} must be one of: {string.Join(", ", values)}.");
+    /// <summary>One of <paramref name="values"/> when given (an option without a default may be left out).</summary>
+    public static Option<T> OneOf<T>(this Option<T> option, IReadOnlyCollection<string> values) where T : class? =>
+        option.Require(value => value is null || values.Contains(value as string ?? ""), $"{option.Name} must be one of: {string.Join(", ", values)}.");
 }

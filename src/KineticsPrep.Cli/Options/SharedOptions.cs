@@ -44,12 +44,13 @@ internal static class SharedOptions
             .Require(jobs => jobs >= 1, "--jobs must be at least 1.");
 
     /// <summary>--format, its help made from the registered list formats.</summary>
-    public static Option<string> ListFormat() =>
-        new Option<string>("--format")
+    /// <summary>--format; null when not given (a root's recorded format, else the default).</summary>
+    public static Option<string?> ListFormat() =>
+        new Option<string?>("--format")
         {
             Description = string.Join("; ", KineticsPrep.Dataset.ListFormat.All.Select(f =>
-                f.Aliases.Count == 0 ? $"{f.Name}: {f.Description}" : $"{f.Name} (also: {string.Join(", ", f.Aliases)}): {f.Description}")) + ".",
-            DefaultValueFactory = _ => KineticsPrep.Dataset.ListFormat.Default.Name,
+                f.Aliases.Count == 0 ? $"{f.Name}: {f.Description}" : $"{f.Name} (also: {string.Join(", ", f.Aliases)}): {f.Description}")) +
+                          $". Default: the root's, else {KineticsPrep.Dataset.ListFormat.Default.Name}.",
         }.OneOf(KineticsPrep.Dataset.ListFormat.Names);
 
     public static Option<string> Profile() =>
@@ -59,12 +60,30 @@ internal static class SharedOptions
             DefaultValueFactory = _ => KineticsPrep.Resize.EncodeProfile.Default.Name,
         }.OneOf(KineticsPrep.Resize.EncodeProfile.All.Select(p => p.Name).ToList());
 
-    public static Option<string?> Labels() => new("--labels")
+    public static Option<string?> Labels()
     {
-        Description = "The label map of the checkpoint you train from: a built-in map (" + string.Join(", ", KineticsPrep.Dataset.LabelMap.BuiltIn) +
-                      ") or a file (one name per line, id,name lines, or JSON name->id). Renamed Kinetics classes find their id under their other name. " +
-                      "Default: the sorted train labels.",
-    };
+        var option = new Option<string?>("--labels")
+        {
+            Description = "The label map of the checkpoint you train from: a built-in map (" + string.Join(", ", KineticsPrep.Dataset.LabelMap.BuiltIn) +
+                          ") or a file (one name per line, id,name lines, or JSON name->id). Renamed Kinetics classes find their id under their other name. " +
+                          "Default: the root's, else the sorted train labels.",
+        };
+        // A map that cannot be read is a usage error, said before anything is written.
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is not { } labels)
+                return;
+            try
+            {
+                KineticsPrep.Dataset.LabelMap.Load(labels);
+            }
+            catch (KineticsPrep.Errors.KineticsPrepException e)
+            {
+                result.AddError(e.Message);
+            }
+        });
+        return option;
+    }
 
     public static Option<string?> Mirror() => new("--mirror")
     {

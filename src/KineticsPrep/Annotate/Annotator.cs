@@ -3,6 +3,7 @@ using KineticsPrep.Dataset;
 using KineticsPrep.Errors;
 using KineticsPrep.IO;
 using KineticsPrep.Media;
+using KineticsPrep.State;
 
 namespace KineticsPrep.Annotate;
 
@@ -65,7 +66,8 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             ambiguous,
             shrunk,
             options.Format.Name,
-            options.Labels ?? "the train CSV's labels, sorted");
+            options.Labels ?? "the train CSV's labels, sorted",
+            options.ManifestRoot is { } root ? ClipSetVersion.Of(StateStore.AllUnder(root, upgrade: true)) : null);
         AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.ListsSummary));
         return report;
     }

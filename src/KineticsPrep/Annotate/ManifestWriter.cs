@@ -30,7 +30,9 @@ public static class ManifestWriter
             }
         });
         var stores = sources.Stores;
-        var settings = stores.SelectMany(s => s.Settings()).DistinctBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        // In name order whichever stores hold them, so that the bytes do not depend on how the root was sharded.
+        var settings = stores.SelectMany(s => s.Settings()).DistinctBy(s => s.Key).OrderBy(s => s.Key, StringComparer.Ordinal)
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         var info = new ManifestInfo(ToolVersion.Current, settings.GetValueOrDefault(RunFacts.FFmpeg), settings.GetValueOrDefault(RunFacts.Release),
             settings.GetValueOrDefault(RunFacts.Mirror),
             settings.Where(s => s.Key.StartsWith("--", StringComparison.Ordinal) || s.Key == "subset").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal),

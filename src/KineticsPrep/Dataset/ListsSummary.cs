@@ -4,7 +4,8 @@ namespace KineticsPrep.Dataset;
 /// The outcome of an annotate run; written as lists/summary.json. <see cref="Ambiguous"/> names the YouTube ids whose clip is
 /// only there under its bare name (<c>&lt;youtube_id&gt;.mp4</c>) while the CSV has several rows for it;
 /// <see cref="Shrunk"/>, the lists written with fewer clips than they had before; <see cref="Format"/> and
-/// <see cref="LabelMap"/>, what wrote them (null in summaries written before these were kept).
+/// <see cref="LabelMap"/>, what wrote them (null in summaries written before these were kept); <see cref="ClipSet"/>,
+/// the version of a root's clips they were written from (State's ClipSetVersion; null outside a root).
 /// </summary>
 public sealed record ListsSummary(
     IReadOnlyList<SplitReport> Splits,
@@ -15,4 +16,5 @@ public sealed record ListsSummary(
     IReadOnlyList<string> Ambiguous,
     IReadOnlyList<ShrunkList>? Shrunk = null,
     string? Format = null,
-    string? LabelMap = null);
+    string? LabelMap = null,
+    string? ClipSet = null);

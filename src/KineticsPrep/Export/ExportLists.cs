@@ -15,10 +15,14 @@ internal sealed class ExportLists
         _root = root;
         Labels = labels;
         Lists = lists;
+        Version = ListsVersion.Of(root.Lists) ?? "";
     }
 
     /// <summary>The class names in id order (labels.txt).</summary>
     public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The lists' version as opened (<see cref="ListsVersion"/>), which the export records as what it was made from.</summary>
+    public string Version { get; }
 
     /// <summary>The lists to export, in split order.</summary>
     public IReadOnlyList<(string Split, ListFormat Format)> Lists { get; }

@@ -37,6 +37,7 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
         if (jobs.Select(job => RawframeList.Refusal(job.Folder)).OfType<string>().FirstOrDefault() is { } refusal)
             throw new ExportException(refusal);
         RemovePartials(splits.Select(s => s.Split));
+        RemoveUnlisted(jobs);
         var finished = Finished(jobs);
         var pending = jobs.Where(job => !finished.ContainsKey(job.Folder)).ToList();
 
@@ -73,6 +74,7 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
             RawframeList.Write(path, lines);
             written.Add(new RawframeSummary.SplitList(split, lines.Count, lines.Sum(l => (long)l.Frames), path));
         }
+        state.RecordSettings(new Dictionary<string, string> { [RunFacts.RawframesMadeFrom] = lists.Version }, replace: true);
         return new RawframeSummary(written, outcomes.Count(o => o.Made is not null), jobs.Count - pending.Count, estimate,
             failures.OrderBy(f => f.Split, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal).ToList());
     }
@@ -110,9 +112,24 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
     }
 
     /// <summary>
-    /// The clips whose frames are in place: recorded (with this run's settings), and still holding frames 1 to the
-    /// recorded count. A folder there unrecorded (a run killed between its rename and its record, or frames made with
-    /// settings since changed) is made again.
+    /// Folders of frames whose clip the lists no longer name (left out, or listed under another name since): removed
+    /// and forgotten, so that ROOT/rawframes holds what the lists say.
+    /// </summary>
+    private void RemoveUnlisted(IReadOnlyList<RawframeJob> jobs)
+    {
+        var listed = jobs.Select(job => _root.Key(job.Folder)).ToHashSet(StringComparer.Ordinal);
+        var splits = jobs.Select(job => job.Split).ToHashSet(StringComparer.Ordinal);
+        foreach (var folder in state.RawframeFolders().Where(f => splits.Contains(f.Split) && !listed.Contains(f.Path)))
+        {
+            DeleteFolder(Path.Combine(_root.Path, folder.Path));
+            state.ForgetRawframes(folder.Path);
+        }
+    }
+
+    /// <summary>
+    /// The clips whose frames are in place: recorded (with this run's settings, from the clip as it is now), and still
+    /// holding frames 1 to the recorded count. A folder there unrecorded (a run killed between its rename and its
+    /// record, or frames made with settings since changed) or made from a clip since made again is made again.
     /// </summary>
     private Dictionary<string, RawframeFolder> Finished(IReadOnlyList<RawframeJob> jobs)
     {
@@ -122,7 +139,8 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
         var recorded = state.RawframeFolders().ToDictionary(f => f.Path, StringComparer.Ordinal);
         foreach (var job in jobs)
         {
-            if (recorded.TryGetValue(_root.Key(job.Folder), out var folder) && Whole(job.Folder, folder.Frames))
+            if (recorded.TryGetValue(_root.Key(job.Folder), out var folder) && folder.SourceBytes == job.Video.Length
+                && folder.SourceModifiedTicks == job.Video.LastWriteTimeUtc.Ticks && Whole(job.Folder, folder.Frames))
                 finished[job.Folder] = folder;
         }
         return finished;
@@ -154,7 +172,7 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
                 return Failed(job, $"ffmpeg wrote {frames} frames, not numbered 1 to {frames}");
             DeleteFolder(job.Folder);
             Directory.Move(job.PartialFolder, job.Folder);
-            var made = new RawframeFolder(_root.Key(job.Folder), job.Split, frames, bytes);
+            var made = new RawframeFolder(_root.Key(job.Folder), job.Split, frames, bytes, job.Video.Length, job.Video.LastWriteTimeUtc.Ticks);
             state.RecordRawframes(made);
             return new Outcome(job, made, null);
         }

@@ -31,7 +31,10 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
         {
             var samples = Samples(split, lists.Clips(split, format, failures), lists.Labels, index);
             var shards = ShardPlan.Make(samples, options.Seed, options.ShardSize);
-            var manifest = ShardManifest.For(split, options, shards);
+            var manifest = ShardManifest.For(split, options, shards, lists.Version);
+            // Shards made from other lists are made again, even where their sizes and labels look the same (a clip
+            // re-encoded to the same length). Without a manifest (a first run killed midway) the shards say for themselves.
+            var sameLists = ShardManifest.Read(options.Out, split)?.MadeFrom is not { } madeFrom || madeFrom == lists.Version;
             RemoveStale(split, shards.Count);
 
             var done = 0L;
@@ -44,7 +47,7 @@ public sealed class WebDatasetExporter(WebDatasetOptions options)
                     progress?.Report(new StageProgress($"shards of {split}", shards.Count, 0, i, 0, manifest.Bytes, done));
                     var path = Path.Combine(options.Out, manifest.Shards[i].Name);
                     var shard = shards[i];
-                    if (await Task.Run(() => ShardFile.Holds(path, shard), cancellationToken))
+                    if (sameLists && await Task.Run(() => ShardFile.Holds(path, shard), cancellationToken))
                     {
                         kept++;
                     }

@@ -78,13 +78,27 @@ public sealed class K710Prepare(PrepareOptions options, FileDownloader downloade
         return results;
     }
 
-    /// <summary>The prepare run of one release, resizing only the clips the recipe keeps from it (its disk check is the set's).</summary>
+    /// <summary>
+    /// The prepare run of one release, resizing only the clips the recipe keeps from it (its disk check is the set's),
+    /// and, in a run of the whole set, the clips the recipe keeps from a release run before it whose archives lacked
+    /// them: the same YouTube id and time span, taken from this release's archive (the manifest names which).
+    /// </summary>
     public PreparePipeline PartOf(string release, K710Recipe.Result recipe)
     {
-        var kept = new ClipSelection(recipe.Train.Concat(recipe.Val).Where(r => r.Release == release)
-            .Select(r => (r.Annotation.Split, r.Annotation.ClipName)));
-        return new PreparePipeline(Member(release, kept.Contains) with { Force = true }, downloader, tools);
+        var rows = recipe.Train.Concat(recipe.Val).ToList();
+        var kept = new ClipSelection(rows.Where(r => r.Release == release).Select(r => (r.Annotation.Split, r.Annotation.ClipName)));
+        var earlier = DatasetCatalog.K710Releases.TakeWhile(r => r != release).ToHashSet(StringComparer.Ordinal);
+        var lacking = options.Shard.IsWhole
+            ? rows.Where(r => earlier.Contains(r.Release)).ToDictionary(r => r.Annotation.ClipName, r => r.Annotation.Split, StringComparer.Ordinal)
+            : [];
+        return new PreparePipeline(Member(release, (split, clip) => kept.Contains(split, clip) || Lacked(lacking, clip)) with { Force = true }, downloader, tools);
     }
+
+    /// <summary>Whether the clip belongs to a release run earlier, which did not make it (its archives lack it).</summary>
+    private bool Lacked(Dictionary<string, string> earlierRows, string clipFileName) =>
+        earlierRows.TryGetValue(Path.GetFileNameWithoutExtension(clipFileName), out var split)
+        && !File.Exists(options.ResizedClip(split, clipFileName))
+        && !File.Exists(options.ResizedClip(DatasetCatalog.ReplacementSplit, clipFileName));
 
     /// <summary>The K710 lists, from the recipe's rows and the resized clips, with the K710 label map unless --labels.</summary>
     public Task<ListsSummary> WriteListsAsync(CancellationToken cancellationToken)

@@ -23,4 +23,7 @@ public sealed record DatasetReport(
 
     /// <summary>One thumbnail per class, when the report was made with ffmpeg at hand.</summary>
     public ContactSheet ContactSheet { get; init; } = ContactSheet.None("not made");
+
+    /// <summary>Outputs made from what has changed since, with the command that makes each again.</summary>
+    public IReadOnlyList<StaleOutput> Stale { get; init; } = [];
 }

@@ -54,6 +54,12 @@ public static class HtmlReport
         foreach (var setting in report.Settings)
             html.Append($"<tr><td>{HtmlEncode(setting.Name)}</td><td style=\"text-align:left\">{HtmlEncode(setting.Value)}</td></tr>");
         html.Append("</table>");
+        if (report.Stale.Count == 0)
+            return;
+        html.Append("<h2>Stale outputs</h2><ul id=\"stale\">");
+        foreach (var stale in report.Stale)
+            html.Append($"<li><b>{HtmlEncode(stale.Output)}</b>: {HtmlEncode(stale.Reason)}. Run <code>kinetics-prep {HtmlEncode(stale.Remedy)}</code></li>");
+        html.Append("</ul>");
     }
 
     private static void Splits(StringBuilder html, DatasetReport report)

@@ -49,7 +49,10 @@ public static class ReportBuilder
                 Categories("codec", "Codec", "", index.Select(c => c.Codec ?? "unknown")),
             ],
             Overlap.Under(root, release?.Name ?? settings.FirstOrDefault(s => s.Name == RunFacts.Release)?.Value),
-            Failures(stores, verified, annotate));
+            Failures(stores, verified, annotate))
+        {
+            Stale = StaleOutputs.Of(root, stores),
+        };
     }
 
     /// <summary>Every failure of every stage, each reason in plain words.</summary>

@@ -26,15 +26,18 @@ public static class RootRecipe
         var recorded = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in stores.SelectMany(s => s.Settings()).Where(s => !s.Key.Contains(' ', StringComparison.Ordinal)))
             recorded.TryAdd(name, value);
+        string[] listSettings = ["--format", "--labels"];
         var ordered = SettingOrder.Where(recorded.ContainsKey)
-            .Concat(recorded.Keys.Where(k => !SettingOrder.Contains(k) && k is not RunFacts.Tool and not RunFacts.FFmpeg
+            .Concat(recorded.Keys.Where(k => !SettingOrder.Contains(k) && !listSettings.Contains(k) && k is not RunFacts.Tool and not RunFacts.FFmpeg
                                              && !k.StartsWith(RunFacts.ToolchainPrefix, StringComparison.Ordinal)))
             .Select(k => new ReportSetting(k, recorded[k]))
             .ToList();
-        if (annotate?.Format is { } format)
-            ordered.Add(new ReportSetting("--format", format));
-        if (annotate?.LabelMap is { } labels)
-            ordered.Add(new ReportSetting("--labels", labels));
+        // The lists' settings, as recorded; lists written before the stores kept them (or outside a root) say them in summary.json.
+        foreach (var (name, written) in listSettings.Zip(new[] { annotate?.Format, annotate?.LabelMap }))
+        {
+            if ((recorded.GetValueOrDefault(name) ?? written) is { } value)
+                ordered.Add(new ReportSetting(name, value));
+        }
         ordered.Add(new ReportSetting("clips made by", $"kinetics-prep {recorded.GetValueOrDefault(RunFacts.Tool, "?")}, ffmpeg {recorded.GetValueOrDefault(RunFacts.FFmpeg, "?")}"));
         return ordered;
     }

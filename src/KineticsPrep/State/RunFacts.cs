@@ -13,6 +13,9 @@ public static class RunFacts
     public const string FFmpeg = "ffmpeg";
     public const string Mirror = "mirror";
 
+    /// <summary>The version of the lists (Dataset's ListsVersion) export rawframes last made the frames from.</summary>
+    public const string RawframesMadeFrom = "rawframes made-from";
+
     /// <summary>The settings that hold the toolchain (<c>toolchain.libx264</c>, …), for manifest.json.</summary>
     public const string ToolchainPrefix = "toolchain.";
 

@@ -58,6 +58,12 @@ internal static class StateSchema
         ALTER TABLE verified ADD COLUMN bytes INTEGER;
         ALTER TABLE verified ADD COLUMN modified_ticks INTEGER;
         """,
+        // 7: the clip a folder of frames was made from (its size and modification time): a clip made again since
+        // (--reencode) has its frames made again.
+        """
+        ALTER TABLE rawframes ADD COLUMN source_bytes INTEGER;
+        ALTER TABLE rawframes ADD COLUMN source_modified_ticks INTEGER;
+        """,
     ];
 
     public static int Version => Migrations.Length;

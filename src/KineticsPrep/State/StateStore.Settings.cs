@@ -16,4 +16,6 @@ public sealed partial class StateStore
                 Execute(connection, $"INSERT OR {(replace ? "REPLACE" : "IGNORE")} INTO settings (name, value) VALUES ($name, $value)",
                     ("$name", name), ("$value", value));
         });
+
+    public void ForgetSetting(string name) => Write(connection => Execute(connection, "DELETE FROM settings WHERE name = $name", ("$name", name)));
 }

@@ -48,6 +48,8 @@ internal static class StatusCommand
         var rawframes = stores.SelectMany(s => s.RawframeFolders()).ToList();
         if (rawframes.Count > 0)
             console.Out.WriteLine($"Rawframes: {Words.Count(rawframes.Count, "clip")}, {rawframes.Sum(f => (long)f.Frames):N0} frames ({Bytes.Format(rawframes.Sum(f => f.Bytes))}) in {root.Rawframes}.");
+        foreach (var stale in StaleOutputs.Of(root, stores))
+            console.Out.WriteLine($"Stale: {stale.Output}: {stale.Reason}. Run: kinetics-prep {stale.Remedy}");
         var failures = stores.SelectMany(s => s.Failures()).Select(f => $"{f.Stage}: {f.Item}: {f.Reason}")
             .Concat(stores.SelectMany(s => s.ClipFailures()).Select(f => $"resize: {f.Archive}: {f.Failure.Clip}: {f.Failure.Reason}{(f.Failure.Transient ? " (retried by the next run)" : "")}"))
             .ToList();

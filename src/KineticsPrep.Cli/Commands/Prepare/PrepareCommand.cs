@@ -41,7 +41,7 @@ internal static class PrepareCommand
     private static readonly Option<bool> Finalize = new("--finalize") { Description = "After all shards finished: check them and write the lists." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
-    private static readonly Option<string> Format = SharedOptions.ListFormat();
+    private static readonly Option<string?> Format = SharedOptions.ListFormat();
     private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly EncodeOptions Encode = new();
     private static readonly Option<int> Retries = SharedOptions.Retries();
@@ -99,8 +99,6 @@ internal static class PrepareCommand
             DownloadJobs = parse.GetValue(Jobs),
             Download = new DownloadOptions { Retries = parse.GetValue(Retries), MinimumRate = parse.GetValue(MinimumRate) * 1024L },
             Resize = Encode.Read(parse, new ResizeOptions { Workers = parse.GetValue(Workers) }),
-            ListFormat = ListFormat.Find(parse.GetRequiredValue(Format))!,
-            Labels = parse.GetValue(Labels),
             Subset = subset,
         };
         var excluded = parse.GetValue(ExcludeOverlapWith);
@@ -109,7 +107,14 @@ internal static class PrepareCommand
         {
             var console = session.Console;
             var exclusion = ExclusionSetting.Claim(root, session.Store, excluded);
-            var run = options with { ExcludeIds = await services.AnnotationFetch(options.Mirror.Prefix).ExcludedIdsAsync(root, exclusion, token) };
+            // Shards write no lists: --finalize (or a plain run) settles the format and label map.
+            var (format, labels) = shard.IsWhole || finalize ? ListsRecipe.Claim(root, parse.GetValue(Format), parse.GetValue(Labels), dataset == DatasetCatalog.K710 ? DatasetCatalog.K710LabelMap : null) : (ListFormat.Default, null);
+            var run = options with
+            {
+                ExcludeIds = await services.AnnotationFetch(options.Mirror.Prefix).ExcludedIdsAsync(root, exclusion, token),
+                ListFormat = format,
+                Labels = labels,
+            };
             var downloader = new FileDownloader(services.Http, run.Download);
             if (!shard.IsWhole)
                 console.Out.WriteLine($"Shard {shard.Index}/{shard.Count} (state: {root.StateFile(shard.StateName)})");

@@ -20,7 +20,7 @@ internal static class AnnotateCommand
     private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly Option<DirectoryInfo?> Replacement = new("--replacement") { Description = "CVDF replacement clips, used in place of the originals. Default: a 'replacement' folder under --videos." };
     private static readonly Option<DirectoryInfo?> RelativeTo = new("--relative-to") { Description = "Write paths relative to this folder instead of absolute ones." };
-    private static readonly Option<string> Format = SharedOptions.ListFormat();
+    private static readonly Option<string?> Format = SharedOptions.ListFormat();
     private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Report malformed rows and unknown labels, and go on." };
     private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
@@ -59,10 +59,10 @@ internal static class AnnotateCommand
                                        "nothing was written.");
         var options = new AnnotateOptions(annotations, videos, lists)
         {
-            Labels = parse.GetValue(Labels) ?? (k710 ? DatasetCatalog.K710LabelMap : null),
+            Labels = parse.GetValue(Labels),
+            Format = ListFormat.Find(parse.GetValue(Format) ?? ListFormat.Default.Name)!,
             Replacement = parse.GetValue(Replacement)?.FullName,
             RelativeTo = parse.GetValue(RelativeTo)?.FullName,
-            Format = ListFormat.Find(parse.GetRequiredValue(Format))!,
             SkipBadRows = parse.GetValue(SkipBadRows),
             Check = parse.GetValue(Check),
             Workers = parse.GetValue(Workers),
@@ -79,6 +79,11 @@ internal static class AnnotateCommand
             // A root keeps what it leaves out; a lists folder of its own has no record of it.
             var exclusion = root is null ? excluded : ExclusionSetting.Claim(root, session.Store, excluded);
             options = options with { ExcludeIds = await fetch.ExcludedIdsAsync(session.Root, exclusion, token) };
+            if (root is not null)
+            {
+                var (format, labels) = ListsRecipe.Claim(root, parse.GetValue(Format), options.Labels, k710 ? DatasetCatalog.K710LabelMap : null);
+                options = options with { Format = format, Labels = labels };
+            }
             var report = await new Annotator(options, tools).RunAsync(token);
             AnnotateSummary.Print(session.Console, report, options.Out);
             return report.BadRows.Count + report.Corrupt.Count;
