@@ -247,4 +247,50 @@ public sealed class K710Tests(K710Fixture fixture)
         Assert.Contains(made, f => Path.GetFileName(f) == "demo0000013_000060_000070.mp4");
         Assert.DoesNotContain(made, f => Path.GetFileName(f).StartsWith("demo0000013_000061", StringComparison.Ordinal));
     }
+
+    /// <summary>A copy of the fixture's mirror whose K400 train archive part_2 lacks one clip, which K600's train archives hold too.</summary>
+    private static void DropFromArchive(string archive, string clip)
+    {
+        var kept = archive + ".new";
+        using (var input = new System.IO.Compression.GZipStream(File.OpenRead(archive), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new System.Formats.Tar.TarReader(input))
+        using (var output = new System.IO.Compression.GZipStream(File.Create(kept), System.IO.Compression.CompressionLevel.Fastest))
+        using (var writer = new System.Formats.Tar.TarWriter(output))
+        {
+            var dropped = 0;
+            while (reader.GetNextEntry(copyData: true) is { } entry)
+            {
+                if (entry.Name.Contains(clip, StringComparison.Ordinal))
+                    dropped++;
+                else
+                    writer.WriteEntry(entry);
+            }
+            Assert.Equal(1, dropped);
+        }
+        File.Move(kept, archive, overwrite: true);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_clip_that_k400_s_archives_lack_is_taken_from_k600_s_and_the_manifest_says_so()
+    {
+        // demo0000007 is a K400 train row, kept from K400 by the recipe, and a K600 train row with the same time span.
+        using var mirror = new TempFolder();
+        TempFolder.CopyTree(fixture.Mirror, mirror.Path);
+        DropFromArchive(Directory.GetFiles(Path.Combine(mirror.Path), "part_2.tar.gz", SearchOption.AllDirectories).Single(f => f.Contains("/400/", StringComparison.Ordinal)),
+            "demo0000007");
+        using var nginx = new NginxServer(mirror.Path);
+        var root = fixture.NewRoot("k600-fallback");
+
+        var run = await CliRunner.RunAsync("prepare", "k710", "--root", root, "--mirror", nginx.Url);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var listed = File.ReadAllLines(Path.Combine(root, "lists", "train.csv")).Where(line => line.Contains("demo0000007", StringComparison.Ordinal)).ToList();
+        Assert.Single(listed);
+        Assert.Equal(File.ReadAllLines(Path.Combine(fixture.Root, "lists", "train.csv")).Single(line => line.Contains("demo0000007", StringComparison.Ordinal))
+            .Replace(fixture.Root, root, StringComparison.Ordinal), listed[0]);
+        var manifest = PrepareFixture.ListFile(Path.Combine(root, "lists", "manifest.csv.gz"), root).Split('\n');
+        var row = manifest.Single(line => line.StartsWith("demo0000007,", StringComparison.Ordinal));
+        Assert.Contains("archives/k600/train/", row);
+        Assert.Contains(",present,", row);
+    }
 }
