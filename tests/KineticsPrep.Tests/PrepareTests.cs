@@ -136,6 +136,38 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_reencode_that_fails_leaves_the_old_clips_and_lists_in_force_and_the_same_command_then_finishes_it()
+    {
+        var root = fixture.NewRoot("reencode-fails");
+        Assert.Equal(0, (await CliRunner.RunAsync(fixture.Prepare(root, "--keep-originals"))).ExitCode);
+        var before = PrepareFixture.Result(root);
+        var clips = PrepareFixture.Hashes(Path.Combine(root, "videos_320p"));
+        var reencode = fixture.Prepare(root, "--keep-originals", "--short-side", "256", "--reencode");
+
+        CliRunner.Result failed;
+        using (new ReadOnlyMount(Path.Combine(root, ".kinetics-prep", "reencode", "videos_256p", "train")))
+            failed = await CliRunner.RunAsync(reencode);
+
+        Assert.True(failed.ExitCode == 1, failed.Stdout + failed.Stderr);
+        Assert.Contains("the re-encode is not finished", failed.Stdout + failed.Stderr);
+        Assert.Equal(before, PrepareFixture.Result(root));
+        Assert.Equal(clips, PrepareFixture.Hashes(Path.Combine(root, "videos_320p")));
+        Assert.False(Directory.Exists(Path.Combine(root, "videos_256p")));
+        Assert.Contains("--short-side 320", (await CliRunner.RunAsync("status", "--root", root)).Stdout);
+
+        var resumed = await CliRunner.RunAsync(reencode);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Stdout + resumed.Stderr);
+        var remade = Directory.GetFiles(Path.Combine(root, "videos_256p"), "*.mp4", SearchOption.AllDirectories);
+        Assert.Equal(before.Keys.Count(k => k.StartsWith("videos_320p", StringComparison.Ordinal)), remade.Length);
+        Assert.All(remade, clip => Assert.Equal(256, Math.Min(Media.Inspect(clip).Width, Media.Inspect(clip).Height)));
+        Assert.Equal(before["lists/train.csv"].Replace("videos_320p", "videos_256p", StringComparison.Ordinal),
+            PrepareFixture.ListFile(Path.Combine(root, "lists", "train.csv"), root));
+        Assert.False(Directory.Exists(Path.Combine(root, "videos_320p")));
+        Assert.False(Directory.Exists(Path.Combine(root, ".kinetics-prep", "reencode", "videos_256p")));
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Reencode_without_the_originals_refuses_saying_they_were_deleted_and_changes_nothing()
     {
         var root = fixture.CopyOfReference("reencode-no-originals");

@@ -60,7 +60,10 @@ public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
         (KeepClip?.Invoke(split, clipFileName) ?? true)
         && ExcludeIds?.Contains(ClipNames.Parse(Path.GetFileNameWithoutExtension(clipFileName)).YoutubeId) != true;
 
-    public string ResizedFolder => Root.Resized(Resize.ShortSide);
+    /// <summary>Where a re-encode makes its clips until the root takes them (<see cref="Reencode"/>); null: in place.</summary>
+    public string? StagingFolder { get; init; }
+
+    public string ResizedFolder => StagingFolder ?? Root.Resized(Resize.ShortSide);
 
     /// <summary>Where the resized copy of an extracted clip goes: <c>videos_&lt;S&gt;p/&lt;split&gt;/&lt;name&gt;.mp4</c>.</summary>
     public string ResizedClip(string split, string clipFileName) => Path.Combine(ResizedFolder, split, Path.ChangeExtension(clipFileName, ".mp4"));

@@ -46,6 +46,8 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
     public async Task<PrepareStart> StartAsync(CancellationToken cancellationToken)
     {
         var reencoding = RootSettings.Claim(options, _state, tools, await Toolchain.OfAsync(tools, cancellationToken));
+        if (reencoding.Count > 0)
+            options = options with { StagingFolder = new Reencode(options.Root).StagingFolder(options.Resize.ShortSide) };
         var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
@@ -79,6 +81,8 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         var counters = new ProgressTally("archives", start.Remaining.Count, doneBefore, 0, progress, "clips resized");
         counters.Report();
         await RunStagesAsync(start.Remaining, counters, cancellationToken);
+        if (options.StagingFolder is not null && !FinishReencode(start.Archives))
+            return new PrepareResult(start.Archives.Count, doneBefore + counters.Done, _failures.Order(StringComparer.Ordinal).ToList(), null, Download.Notes);
 
         // A shard's clips are only part of the dataset: its lists come from --finalize, once every shard is done.
         ListsSummary? lists = null;
@@ -92,6 +96,26 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
             _failures.Enqueue($"lists not written: {e.Message}");
         }
         return new PrepareResult(start.Archives.Count, doneBefore + counters.Done, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
+    }
+
+    /// <summary>
+    /// The root takes the re-encoded clips once every archive is processed with no failure that a rerun may fix; else
+    /// the old clips and lists stay in force, and the failures say how to go on.
+    /// </summary>
+    private bool FinishReencode(IReadOnlyList<DownloadItem> archives)
+    {
+        var processed = _state.ProcessedArchives().ToHashSet(StringComparer.Ordinal);
+        var unfinished = archives.Count(a => !processed.Contains(a.Key(options.Root))) + _state.ClipFailures().Count(f => f.Failure.Transient);
+        if (unfinished > 0)
+        {
+            _failures.Enqueue($"the re-encode is not finished ({unfinished} archive(s) or clip(s) to do again): the clips and lists of the old settings " +
+                              "stay in force; run the same command again to go on");
+            return false;
+        }
+        var oldShortSide = int.Parse(RunFacts.Recorded(StateStore.AllUnder(options.Root), "--short-side") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        new Reencode(options.Root).Finish(_state, Resize.OutputSettings.Of(options.Resize), oldShortSide, options.Resize.ShortSide);
+        options = options with { StagingFolder = null };
+        return true;
     }
 
     /// <summary>

@@ -29,10 +29,12 @@ internal static class RootSettings
         mine.RecordSettings(new Dictionary<string, string> { [SubsetSetting] = wanted });
     }
 
-    /// <returns>What changed, when this run re-encodes; else empty.</returns>
+    /// <returns>What changed, when this run re-encodes (its clips go to <see cref="Reencode.StagingFolder"/>); else empty.</returns>
     /// <exception cref="PrepareRefusedException">Other settings without --reencode, or --reencode without the originals.</exception>
     public static IReadOnlyList<SettingChange> Claim(PrepareOptions options, StateStore mine, MediaTools tools, Toolchain toolchain)
     {
+        var reencode = new Reencode(options.Root);
+        reencode.CompleteMove(mine);
         // Every store under the root, this run's included.
         var stores = StateStore.AllUnder(options.Root, upgrade: true);
         ClaimSubset(options, stores, mine);
@@ -40,8 +42,12 @@ internal static class RootSettings
         var changes = SettingChange.Between(stores, wanted);
         mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString(), toolchain.Describe(), options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix),
             replace: true);
+        var pending = Reencode.Pending(mine);
         if (changes.Count == 0)
         {
+            // Back to the settings in force: a re-encode left half done is given up.
+            if (pending is not null)
+                reencode.Drop(mine);
             mine.RecordSettings(wanted);
             return [];
         }
@@ -55,13 +61,9 @@ internal static class RootSettings
             throw new PrepareRefusedException(
                 $"--reencode makes the clips again from their originals, but {gone} of {clips.Count} originals (under videos/) were " +
                 "deleted once resized (they are kept only with --keep-originals). Prepare into another --root to start from the archives.");
-        // A clip already in place counts as made, so those of the old settings in the same folder go first.
-        foreach (var output in clips.Select(c => options.ResizedClip(c.Split, c.Clip)).Where(File.Exists))
-            File.Delete(output);
+        reencode.Begin(mine, wanted, options.Resize.ShortSide);
         foreach (var archive in mine.ProcessedArchives())
             mine.ReopenArchive(archive, forgetExtraction: false);
-        mine.ForgetResized();
-        mine.RecordSettings(wanted, replace: true);
         return changes;
     }
 }

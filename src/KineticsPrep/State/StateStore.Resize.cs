@@ -22,8 +22,24 @@ public sealed partial class StateStore
         });
     }
 
-    /// <summary>Forgets every clip made, so that none counts as intact: they are being made again with other settings.</summary>
-    public void ForgetResized() => Write(connection => Execute(connection, "DELETE FROM resized"));
+    /// <summary>Forgets the clips made under a folder (root-relative, ending in '/'): a re-encode dropped.</summary>
+    public void ForgetResizedUnder(string prefix) =>
+        Write(connection => Execute(connection, "DELETE FROM resized WHERE substr(path, 1, length($prefix)) = $prefix", ("$prefix", prefix)));
+
+    /// <summary>
+    /// The clips made under <paramref name="staged"/> become the root's, under <paramref name="final"/> (both
+    /// root-relative, ending in '/'); every other clip is forgotten, and the settings waiting under
+    /// <paramref name="pendingPrefix"/> become the root's: one transaction, so a kill leaves the old root or the new.
+    /// </summary>
+    public void AdoptStaged(string staged, string final, IReadOnlyDictionary<string, string> settings, string pendingPrefix) =>
+        Write(connection =>
+        {
+            Execute(connection, "DELETE FROM resized WHERE substr(path, 1, length($staged)) <> $staged", ("$staged", staged));
+            Execute(connection, "UPDATE resized SET path = $final || substr(path, length($staged) + 1)", ("$final", final), ("$staged", staged));
+            foreach (var (name, value) in settings)
+                Execute(connection, "INSERT OR REPLACE INTO settings (name, value) VALUES ($name, $value)", ("$name", name), ("$value", value));
+            Execute(connection, "DELETE FROM settings WHERE substr(name, 1, length($prefix)) = $prefix", ("$prefix", pendingPrefix));
+        });
 
     public IReadOnlyList<ResizedClip> ResizedClips() =>
         Query("SELECT path, split, source_short, source_duration, short, bytes, modified_ticks, sha256 FROM resized ORDER BY path",

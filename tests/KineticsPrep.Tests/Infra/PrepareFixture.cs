@@ -62,6 +62,12 @@ public sealed class PrepareFixture : IAsyncLifetime, IDisposable
     public static string[] PrepareFrom(NginxServer server, string root, params string[] extra) =>
         ["prepare", "k400", "--root", root, "--mirror", server.Url, .. extra];
 
+    /// <summary>Every file under a folder by its relative path, with its SHA-256.</summary>
+    public static SortedDictionary<string, string> Hashes(string folder) =>
+        new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
+            StringComparer.Ordinal);
+
     /// <summary>Every file under the root's resized clips and lists, relative, with list contents made root-independent.</summary>
     public static SortedDictionary<string, string> Result(string root)
     {

@@ -82,6 +82,10 @@ internal static class PrepareCommand
         var subset = SharedOptions.Subset(parse, Classes, MaxPerClass);
         if (dataset == DatasetCatalog.K710 && subset is not null)
             throw new RefusedException("--classes and --max-per-class are not available for k710 (its classes merge renamed ones); prepare k710 whole.");
+        // A re-encode switches the whole root to the new clips at once, when all are made: one plain run does it.
+        if (parse.GetValue(Reencode) && (!shard.IsWhole || dataset == DatasetCatalog.K710))
+            throw new RefusedException("--reencode makes every clip of a root again, then switches the root to them at once: run it as one plain " +
+                                       (dataset == DatasetCatalog.K710 ? "prepare of one release (prepare k710 into another --root instead)." : "prepare, not as shards."));
         if (subset?.Classes is { } classes && ReleaseClasses.Problem(version.Name, classes) is { } unknown)
             throw new RefusedException(unknown);
         var tools = await services.MediaToolsAsync(cancellationToken);
