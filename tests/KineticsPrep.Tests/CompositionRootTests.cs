@@ -14,7 +14,7 @@ public sealed class CompositionRootTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    /// <summary>Answers every request with 404 and keeps the URLs asked for.</summary>
+    /// <summary>Answers a list file with one archive, every other request with 404, and keeps the URLs asked for.</summary>
     private sealed class NotFoundHandler : HttpMessageHandler
     {
         public ConcurrentQueue<string> Asked { get; } = new();
@@ -22,7 +22,9 @@ public sealed class CompositionRootTests : IDisposable
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Asked.Enqueue(request.RequestUri!.ToString());
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request });
+            return Task.FromResult(request.RequestUri.AbsolutePath.EndsWith("_path.txt", StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent("https://s3.amazonaws.com/kinetics/400/val/part_0.tar.gz\n") }
+                : new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request });
         }
     }
 

@@ -63,20 +63,16 @@ public sealed class DownloadCommandTests : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
-    public async Task Prepare_against_a_mirror_with_nothing_on_it_lists_every_failure_and_exits_1()
+    public async Task Prepare_against_a_mirror_folder_with_nothing_on_it_stops_at_once_with_one_line_and_exit_2()
     {
         using var empty = new TempFolder();
 
         var run = await CliRunner.RunAsync("prepare", "k600", "--root", _root.Path, "--mirror", empty.Path);
 
-        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
-        foreach (var split in new[] { "train", "val", "test" })
-            Assert.Contains($"Failed: list of {split} archives: {empty.Path}/600/{split}/k600_{split}_path.txt: not found", run.Stderr);
-        foreach (var file in new[] { "train.txt", "val.txt", "test.csv" })
-            Assert.Contains($"Failed: {empty.Path}/600/annotations/{file}: not found", run.Stderr);
-        Assert.Contains("Failed: lists not written: ", run.Stderr);
-        Assert.DoesNotContain("not found: " + _root.Path, run.Stderr);
-        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.True(run.ExitCode == 2, run.Stdout + run.Stderr);
+        Assert.Equal($"kinetics-prep: no file the release needs is there: is --mirror's base path right? (expected {empty.Path}/600/train/k600_train_path.txt, " +
+                     "which mirrors https://s3.amazonaws.com/kinetics's tree)", run.Stderr.Trim());
+        Assert.False(Directory.Exists(Path.Combine(_root.Path, "annotations")));
     }
 
     [Fact(Timeout = Timeouts.Process)]

@@ -156,7 +156,7 @@ public sealed class ExportRawframesTests(PrepareFixture fixture) : IDisposable
         var run = await CliRunner.RunAsync("export", "rawframes", "--root", root);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("a rawframe list is split on whitespace, and this path holds some", run.Stderr);
+        Assert.Contains("the loaders split their lines on whitespace, which this path holds", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(root, "rawframes")));
     }
 

@@ -16,6 +16,17 @@ internal static class SharedOptions
     public static Option<DatasetRoot?> OptionalRoot(string description) =>
         MustExist(new Option<DatasetRoot?>("--root") { Description = description, CustomParser = ParseRoot });
 
+    /// <summary>--root of a command that writes lists: a path the lists could not hold is a usage error.</summary>
+    public static Option<T> WritesLists<T>(this Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<T>() is DatasetRoot root && KineticsPrep.Dataset.ListFormat.PathProblem(root.Path) is { } problem)
+                result.AddError(problem);
+        });
+        return option;
+    }
+
     private static Option<T> MustExist<T>(Option<T> option)
     {
         option.Validators.Add(result =>

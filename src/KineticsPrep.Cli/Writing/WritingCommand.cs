@@ -1,6 +1,8 @@
 using System.CommandLine;
 using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
+using KineticsPrep.Dataset;
+using KineticsPrep.Errors;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Cli.Writing;
@@ -34,9 +36,29 @@ internal static class WritingCommand
         if (!plan.MayCreate && !root.Exists)
             throw new RefusedException($"Root folder not found: {root.Path}");
 
+        var created = !root.Exists;
         root.Create();
-        using var writer = WriterLock.ForRoot(root, plan.StoreName);
-        var store = plan.KeepsState ? StateStore.Open(root, plan.StoreName) : null;
-        return ExitCodes.For(await plan.RunAsync(new RootSession(root, store, console), cancellationToken));
+        try
+        {
+            using var writer = WriterLock.ForRoot(root, plan.StoreName);
+            var store = plan.KeepsState ? StateStore.Open(root, plan.StoreName) : null;
+            return ExitCodes.For(await plan.RunAsync(new RootSession(root, store, console), cancellationToken));
+        }
+        catch (KineticsPrepException e) when (e.IsFatal && created)
+        {
+            RemoveIfEmpty(root);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A root this command made, for a run that stopped before it wrote anything but its own state (a wrong mirror, an
+    /// empty list): removed, so that the mistake leaves nothing behind.
+    /// </summary>
+    private static void RemoveIfEmpty(DatasetRoot root)
+    {
+        var state = root.StateFolder + Path.DirectorySeparatorChar;
+        if (Directory.EnumerateFiles(root.Path, "*", SearchOption.AllDirectories).All(f => f.StartsWith(state, StringComparison.Ordinal)))
+            Directory.Delete(root.Path, recursive: true);
     }
 }

@@ -32,6 +32,9 @@ public sealed record AnnotateOptions(string Annotations, string Videos, string O
     /// are written beside the lists; null: none.</summary>
     public DatasetRoot? ManifestRoot { get; init; }
 
+    /// <summary>The release whose published row counts the CSVs are checked against (<see cref="CutShort"/>); null: none.</summary>
+    public DatasetVersion? Release { get; init; }
+
     /// <summary>Only some classes, or some clips of each (--classes, --max-per-class); null: all.</summary>
     public ClassSubset? Subset { get; init; }
 }

@@ -33,17 +33,18 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             throw new AnnotationException($"{options.Annotations}: no train.csv, validate.csv, val.csv or test.csv");
 
         var badRows = options.SkipBadRows ? new List<BadRow>() : null;
-        var splits = files.Select(f => (f.Split, f.Path, Rows: AnnotationCsv.Read(f.Path, f.Split, badRows))).ToList();
+        var read = files.Select(f => new RepeatedRows.Split(f.Split, f.Path, AnnotationCsv.Read(f.Path, f.Split, badRows))).ToList();
         var labels = options.Labels is { } labelMap
             ? LabelMap.Load(labelMap)
-            : LabelMap.FromLabels(LabelSource(splits.Select(s => (s.Split, s.Rows))));
-        var resolved = labels.ResolveAll(splits.SelectMany(s => s.Rows).Select(r => r.Label).OfType<string>());
+            : LabelMap.FromLabels(LabelSource(read.Select(s => (s.Name, s.Rows))));
+        var resolved = labels.ResolveAll(read.SelectMany(s => s.Rows).Select(r => r.Label).OfType<string>());
+        var (splits, repeated) = RepeatedRows.Settle(read);
         var aliases = new Dictionary<(string CsvLabel, string MapLabel), int>();
         var ambiguous = new List<string>();
 
         var index = ClipIndex.Build(options.Videos, options.Replacement);
         var lists = splits
-            .Select(s => Match(s.Split, s.Path, Chosen(s.Rows.Where(r => !Excluded(r)).ToList()), resolved, index, badRows, aliases, ambiguous) with
+            .Select(s => Match(s.Name, s.Path, Chosen(s.Rows.Where(r => !Excluded(r)).ToList()), resolved, index, badRows, aliases, ambiguous) with
             {
                 Excluded = s.Rows.Where(Excluded).ToList(),
             })
@@ -67,7 +68,12 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             shrunk,
             options.Format.Name,
             options.Labels ?? "the train CSV's labels, sorted",
-            options.ManifestRoot is { } root ? ClipSetVersion.Of(StateStore.AllUnder(root, upgrade: true)) : null);
+            options.ManifestRoot is { } root ? ClipSetVersion.Of(StateStore.AllUnder(root, upgrade: true)) : null)
+        {
+            Repeated = repeated,
+            CutShort = read.Select(s => CutShort.Check(Path.GetFileName(s.Path), s.Rows.Count, options.Release?.AllSplits.FirstOrDefault(c => c.Name == s.Name)?.OfficialRows))
+                .OfType<string>().ToList(),
+        };
         AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.ListsSummary));
         return report;
     }

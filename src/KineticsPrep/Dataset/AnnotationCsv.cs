@@ -35,9 +35,12 @@ public static class AnnotationCsv
             start = header.IndexOf("time_start"), end = header.IndexOf("time_end");
 
         var rows = new List<AnnotationRow>();
+        // A row's first line: a quoted field may hold line breaks, and the parser counts to the row's last.
+        var lastLine = parser.RawRow;
         while (parser.Read())
         {
-            var line = parser.RawRow;
+            var line = lastLine + 1;
+            lastLine = parser.RawRow;
             var record = parser.Record!;
             if (record is [""])
                 continue;
@@ -55,6 +58,21 @@ public static class AnnotationCsv
         return rows;
     }
 
+    /// <summary>
+    /// Why a fetched file is no annotation CSV at all (a captive portal's or proxy's HTML page, an error body, an empty
+    /// file): its first line is no header with the required columns, or no row follows it. Null when it is one.
+    /// </summary>
+    public static string? Foreign(string path)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var header = reader.ReadLine() ?? "";
+        var columns = header.Split(',').Select(c => c.Trim().Trim('"').ToLowerInvariant()).ToList();
+        if (RequiredColumns.All(columns.Contains) && reader.ReadLine() is { Length: > 0 })
+            return null;
+        var start = File.ReadAllBytes(path).Take(80).Select(b => b is >= 0x20 and < 0x7f ? (char)b : ' ');
+        return $"not a Kinetics annotation CSV (a header with {string.Join(", ", RequiredColumns)}, then rows); it starts with '{string.Concat(start).Trim()}'";
+    }
+
     private static string? Problem(string[] record, int columns, int label, int id, int start, int end, out AnnotationRow? row)
     {
         row = null;
@@ -64,6 +82,9 @@ public static class AnnotationCsv
             return "empty youtube_id";
         if (label >= 0 && record[label].Length == 0)
             return "empty label";
+        // labels.txt holds one name per line: a name that spans lines would shift every id after it.
+        if (label >= 0 && record[label].Any(char.IsControl))
+            return $"the label holds a newline, tab or other control character: '{string.Concat(record[label].Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))}'";
         if (!TryTime(record[start], out var timeStart) || !TryTime(record[end], out var timeEnd))
             return $"time_start/time_end are not whole seconds: {record[start]}, {record[end]}";
         row = new AnnotationRow(label >= 0 ? record[label] : null, record[id], timeStart, timeEnd, "", 0);

@@ -25,6 +25,12 @@ public abstract class ListFormat
 
     public static ListFormat Default => Find(VideoMaeList.FormatName)!;
 
+    /// <summary>Why a path cannot go in a list (loaders split list lines on whitespace); null when it can.</summary>
+    public static string? PathProblem(string path) =>
+        path.Any(char.IsWhiteSpace)
+            ? $"{path}: the lists name clips by path and the loaders split their lines on whitespace, which this path holds; use a root whose path has none."
+            : null;
+
     /// <summary>Every name <c>--format</c> takes.</summary>
     public static IReadOnlyList<string> Names => All.SelectMany(f => f.Aliases.Prepend(f.Name)).ToList();
 

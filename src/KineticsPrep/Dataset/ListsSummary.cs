@@ -17,4 +17,14 @@ public sealed record ListsSummary(
     IReadOnlyList<ShrunkList>? Shrunk = null,
     string? Format = null,
     string? LabelMap = null,
-    string? ClipSet = null);
+    string? ClipSet = null)
+{
+    /// <summary>Rows naming one clip more than once (null in summaries written before they were told apart).</summary>
+    public RepeatedRows? Repeated { get; init; }
+
+    /// <summary>CSVs with clearly fewer rows than the release's published counts (<see cref="CutShort"/>).</summary>
+    public IReadOnlyList<string> CutShort { get; init; } = [];
+
+    /// <summary>What the user must look at: rows left out, unreadable clips, and clips with two labels. Each counts as a failure.</summary>
+    public int Problems => BadRows.Count + Corrupt.Count + (Repeated?.Conflicts.Count ?? 0);
+}

@@ -28,6 +28,7 @@ public sealed class ManifestFile
 
     /// <summary>A dataset root (its lists/manifest.csv.gz), or a manifest file (.csv.gz or .csv).</summary>
     /// <exception cref="FileNotFoundException">No manifest there.</exception>
+    /// <exception cref="ManifestFormatException">A row or manifest.json that does not parse.</exception>
     public static ManifestFile Load(string rootOrFile)
     {
         var file = Directory.Exists(rootOrFile) ? Path.Combine(new DatasetRoot(rootOrFile).Lists, ManifestInfo.CsvFileName) : rootOrFile;
@@ -49,14 +50,34 @@ public sealed class ManifestFile
             var r = csv.Record!;
             string? Text(int field) => at[field] < 0 || at[field] >= r.Length || r[at[field]].Length == 0 ? null : r[at[field]];
             string? Shared(int field) => Text(field) is { } text ? repeated.TryAdd(text, text) ? text : repeated[text] : null;
-            long? Number(int field) => Text(field) is { } t ? long.Parse(t, CultureInfo.InvariantCulture) : null;
-            var row = new ManifestRow(Text(0)!, (int)Number(1)!, (int)Number(2)!, Shared(3)!, Shared(4), (int)(Number(5) ?? -1), Shared(6)!, Shared(7),
-                Number(8), Text(9), Text(10), Number(11), Text(12), Number(13),
-                Text(14) is { } fps ? double.Parse(fps, CultureInfo.InvariantCulture) : null, (int?)Number(15), (int?)Number(16));
-            rows[(row.Split, row.YoutubeId, row.TimeStart, row.TimeEnd)] = row;
+            string Required(int field) => Text(field) ?? throw new FormatException($"no {ManifestRow.Fields[field]}");
+            long? Number(int field) => Text(field) is not { } t ? null
+                : long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
+                : throw new FormatException($"{ManifestRow.Fields[field]} is '{t}', not a whole number");
+            try
+            {
+                var row = new ManifestRow(Required(0), (int)Number(1)!, (int)Number(2)!, Shared(3) ?? Required(3), Shared(4), (int)(Number(5) ?? -1),
+                    Shared(6) ?? Required(6), Shared(7), Number(8), Text(9), Text(10), Number(11), Text(12), Number(13),
+                    Text(14) is { } fps ? double.TryParse(fps, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f
+                        : throw new FormatException($"fps is '{fps}', not a number") : null,
+                    (int?)Number(15), (int?)Number(16));
+                rows[(row.Split, row.YoutubeId, row.TimeStart, row.TimeEnd)] = row;
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+            {
+                throw new ManifestFormatException($"{file}, line {csv.RawRow}: {e.Message}; not a manifest this tool wrote, or changed by hand.", e);
+            }
         }
         var info = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, ManifestInfo.JsonFileName);
-        var described = File.Exists(info) ? JsonSerializer.Deserialize(File.ReadAllText(info), DatasetJson.Indented.ManifestInfo) : null;
+        ManifestInfo? described;
+        try
+        {
+            described = File.Exists(info) ? JsonSerializer.Deserialize(File.ReadAllText(info), DatasetJson.Indented.ManifestInfo) : null;
+        }
+        catch (JsonException e)
+        {
+            throw new ManifestFormatException($"{info}: {e.Message}", e);
+        }
         return new ManifestFile(file, rows, described?.Settings ?? new Dictionary<string, string>())
         {
             Toolchain = described?.Toolchain ?? new Dictionary<string, string>(),

@@ -7,4 +7,7 @@ public sealed record DownloadItem(string Url, string Target, string Split)
 {
     /// <summary>Its name in the state store: the target's path relative to the dataset root, with '/'.</summary>
     public string Key(DatasetRoot root) => root.Key(Target);
+
+    /// <summary>An annotation CSV: kept only when it is one (<see cref="AnnotationCsv.Foreign"/>), else fetched again next time.</summary>
+    public bool IsAnnotation { get; init; }
 }

@@ -12,20 +12,27 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror, IR
     public async Task<DownloadPlan> PlanAsync(DatasetVersion version, IReadOnlyList<string> splits, DatasetRoot layout, CancellationToken cancellationToken)
     {
         if (splits.Count > 0)
-            await downloader.CheckReachableAsync(mirror.Map(version.AnnotationUrl(splits[0])), mirror.Prefix ?? DatasetCatalog.CvdfPrefix, cancellationToken);
+            await downloader.CheckReachableAsync(
+                [mirror.Map(version.AnnotationUrl(splits[0])), .. splits.Where(s => version.Split(s).HasArchives).Take(1).Select(s => mirror.Map(version.ListUrl(s)))],
+                mirror.Prefix ?? DatasetCatalog.CvdfPrefix, cancellationToken);
         var annotations = new List<DownloadItem>();
         var archives = new List<DownloadItem>();
         var failures = new List<string>();
         foreach (var split in splits)
         {
-            annotations.Add(new DownloadItem(mirror.Map(version.AnnotationUrl(split)), layout.AnnotationFile(split), split));
+            annotations.Add(new DownloadItem(mirror.Map(version.AnnotationUrl(split)), layout.AnnotationFile(split), split) { IsAnnotation = true });
             if (!version.Split(split).HasArchives)
                 continue;
             try
             {
-                var list = await downloader.FetchTextAsync(mirror.Map(version.ListUrl(split)), cancellationToken);
+                var listUrl = mirror.Map(version.ListUrl(split));
+                var list = await downloader.FetchTextAsync(listUrl, cancellationToken);
+                if (list.Split('\n').All(line => line.Trim().Length == 0 || line.TrimStart().StartsWith('#')))
+                    throw new EmptyListException($"{listUrl} names no archive (an empty list): check --mirror, or fetch the list again.");
+                // A line repeated, or one file spelled two ways, is one download: two would collide on its partial file.
                 archives.AddRange(Archives(list, split, mirror.Map(version.BaseUrl), layout, failures)
-                    .Where(a => classes is null || !version.ArchivesPerClass || classes.Contains(ArchiveFiles.Stem(Path.GetFileName(a.Target)))));
+                    .Where(a => classes is null || !version.ArchivesPerClass || classes.Contains(ArchiveFiles.Stem(Path.GetFileName(a.Target))))
+                    .DistinctBy(a => a.Target));
             }
             catch (DownloadFailedException e)
             {
@@ -46,7 +53,7 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror, IR
             var line = lines[i].Trim();
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
-            var url = mirror.Map(line);
+            var url = ListedUrl.Normalise(mirror.Map(line));
             var (name, problem) = ListedUrl.Check(url, baseUrl);
             if (name is null)
                 failures.Add($"{split} list, line {i + 1}: refused '{line}': {problem}; nothing was fetched for it");

@@ -44,6 +44,11 @@ public sealed class DownloadStep
         try
         {
             var result = await Files.DownloadAsync(item.Url, item.Target, progress, cancellationToken);
+            if (item.IsAnnotation && AnnotationCsv.Foreign(item.Target) is { } foreign)
+            {
+                File.Delete(item.Target);
+                throw new DownloadFailedException($"{item.Url}: {foreign}; it will be fetched again on the next run");
+            }
             _state.RecordDownload(new DownloadRecord(_root.Key(item.Target), item.Url, item.Split, result.Bytes, result.Sha256, result.ETag));
             return (result, null);
         }

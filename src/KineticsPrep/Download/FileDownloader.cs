@@ -124,15 +124,16 @@ public sealed class FileDownloader
 
     /// <summary>
     /// One try, no retries, before any work: a server that refuses the connection or a name that does not resolve is
-    /// a wrong --mirror or a network down, to be said now, not a flaky transfer to retry for an hour. Any HTTP answer,
-    /// even an error status, means the server is there. For a local mirror, its folder must exist (what it lacks is
-    /// reported file by file, as a server's 404s are).
+    /// a wrong --mirror or a network down, to be said now, not a flaky transfer to retry for an hour. Any HTTP answer
+    /// means the server is there; but when every one of <paramref name="urls"/> is missing (404, or no such file in a
+    /// local mirror), the base path is wrong, and that is said now too, not as a wall of 404s. Other files a mirror
+    /// lacks are reported file by file.
     /// </summary>
-    /// <param name="url">A file the mirror should hold, such as a release's first list file.</param>
+    /// <param name="urls">Files the mirror must hold: a release's first annotation file and first list file.</param>
     /// <param name="root">The mirror as the user gave it, for the message.</param>
-    /// <exception cref="MirrorUnreachableException">The mirror is not there.</exception>
-    public Task CheckReachableAsync(string url, string root, CancellationToken cancellationToken) =>
-        _transport.CheckReachableAsync(url, root, cancellationToken);
+    /// <exception cref="MirrorUnreachableException">The mirror is not there, or holds none of the files.</exception>
+    public Task CheckReachableAsync(IReadOnlyList<string> urls, string root, CancellationToken cancellationToken) =>
+        _transport.CheckReachableAsync(urls, root, cancellationToken);
 
     /// <summary>A small text file (a list of archive URLs), with the same retries.</summary>
     public async Task<string> FetchTextAsync(string url, CancellationToken cancellationToken)

@@ -13,11 +13,17 @@ public static class ListedUrl
     /// <returns>The file name to save it under, or why the line is refused.</returns>
     public static (string? FileName, string? Problem) Check(string url, string baseUrl)
     {
+        if (url.Any(char.IsControl) || Uri.UnescapeDataString(url).Any(char.IsControl))
+            return (null, "it holds a NUL or another control character");
         if (UnderBase(url, baseUrl) is { } outside)
             return (null, outside);
         var name = Uri.UnescapeDataString(url[(url.LastIndexOf('/') + 1)..]);
         return PlainName.Problem(name) is { } problem ? (null, problem) : (name, null);
     }
+
+    /// <summary>One spelling for one file: "." and ".." segments resolved (an http URL as <see cref="Uri"/> writes it).</summary>
+    public static string Normalise(string url) =>
+        Mirror.IsHttp(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : url;
 
     private static string? UnderBase(string url, string baseUrl)
     {

@@ -33,7 +33,7 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token);
+            response = await SendAsync(url, request, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -65,12 +65,36 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
         }
     }
 
+    /// <summary>
+    /// One request, following redirects (HttpClient rewrites the request's URI as it follows them). A redirect to a
+    /// scheme other than http or https is refused; one to a host that cannot be reached ends the run like a dead
+    /// --mirror, since the mirror itself answered (it was checked before the run): said now, not retried per archive.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(string url, HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, completion, cancellationToken);
+        }
+        catch (UriFormatException)
+        {
+            throw new DownloadFailedException($"{url}: redirects to {request.RequestUri}, which is not an http or https URL: refused");
+        }
+        catch (HttpRequestException e) when (request.RequestUri is { } target && target.Authority != new Uri(url).Authority
+                                             && e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            var why = e.HttpRequestError == HttpRequestError.NameResolutionError ? "its name does not resolve" : "the connection was refused";
+            throw new MirrorUnreachableException($"{url} redirects to {target}, which cannot be reached: {why}. Check --mirror, or your network.", e);
+        }
+    }
+
     /// <summary>The size of a remote file (HEAD's Content-Length, or a local file's length); null when unknown.</summary>
     public async Task<long?> SizeAsync(string url, CancellationToken cancellationToken)
     {
         if (Mirror.LocalPath(url) is { } local)
             return File.Exists(local) ? new FileInfo(local).Length : null;
-        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Head, url);
+        using var response = await SendAsync(url, request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         ThrowForStatus(url, response);
         return response.Content.Headers.ContentLength;
     }
@@ -80,25 +104,37 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
     {
         if (Mirror.LocalPath(url) is { } local)
             return File.Exists(local) ? await File.ReadAllTextAsync(local, cancellationToken) : throw new DownloadFailedException($"{local}: not found");
-        using var response = await http.GetAsync(url, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var response = await SendAsync(url, request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         ThrowForStatus(url, response);
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
     /// <inheritdoc cref="FileDownloader.CheckReachableAsync"/>
-    public async Task CheckReachableAsync(string url, string root, CancellationToken cancellationToken)
+    public async Task CheckReachableAsync(IReadOnlyList<string> urls, string root, CancellationToken cancellationToken)
     {
-        if (Mirror.LocalPath(url) is not null)
+        if (Mirror.LocalPath(urls[0]) is not null)
         {
             var folder = Mirror.LocalPath(root) ?? root;
             if (!Directory.Exists(folder))
                 throw new MirrorUnreachableException($"the mirror folder {folder} does not exist. Check --mirror: a folder with the CVDF's tree.");
+            if (urls.All(u => !File.Exists(Mirror.LocalPath(u))))
+                throw WrongBasePath("no file the release needs is there", urls);
             return;
         }
+        var url = urls[0];
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Head, url);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var missing = 0;
+            foreach (var each in urls)
+            {
+                url = each;
+                using var request = new HttpRequestMessage(HttpMethod.Head, each);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                missing += response.StatusCode == System.Net.HttpStatusCode.NotFound ? 1 : 0;
+            }
+            if (missing == urls.Count)
+                throw WrongBasePath("every request so far is 404", urls);
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
@@ -106,6 +142,9 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
             throw new MirrorUnreachableException($"cannot reach the mirror {new Uri(url).GetLeftPart(UriPartial.Authority)}: {why}. Check --mirror, or your network.", e);
         }
     }
+
+    private static MirrorUnreachableException WrongBasePath(string what, IReadOnlyList<string> urls) =>
+        new($"{what}: is --mirror's base path right? (expected {urls[^1]}, which mirrors {DatasetCatalog.CvdfPrefix}'s tree)");
 
     private static FileSource OpenLocal(string path, long offset)
     {
@@ -135,6 +174,9 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
             return;
         if (status == 429 || status >= 500)
             throw new RetryableDownloadException($"HTTP {status} {response.ReasonPhrase}", RetryAfter(response));
+        // A redirect HttpClient would not follow (from https down to http, or too many): refused, naming where it pointed.
+        if (status is >= 300 and < 400 && response.Headers.Location is { } target)
+            throw new DownloadFailedException($"{url}: HTTP {status} redirects to {target}, which was not followed: refused");
         throw new DownloadFailedException($"{url}: HTTP {status} {response.ReasonPhrase}");
     }
 

@@ -23,8 +23,7 @@ public static class RawframeList
     public static string PathFor(string listsFolder, string split) => Path.Combine(listsFolder, $"{split}_rawframes.txt");
 
     /// <summary>Null when the list can hold <paramref name="folder"/>; else why not.</summary>
-    public static string? Refusal(string folder) =>
-        folder.Any(char.IsWhiteSpace) ? $"{folder}: a rawframe list is split on whitespace, and this path holds some; use a root whose path has none." : null;
+    public static string? Refusal(string folder) => ListFormat.PathProblem(folder);
 
     /// <exception cref="AnnotationException">A folder the list cannot hold (<see cref="Refusal"/>).</exception>
     public static void Write(string path, IEnumerable<Line> lines)

@@ -25,7 +25,7 @@ public sealed class MediaToolException(string reason, string commandLine, bool t
 
     private static readonly string[] SystemErrors =
     [
-        "received signal", "Permission denied", "Read-only file system", "Input/output error", "Cannot allocate memory",
+        "received signal", "Permission denied", "Operation not permitted", "Read-only file system", "No space left on device", "Input/output error", "Cannot allocate memory",
         "Resource temporarily unavailable", "Too many open files", "Stale file handle",
     ];
 }

@@ -130,7 +130,7 @@ public sealed partial class PreparePipeline
             var job = work.Job;
             var clip = Path.GetFileName(job.SourcePath);
             ClipFailure? failure = null;
-            if (!Outputs.IsIntact(job.OutputPath))
+            if (!Outputs.IsIntact(job.OutputPath, unrecordedIsWhole: !File.Exists(job.SourcePath)))
             {
                 if (!File.Exists(job.SourcePath))
                     failure = new ClipFailure(clip, "the extracted original is gone and was never resized", Transient: true);

@@ -198,6 +198,7 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
             ExcludeIds = options.ExcludeIds,
             Subset = options.Subset,
             ManifestRoot = options.Root,
+            Release = options.Version,
         }, tools).RunAsync(cancellationToken);
     }
 

@@ -11,14 +11,18 @@ internal sealed class ResizedOutputs(DatasetRoot root, IReadOnlyList<ResizedClip
 {
     private readonly Dictionary<string, ResizedClip> _records = records.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
-    public bool IsIntact(string outputPath)
+    /// <param name="unrecordedIsWhole">Whether a clip in place that no store records counts as whole; false where its
+    /// original is at hand, so that it is made again and recorded (the store then holds every clip of the root).</param>
+    public bool IsIntact(string outputPath, bool unrecordedIsWhole = true)
     {
         var file = new FileInfo(outputPath);
         if (!file.Exists)
             return false;
-        // A clip recorded before sizes were kept, or renamed into place just before a kill, is whole (it was checked
-        // before its rename); only a recorded size and time can tell that it changed.
-        return !_records.TryGetValue(root.Key(outputPath), out var record) || record.Bytes is not { } bytes
+        // A clip recorded before sizes were kept, or renamed into place just before a kill (with its original gone), is
+        // whole: it was checked before its rename. Only a recorded size and time can tell that it changed.
+        if (!_records.TryGetValue(root.Key(outputPath), out var record))
+            return unrecordedIsWhole;
+        return record.Bytes is not { } bytes
             || (file.Length == bytes && file.LastWriteTimeUtc.Ticks == record.ModifiedTicks);
     }
 }

@@ -109,10 +109,14 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
             File.Delete(job.PartialPath);
     }
 
-    private static string? Shortfall(ResizeJob job, VideoInfo info, FFmpeg.Result result)
+    private string? Shortfall(ResizeJob job, VideoInfo info, FFmpeg.Result result)
     {
         if (info.DurationSeconds is not { } expected || result.EncodedSeconds is not { } encoded)
             return null;
+        // ffmpeg's time is that of the last packet muxed, which trails the frames encoded by the B-frame delay: at a low
+        // rate (--fps 1) that is seconds. The frames written at the output's rate say how much was encoded.
+        if ((options.Fps ?? info.FrameRate) is { } rate and > 0)
+            encoded = Math.Max(encoded, result.Frames / rate);
         if (encoded >= expected - ShortfallToleranceSeconds || encoded >= expected * 0.95)
             return null;
         var detail = ToolProcess.Reason(result.StderrTail, MediaFile.Url(job.SourcePath), "");

@@ -4,18 +4,23 @@ using System.Text;
 namespace KineticsPrep.State;
 
 /// <summary>
-/// The version of a root's clips, as one short digest of every resized clip its stores record (path and SHA-256, or
-/// size and modification time where no hash was kept). Lists record the version they were written from: a clip made,
-/// made again or taken back since makes them stale.
+/// The version of a root's clips, as one short digest of the output settings and of every resized clip its stores
+/// record (path and size). Lists record the version they were written from: clips made or taken back since, or made
+/// with other settings, make them stale. Neither times nor hashes go in, which a killed and resumed run records
+/// differently for the same bytes.
 /// </summary>
 public static class ClipSetVersion
 {
     /// <returns>16 hex digits.</returns>
     public static string Of(IEnumerable<StateStore> stores)
     {
+        var all = stores.ToList();
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var clip in stores.SelectMany(s => s.ResizedClips()).DistinctBy(c => c.Path).OrderBy(c => c.Path, StringComparer.Ordinal))
-            digest.AppendData(Encoding.UTF8.GetBytes($"{clip.Path}\t{clip.Sha256 ?? $"{clip.Bytes}:{clip.ModifiedTicks}"}\n"));
+        foreach (var (name, value) in all.SelectMany(s => s.Settings()).Where(s => s.Key.StartsWith("--", StringComparison.Ordinal))
+                     .DistinctBy(s => s.Key).OrderBy(s => s.Key, StringComparer.Ordinal))
+            digest.AppendData(Encoding.UTF8.GetBytes($"{name}={value}\n"));
+        foreach (var clip in all.SelectMany(s => s.ResizedClips()).DistinctBy(c => c.Path).OrderBy(c => c.Path, StringComparer.Ordinal))
+            digest.AppendData(Encoding.UTF8.GetBytes($"{clip.Path}\t{clip.Bytes}\n"));
         return Convert.ToHexStringLower(digest.GetHashAndReset())[..16];
     }
 }

@@ -19,8 +19,9 @@ public static class RunFacts
     /// <summary>The settings that hold the toolchain (<c>toolchain.libx264</c>, …), for manifest.json.</summary>
     public const string ToolchainPrefix = "toolchain.";
 
-    /// <summary>The release a root's stores recorded ("k400", "k710"); null when none did.</summary>
-    public static string? ReleaseOf(DatasetRoot root) => Recorded(StateStore.AllUnder(root), Release);
+    /// <summary>The release a root's stores recorded ("k400", "k710"); null when none did. Read from stores of any
+    /// schema: every one has the settings, and a command that writes the root upgrades them once it holds the lock.</summary>
+    public static string? ReleaseOf(DatasetRoot root) => Recorded(StateStore.AllUnder(root, upgrade: true), Release);
 
     /// <summary>The value the first of <paramref name="stores"/> to record the setting <paramref name="name"/> has; null when none did.</summary>
     public static string? Recorded(IEnumerable<StateStore> stores, string name) =>

@@ -36,6 +36,9 @@ public sealed class FaultServer : IAsyncDisposable
 
         /// <summary>One byte every 100 ms.</summary>
         Trickle,
+
+        /// <summary>302 Found, to the URL that the body holds.</summary>
+        Redirect,
     }
 
     private readonly WebApplication _app;
@@ -104,6 +107,13 @@ public sealed class FaultServer : IAsyncDisposable
             return;
         }
 
+        if (file.Fault == Fault.Redirect)
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = System.Text.Encoding.UTF8.GetString(file.Body);
+            Log(context, path, range, 302);
+            return;
+        }
         if (file.ETag is not null)
             context.Response.Headers.ETag = file.ETag;
         if (await MisbehaveAsync(context, path, range, file.Body, file.Fault, hit))

@@ -13,7 +13,7 @@ namespace KineticsPrep.Cli.Commands.Export;
 /// mmaction2's rawframe lists.</summary>
 internal static class ExportRawframesCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root: its lists say which clips; the frames go to ROOT/rawframes.");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root: its lists say which clips; the frames go to ROOT/rawframes.").WritesLists();
     private static readonly Option<string?> Splits = ExportCommand.SplitsOption();
     private static readonly Option<double?> Fps = SharedOptions.Fps("Frames per second, dropped or repeated by timestamp (ffmpeg's fps filter). Default: every frame of the video.");
     private static readonly Option<int> Quality = new Option<int>("--quality")

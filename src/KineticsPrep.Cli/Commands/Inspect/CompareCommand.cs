@@ -49,9 +49,9 @@ internal static class CompareCommand
             var loads = new[] { parse.GetRequiredValue(A), parse.GetRequiredValue(B) }.AsParallel().AsOrdered().Select(ManifestFile.Load).ToArray();
             (a, b) = (loads[0], loads[1]);
         }
-        catch (AggregateException e) when (e.InnerException is FileNotFoundException missing)
+        catch (AggregateException e) when (e.InnerException is FileNotFoundException or ManifestFormatException)
         {
-            return console.Fatal(missing.Message);
+            return console.Fatal(e.InnerException.Message);
         }
         var comparison = new ManifestComparison(a, b);
         console.Out.WriteLine($"A: {a.Source} ({Words.Count(a.Rows.Count, "row")})");

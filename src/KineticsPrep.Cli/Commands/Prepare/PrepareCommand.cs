@@ -18,7 +18,7 @@ namespace KineticsPrep.Cli.Commands.Prepare;
 internal static class PrepareCommand
 {
     private static readonly Argument<string> Dataset = SharedOptions.Dataset(k710: true);
-    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.");
+    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.").WritesLists();
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
     private static readonly Option<bool> KeepOriginals = new("--keep-originals") { Description = "Keep the extracted clips after they are resized." };
@@ -203,7 +203,7 @@ internal static class PrepareCommand
             console.Error.WriteLine($"Failed: {failure}");
         if (failures.Count > 100)
             console.Error.WriteLine($"… and {failures.Count - 100} more; see 'kinetics-prep status --root {options.Root.Path}'.");
-        return failures.Count;
+        return failures.Count + (lists?.Problems ?? 0);
     }
 
     /// <summary>The pipeline under prepare's own progress line (also for the demo).</summary>

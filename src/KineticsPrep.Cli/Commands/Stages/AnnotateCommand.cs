@@ -13,7 +13,7 @@ namespace KineticsPrep.Cli.Commands.Stages;
 internal static class AnnotateCommand
 {
     private static readonly Option<DatasetRoot?> Root = SharedOptions.OptionalRoot(
-        "Dataset root: its annotations/, its one videos_<S>p/ and its lists/ stand in for the three folders below (each still overrides).");
+        "Dataset root: its annotations/, its one videos_<S>p/ and its lists/ stand in for the three folders below (each still overrides).").WritesLists();
     private static readonly Option<DirectoryInfo?> Annotations = new("--annotations") { Description = "Folder with train.csv, validate.csv or val.csv, test.csv." };
     private static readonly Option<DirectoryInfo?> Videos = new("--videos") { Description = "Folder searched recursively for <youtube_id>_<start>_<end>.<ext> clips." };
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where the lists, labels.txt, missing_<split>.txt and report.json go." };
@@ -57,6 +57,9 @@ internal static class AnnotateCommand
         if (Directory.Exists(videos) && !Directory.EnumerateFiles(videos, "*", SearchOption.AllDirectories).Any(VideoFiles.IsVideo))
             throw new RefusedException($"no clips under {videos} (looked for .{string.Join(", .", VideoFiles.Extensions)} files, in subfolders too); " +
                                        "nothing was written.");
+        // Paths relative to --relative-to are what the lists hold then; otherwise the clips' own.
+        if (ListFormat.PathProblem(parse.GetValue(RelativeTo) is { } relativeTo ? Path.GetRelativePath(relativeTo.FullName, videos) : videos) is { } problem)
+            throw new RefusedException(problem);
         var options = new AnnotateOptions(annotations, videos, lists)
         {
             Labels = parse.GetValue(Labels),
@@ -68,6 +71,7 @@ internal static class AnnotateCommand
             Workers = parse.GetValue(Workers),
             Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
             ManifestRoot = root,
+            Release = root is null ? null : DatasetCatalog.Find(RunFacts.ReleaseOf(root) ?? ""),
         };
         var tools = options.Check ? await services.MediaToolsAsync(cancellationToken) : await services.OptionalMediaToolsAsync(cancellationToken);
         var excluded = parse.GetValue(ExcludeOverlapWith);
@@ -86,7 +90,7 @@ internal static class AnnotateCommand
             }
             var report = await new Annotator(options, tools).RunAsync(token);
             AnnotateSummary.Print(session.Console, report, options.Out);
-            return report.BadRows.Count + report.Corrupt.Count;
+            return report.Problems;
         })
         {
             MayCreate = root is null,

@@ -24,6 +24,8 @@ internal static class AnnotateSummary
                                   $"(clip names: {Path.Combine(outDir, "excluded_<split>.txt")}).");
         console.Out.WriteLine($"Missing clip names: {Path.Combine(outDir, "missing_<split>.txt")}; numbers: {Path.Combine(outDir, DatasetRoot.ListsSummaryFileName)}");
 
+        foreach (var cut in report.CutShort)
+            console.Error.WriteLine($"Note: {cut}.");
         foreach (var shrunk in report.Shrunk ?? [])
             console.Error.WriteLine($"Note: {shrunk}.");
         foreach (var alias in report.Aliases.Where(a => !a.Normalised))
@@ -33,6 +35,10 @@ internal static class AnnotateSummary
             console.Out.WriteLine($"{Words.Count(normalised.Count, "class name")} of the CSVs matched the label map only with case, quotes, parentheses and " +
                                   $"spacing ignored: {string.Join(", ", normalised.Take(NamesShown).Select(a => $"'{a.CsvLabel}' is '{a.MapLabel}'"))}" +
                                   (normalised.Count > NamesShown ? $", … (all: {Path.Combine(outDir, DatasetRoot.ListsSummaryFileName)})." : "."));
+        if (report.Repeated is { Repeats: > 0 } repeated)
+            console.Out.WriteLine($"{Words.Count(repeated.Repeats, "row")} repeating another row of the same clip and label, kept once.");
+        List(console, report.Repeated?.Conflicts ?? [], "Clips with two labels in one split (left out: keep one row)");
+        List(console, report.Repeated?.InTwoSplits ?? [], "Clips in two splits (listed in both)");
         List(console, report.Ambiguous, "Clips named by their bare YouTube id that fit several rows (left out)");
         List(console, report.BadRows.Select(r => r.ToString()).ToList(), "Rows left out");
         List(console, report.Corrupt.Select(c => $"{c.Path}: {c.Reason}").ToList(), "Unreadable clips left out");
