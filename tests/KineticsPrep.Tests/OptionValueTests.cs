@@ -62,6 +62,6 @@ public sealed class OptionValueTests
         var help = await CliRunner.RunAsync([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, help.ExitCode);
-        Assert.Matches($@"  Examples:\n(    kinetics-prep {command}[^\n]*\n)+", help.Stdout);
+        Assert.Matches($@"\nExamples:\n(  kinetics-prep {command}[^\n]*\n)+", help.Stdout);
     }
 }

@@ -4,6 +4,7 @@ using KineticsPrep.Cli.Commands.Inspect;
 using KineticsPrep.Cli.Commands.Prepare;
 using KineticsPrep.Cli.Commands.Stages;
 using KineticsPrep.Cli.Display;
+using KineticsPrep.Cli.Options;
 using KineticsPrep.Errors;
 using KineticsPrep.IO;
 
@@ -20,7 +21,7 @@ internal sealed class CliApp(CliServices services)
     public static CliApp Default { get; } = new(CliServices.Default());
 
     /// <summary>The command tree, for the tests that walk every command and option.</summary>
-    public RootCommand Commands { get; } = new("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
+    public RootCommand Commands { get; } = HelpExamples.Installed(new RootCommand("kinetics-prep: from nothing to a training-ready Kinetics dataset.")
     {
         ResizeCommand.Create(services),
         PrepareCommand.Create(services),
@@ -34,7 +35,7 @@ internal sealed class CliApp(CliServices services)
         ExportCommand.Create(services),
         OverlapCommand.Create(services),
         CompareCommand.Create(services),
-    };
+    });
 
     /// <summary>Runs the program's command line (<see cref="Default"/>).</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>

@@ -16,28 +16,30 @@ internal sealed class EncodeOptions
         ["fast_bilinear", "bilinear", "bicubic", "experimental", "neighbor", "area", "bicublin", "gauss", "sinc", "lanczos", "spline"];
 
     private readonly Option<int> _shortSide = SharedOptions.ShortSide();
-    private readonly Option<bool> _upscale = new("--upscale") { Description = "Also scale clips smaller than the short side up to it (mmaction2's behaviour)." };
-    private readonly Option<int> _crf = new Option<int>("--crf") { Description = "x264 constant rate factor, 0-51; lower is better and bigger.", DefaultValueFactory = _ => new ResizeOptions().Crf }
+    private readonly Option<bool> _upscale = new("--upscale") { Description = "Scale small clips up too (as mmaction2 does)." };
+    private readonly Option<int> _crf = new Option<int>("--crf") { Description = "x264 CRF, 0-51: lower is better.", HelpName = "N", DefaultValueFactory = _ => new ResizeOptions().Crf }
         .Require(crf => crf is >= 0 and <= 51, "--crf must be 0 to 51.");
-    private readonly Option<string> _preset = new Option<string>("--preset") { Description = "x264 preset.", DefaultValueFactory = _ => new ResizeOptions().Preset }
+    private readonly Option<string> _preset = new Option<string>("--preset") { Description = "x264 preset.", HelpName = "NAME", DefaultValueFactory = _ => new ResizeOptions().Preset }
         .OneOf(X264Presets);
     private readonly Option<string> _x264Params = new("--x264-params")
     {
-        Description = "Extra x264 settings on top of the preset, key=value:key=value; \"\" for the preset alone.",
+        Description = "Extra x264 settings, k=v:k=v (\"\": none).",
+        HelpName = "K=V:…",
         DefaultValueFactory = _ => new ResizeOptions().X264Params,
     };
     private readonly Option<string> _scaler = new Option<string>("--scaler")
     {
-        Description = "Scaling algorithm: " + string.Join(", ", Scalers) + ".",
+        Description = "bilinear, bicubic, lanczos, area, ….",
+        HelpName = "NAME",
         DefaultValueFactory = _ => new ResizeOptions().Scaler,
     }.OneOf(Scalers);
     private readonly Option<double?> _fps = SharedOptions.Fps(
-        "A constant output frame rate: frames dropped or repeated by timestamp (ffmpeg's fps filter). Default: every source frame is kept, with its timestamp.");
-    private readonly Option<int?> _gop = new Option<int?>("--gop") { Description = "Maximum keyframe interval, for loaders that seek (mmaction2's --dense is 16)." }
+        "A constant frame rate (default: the source's).");
+    private readonly Option<int?> _gop = new Option<int?>("--gop") { Description = "Longest keyframe interval, in frames.", HelpName = "N" }
         .Require(gop => gop is null or >= 1, "--gop must be at least 1.");
     private readonly Option<string> _profile = SharedOptions.Profile();
-    private readonly Option<bool> _keepAudio = new("--keep-audio") { Description = "Keep the audio, as AAC. Default: audio is dropped." };
-    private readonly Option<bool> _alwaysEncode = new("--always-encode") { Description = "Re-encode clips that are already H.264 at the target size instead of copying them." };
+    private readonly Option<bool> _keepAudio = new("--keep-audio") { Description = "Keep the audio (AAC)." };
+    private readonly Option<bool> _alwaysEncode = new("--always-encode") { Description = "Encode even clips already H.264 at size." };
 
     public IEnumerable<Option> All => [_shortSide, _upscale, _crf, _preset, _x264Params, _scaler, _fps, _gop, _profile, _keepAudio, _alwaysEncode];
 

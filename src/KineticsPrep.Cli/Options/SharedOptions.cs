@@ -40,34 +40,33 @@ internal static class SharedOptions
     private static DatasetRoot ParseRoot(System.CommandLine.Parsing.ArgumentResult result) => new(result.Tokens.Single().Value);
 
     public static Option<int> ShortSide() =>
-        new Option<int>("--short-side", "--scale") { Description = "Short side of the resized clips in pixels (even).", DefaultValueFactory = _ => 320 }
+        new Option<int>("--short-side", "--scale") { Description = "Short side in pixels (even).", HelpName = "S", DefaultValueFactory = _ => 320 }
             .Require(side => side is >= 2 and <= 8192 && side % 2 == 0, "--short-side must be an even number of pixels, 2 to 8192.");
 
     public static Option<double?> Fps(string description) =>
-        new Option<double?>("--fps") { Description = description }.Require(fps => fps is null or > 0 and <= 1000, "--fps must be above 0, at most 1000.");
+        new Option<double?>("--fps") { Description = description, HelpName = "F" }.Require(fps => fps is null or > 0 and <= 1000, "--fps must be above 0, at most 1000.");
 
     public static Option<int> Workers(string description, params string[] aliases) =>
-        new Option<int>("--workers", aliases) { Description = description, DefaultValueFactory = _ => Environment.ProcessorCount }
+        new Option<int>("--workers", aliases) { Description = description, HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount }
             .Require(workers => workers >= 1, "--workers must be at least 1.");
 
     public static Option<int> Jobs(string description, int defaultValue) =>
-        new Option<int>("--jobs") { Description = description, DefaultValueFactory = _ => defaultValue }
+        new Option<int>("--jobs") { Description = description, HelpName = "N", DefaultValueFactory = _ => defaultValue }
             .Require(jobs => jobs >= 1, "--jobs must be at least 1.");
 
-    /// <summary>--format, its help made from the registered list formats.</summary>
     /// <summary>--format; null when not given (a root's recorded format, else the default).</summary>
     public static Option<string?> ListFormat() =>
         new Option<string?>("--format")
         {
-            Description = string.Join("; ", KineticsPrep.Dataset.ListFormat.All.Select(f =>
-                f.Aliases.Count == 0 ? $"{f.Name}: {f.Description}" : $"{f.Name} (also: {string.Join(", ", f.Aliases)}): {f.Description}")) +
-                          $". Default: the root's, else {KineticsPrep.Dataset.ListFormat.Default.Name}.",
+            Description = $"{string.Join(", ", KineticsPrep.Dataset.ListFormat.All.Select(f => f.Name))}. Default: the root's, else videomae.",
+            HelpName = "NAME",
         }.OneOf(KineticsPrep.Dataset.ListFormat.Names);
 
     public static Option<string> Profile() =>
         new Option<string>("--profile")
         {
-            Description = "How the clips will be read: " + string.Join("; ", KineticsPrep.Resize.EncodeProfile.All.Select(p => $"{p.Name}: {p.Description}")) + ".",
+            Description = "For the loader: " + string.Join(", ", KineticsPrep.Resize.EncodeProfile.All.Select(p => p.Name)) + ".",
+            HelpName = "NAME",
             DefaultValueFactory = _ => KineticsPrep.Resize.EncodeProfile.Default.Name,
         }.OneOf(KineticsPrep.Resize.EncodeProfile.All.Select(p => p.Name).ToList());
 
@@ -75,9 +74,8 @@ internal static class SharedOptions
     {
         var option = new Option<string?>("--labels")
         {
-            Description = "The label map of the checkpoint you train from: a built-in map (" + string.Join(", ", KineticsPrep.Dataset.LabelMap.BuiltIn) +
-                          ") or a file (one name per line, id,name lines, or JSON name->id). Renamed Kinetics classes find their id under their other name. " +
-                          "Default: the root's, else the sorted train labels.",
+            Description = "Label map: built-in (mmaction2-k400, …) or a file.",
+            HelpName = "NAME|FILE",
         };
         // A map that cannot be read is a usage error, said before anything is written.
         option.Validators.Add(result =>
@@ -98,17 +96,18 @@ internal static class SharedOptions
 
     public static Option<string?> Mirror() => new("--mirror")
     {
-        Description = $"Replaces {KineticsPrep.Dataset.DatasetCatalog.CvdfPrefix} in every URL: another HTTP server with the same tree, or a local folder.",
+        Description = "A server or folder with the CVDF's tree.",
+        HelpName = "URL|DIR",
     };
 
     public static Option<string?> Classes() => new("--classes")
     {
-        Description = "Only these classes, as the CSVs name them: NAME,NAME,… or a file with a name per line. Ids stay those of the full label map.",
+        Description = "Only these classes (NAME,… or a file).",
         HelpName = "NAMES|FILE",
     };
 
     public static Option<int?> MaxPerClass() =>
-        new Option<int?>("--max-per-class") { Description = "At most N clips of each class per split: the first N by clip name, the same on every run and shard." }
+        new Option<int?>("--max-per-class") { Description = "At most N clips per class and split.", HelpName = "N" }
             .Require(value => value is not <= 0, "--max-per-class must be a positive whole number.");
 
     /// <summary>The subset that <c>--classes</c> and <c>--max-per-class</c> ask for; null when neither is given.</summary>
@@ -119,13 +118,12 @@ internal static class SharedOptions
                 parse.GetValue(maxPerClass));
 
     public static Option<string?> ExcludeOverlapWith() => SplitsOfReleases("--exclude-overlap-with",
-        "Leave out every clip whose YouTube id is in these splits (e.g. k400:val, to pretrain on K700 and evaluate on K400 val); " +
-        "their annotation files are fetched into ROOT/annotations/<release>/ when not there. The clips left out: lists/excluded_<split>.txt.");
+        "Leave out the ids of these splits (k400:val).");
 
     /// <summary>An option of RELEASE:SPLIT[,…] ("k400:val,k600:val"), checked by the parser.</summary>
     public static Option<string?> SplitsOfReleases(string name, string description)
     {
-        var option = new Option<string?>(name) { Description = description, HelpName = "RELEASE:SPLIT[,…]" };
+        var option = new Option<string?>(name) { Description = description, HelpName = "R:S,…" };
         option.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } text && KineticsPrep.Dataset.SplitOfRelease.ParseList(text).Error is { } error)
@@ -150,18 +148,20 @@ internal static class SharedOptions
     public static Option<int> Retries() =>
         new Option<int>("--retries")
         {
-            Description = "Retries per file (5xx, 429, dropped connections, stalls).",
+            Description = "Retries per file.",
+            HelpName = "N",
             DefaultValueFactory = _ => new KineticsPrep.Download.DownloadOptions().Retries,
         }.Require(retries => retries >= 0, "--retries must be 0 or more.");
 
     public static Option<int> MinimumRate() =>
         new Option<int>("--min-rate")
         {
-            Description = "KiB/s: a connection slower than this for 2 minutes counts as stalled and is resumed on a new one (0: off).",
+            Description = "Slowest KiB/s before a retry (0: off).",
+            HelpName = "KIB",
             DefaultValueFactory = _ => (int)(new KineticsPrep.Download.DownloadOptions().MinimumRate / 1024),
         }.Require(rate => rate >= 0, "--min-rate must be 0 or more KiB/s.");
 
-    public static Option<string> Splits() => new("--splits") { Description = "Comma-separated splits.", DefaultValueFactory = _ => "train,val,test" };
+    public static Option<string> Splits() => new("--splits") { Description = "Comma-separated splits.", HelpName = "LIST", DefaultValueFactory = _ => "train,val,test" };
 
     /// <summary>The splits asked for, or an error naming the unknown ones.</summary>
     public static (IReadOnlyList<string> Splits, string? Error) ParseSplits(string text, KineticsPrep.Dataset.DatasetVersion version)

@@ -34,7 +34,7 @@ internal static class ExportCommand
         {
             Root, Splits, ShardSize, Seed, Out,
         };
-        webDataset.WithExamples("export webdataset --root /data/k400", "export webdataset --root /data/k400 --splits train --shard-size 512MiB --seed 1");
+        webDataset.WithExamples("export webdataset --root /data/k400", "export webdataset --root /data/k400 --shard-size 512MiB --seed 1");
         webDataset.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse)));
         return new Command("export", "Write the dataset in a form that large-scale loaders read.") { webDataset, ExportRawframesCommand.Create(services) };
     }

@@ -35,7 +35,7 @@ internal static class ExportRawframesCommand
         {
             Root, Splits, Fps, Quality, ShortSide, Workers, Force, Overwrite,
         };
-        command.WithExamples("export rawframes --root /data/k400", "export rawframes --root /data/k400 --splits val --fps 30 --short-side 256");
+        command.WithExamples("export rawframes --root /data/k400", "export rawframes --root /data/k400 --fps 30 --short-side 256");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }

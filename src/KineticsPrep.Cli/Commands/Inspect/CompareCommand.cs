@@ -34,7 +34,7 @@ internal static class CompareCommand
     public static Command Create(CliServices services)
     {
         var command = new Command("compare", "Say whether two copies of Kinetics are the same dataset, and how they differ.") { A, B, Same, Out };
-        command.WithExamples("compare /data/k400 ~/colleague/manifest.csv.gz", "compare /data/k400 /other/k400 --same output --out differences.csv");
+        command.WithExamples("compare /data/k400 ~/colleague/manifest.csv.gz", "compare /data/k400 /other/k400 --same output --out diff.csv");
         command.SetAction(parse => Run(parse, services));
         return command;
     }

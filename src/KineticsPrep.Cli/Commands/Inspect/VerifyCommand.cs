@@ -28,7 +28,7 @@ internal static class VerifyCommand
         {
             Paths, Root, Full, FixLists, Workers, Against,
         };
-        command.WithExamples("verify --root /data/k400", "verify --root /data/k400 --fix-lists", "verify clips/a.mp4 clips/b.mp4 --full", "verify --against /data/k400/lists/manifest.csv.gz   # bit rot, files changed by hand");
+        command.WithExamples("verify --root /data/k400", "verify --root /data/k400 --fix-lists", "verify clips/a.mp4 clips/b.mp4 --full", "verify --against /data/k400/lists/manifest.csv.gz   # bit rot");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }

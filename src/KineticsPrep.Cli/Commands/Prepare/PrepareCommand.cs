@@ -21,26 +21,25 @@ internal static class PrepareCommand
     private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.").WritesLists();
     private static readonly Option<string> Splits = SharedOptions.Splits();
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
-    private static readonly Option<bool> KeepOriginals = new("--keep-originals") { Description = "Keep the extracted clips after they are resized." };
-    private static readonly Option<bool> KeepArchives = new("--keep-archives") { Description = "Keep the archives after they are extracted." };
+    private static readonly Option<bool> KeepOriginals = new("--keep-originals") { Description = "Keep the extracted clips (for --reencode)." };
+    private static readonly Option<bool> KeepArchives = new("--keep-archives") { Description = "Keep the archives once extracted." };
     private static readonly Option<bool> Reencode = new("--reencode")
     {
-        Description = "When the root's clips were made with other encode settings, make them again with these, from the originals " +
-                      "(which --keep-originals kept); without it such a run is refused.",
+        Description = "Make the clips again with new encode settings.",
     };
     private static readonly Option<string?> ExcludeOverlapWith = SharedOptions.ExcludeOverlapWith();
     private static readonly Option<string?> Classes = SharedOptions.Classes();
     private static readonly Option<int?> MaxPerClass = SharedOptions.MaxPerClass();
-    private static readonly Option<bool> Force = new("--force") { Description = "Start even if the expected peak disk use is above the free space." };
-    private static readonly Option<string?> ShardOption = new("--shard") { Description = "I/N: do the I-th of N slices of the archives. Default: from Slurm job arrays or Kubernetes Indexed Jobs." };
+    private static readonly Option<bool> Force = new("--force") { Description = "Start even if the disk looks too small." };
+    private static readonly Option<string?> ShardOption = new("--shard") { Description = "Do slice I of N. Default: the job array's.", HelpName = "I/N" };
     private static readonly Option<int?> ShardCount = new Option<int?>("--shard-count")
     {
-        Description = "The number of shards, with the index from the scheduler: a Slurm job array's size (SLURM_ARRAY_TASK_ID is then " +
-                      "the index as it is, so a resubmitted task keeps its slice) or a Kubernetes Indexed Job's (JOB_COMPLETION_INDEX).",
+        Description = "N shards, the index from Slurm or Kubernetes.",
+        HelpName = "N",
     }.Require(count => count is null or >= 1, "--shard-count must be at least 1.");
-    private static readonly Option<bool> Finalize = new("--finalize") { Description = "After all shards finished: check them and write the lists." };
-    private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once. Default: the number of cores.");
-    private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded at once, ahead of the one being resized.", 2);
+    private static readonly Option<bool> Finalize = new("--finalize") { Description = "After the shards: check, write the lists." };
+    private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once.");
+    private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded ahead.", 2);
     private static readonly Option<string?> Format = SharedOptions.ListFormat();
     private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly EncodeOptions Encode = new();
@@ -49,13 +48,13 @@ internal static class PrepareCommand
 
     public static Command Create(CliServices services)
     {
-        var command = new Command("prepare", "From nothing to training-ready: download, extract, resize and annotate, pipelined, resumable, shardable.")
+        var command = new Command("prepare", "Download, extract, resize and annotate: resumable, shardable.")
         {
             Dataset, Root, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
             Retries, MinimumRate, ExcludeOverlapWith, Classes, MaxPerClass,
         };
         Encode.AddTo(command);
-        command.WithExamples("prepare k400 --root /data/k400", "prepare k700-2020 --root /data/k700 --short-side 256 --format csv", "prepare k400 --root /shared/k400 --shard-count 16   # in a Slurm array");
+        command.WithExamples("prepare k400 --root /data/k400", "prepare k700-2020 --root /d/k700 --short-side 256 --format csv", "prepare k400 --root /shared/k400 --shard-count 16  # Slurm array");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }

@@ -35,7 +35,7 @@ internal static class AnnotateCommand
         {
             Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers, ExcludeOverlapWith, MirrorOption, Classes, MaxPerClass,
         };
-        command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations /data/k400/annotations --videos /data/k400/videos_320p --out /data/k400/lists", "annotate --root /data/k700 --exclude-overlap-with k400:val   # pretrain on K700, evaluate on K400 val");
+        command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations ann/ --videos videos_320p/ --out lists/", "annotate --root /data/k700 --exclude-overlap-with k400:val");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }

@@ -27,7 +27,7 @@ internal static class DownloadCommand
         {
             Dataset, Root, Splits, Jobs, Retries, MinimumRate, MirrorOption, Classes, MaxPerClass,
         };
-        command.WithExamples("download k400 --root /data/k400", "download k600 --root /data/k600 --splits val --mirror http://mirror.lab/kinetics", "download k710 --root /data/k710   # K400, K600 and K700-2020 train and val");
+        command.WithExamples("download k400 --root /data/k400", "download k600 --root /data/k600 --splits val --mirror http://lab", "download k710 --root /data/k710   # K400, K600, K700-2020");
         command.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse, services)));
         return command;
     }

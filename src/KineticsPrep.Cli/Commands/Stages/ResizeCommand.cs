@@ -37,7 +37,7 @@ internal static class ResizeCommand
             Source, Destination, Workers, Overwrite, Extensions, Level, ToMp4,
         };
         Encode.AddTo(command);
-        command.WithExamples("resize videos/ videos_320p/", "resize videos/ videos_256p/ --short-side 256 --profile seekable --workers 16");
+        command.WithExamples("resize videos/ videos_320p/", "resize videos/ videos_256p/ --short-side 256 --profile seekable");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
     }
