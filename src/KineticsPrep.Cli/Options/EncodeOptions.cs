@@ -50,18 +50,18 @@ internal sealed class EncodeOptions
             command.Options.Add(option);
     }
 
-    /// <summary><paramref name="options"/> with the encode settings given.</summary>
-    public ResizeOptions Read(ParseResult parse, ResizeOptions options) => options with
+    /// <summary><paramref name="options"/> with the encode settings given, and a codebase's for those not given.</summary>
+    public ResizeOptions Read(ParseResult parse, ResizeOptions options, Codebase? codebase = null) => options with
     {
-        ShortSide = parse.GetValue(_shortSide),
+        ShortSide = codebase is not null && parse.GetResult(_shortSide) is null or { Implicit: true } ? codebase.ShortSide : parse.GetValue(_shortSide),
         Upscale = parse.GetValue(_upscale),
         Crf = parse.GetValue(_crf),
         Preset = parse.GetRequiredValue(_preset),
         X264Params = parse.GetValue(_x264Params) ?? "",
         Scaler = parse.GetRequiredValue(_scaler),
-        Fps = parse.GetValue(_fps),
+        Fps = parse.GetValue(_fps) ?? codebase?.Fps,
         Gop = parse.GetValue(_gop),
-        Profile = EncodeProfile.Find(parse.GetRequiredValue(_profile))!,
+        Profile = EncodeProfile.Find(codebase is not null && parse.GetResult(_profile) is null or { Implicit: true } ? codebase.Profile : parse.GetRequiredValue(_profile))!,
         KeepAudio = parse.GetValue(_keepAudio),
         AlwaysEncode = parse.GetValue(_alwaysEncode),
     };

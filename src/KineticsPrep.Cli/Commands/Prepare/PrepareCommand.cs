@@ -43,6 +43,7 @@ internal static class PrepareCommand
     private static readonly Option<string?> Format = SharedOptions.ListFormat();
     private static readonly Option<string?> Labels = SharedOptions.Labels();
     private static readonly EncodeOptions Encode = new();
+    private static readonly Option<string?> For = Codebase.Option();
     private static readonly Option<int> Retries = SharedOptions.Retries();
     private static readonly Option<int> MinimumRate = SharedOptions.MinimumRate();
 
@@ -50,7 +51,7 @@ internal static class PrepareCommand
     {
         var command = new Command("prepare", "Download, extract, resize and annotate: resumable, shardable.")
         {
-            Dataset, Root, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
+            Dataset, Root, For, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
             Retries, MinimumRate, ExcludeOverlapWith, Classes, MaxPerClass,
         };
         Encode.AddTo(command);
@@ -101,7 +102,7 @@ internal static class PrepareCommand
             Force = parse.GetValue(Force),
             DownloadJobs = parse.GetValue(Jobs),
             Download = new DownloadOptions { Retries = parse.GetValue(Retries), MinimumRate = parse.GetValue(MinimumRate) * 1024L },
-            Resize = Encode.Read(parse, new ResizeOptions { Workers = parse.GetValue(Workers) }),
+            Resize = Encode.Read(parse, new ResizeOptions { Workers = parse.GetValue(Workers) }, Codebase.Of(parse, For)),
             Subset = subset,
         };
         var excluded = parse.GetValue(ExcludeOverlapWith);
@@ -111,7 +112,13 @@ internal static class PrepareCommand
             var console = session.Console;
             var exclusion = ExclusionSetting.Claim(root, session.Store, excluded);
             // Shards write no lists: --finalize (or a plain run) settles the format and label map.
-            var (format, labels) = shard.IsWhole || finalize ? ListsRecipe.Claim(root, parse.GetValue(Format), parse.GetValue(Labels), dataset == DatasetCatalog.K710 ? DatasetCatalog.K710LabelMap : null) : (ListFormat.Default, null);
+            var codebase = Codebase.Of(parse, For);
+            if (codebase is not null)
+                console.Out.WriteLine(codebase.Describe(dataset));
+            var (format, labels) = shard.IsWhole || finalize
+                ? ListsRecipe.Claim(root, parse.GetValue(Format) ?? codebase?.Format, parse.GetValue(Labels) ?? codebase?.LabelsFor(dataset),
+                    dataset == DatasetCatalog.K710 ? DatasetCatalog.K710LabelMap : null)
+                : (ListFormat.Default, null);
             var run = options with
             {
                 ExcludeIds = await services.AnnotationFetch(options.Mirror.Prefix).ExcludedIdsAsync(root, exclusion, token),

@@ -21,6 +21,7 @@ internal static class AnnotateCommand
     private static readonly Option<DirectoryInfo?> Replacement = new("--replacement") { Description = "CVDF replacement clips, used in place of the originals. Default: a 'replacement' folder under --videos." };
     private static readonly Option<DirectoryInfo?> RelativeTo = new("--relative-to") { Description = "Write paths relative to this folder instead of absolute ones." };
     private static readonly Option<string?> Format = SharedOptions.ListFormat();
+    private static readonly Option<string?> For = Codebase.Option();
     private static readonly Option<bool> SkipBadRows = new("--skip-bad-rows") { Description = "Report malformed rows and unknown labels, and go on." };
     private static readonly Option<bool> Check = new("--check") { Description = "Open every found clip with ffprobe and leave out unreadable ones." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once with --check.");
@@ -33,7 +34,7 @@ internal static class AnnotateCommand
     {
         var command = new Command("annotate", "Write train/val/test lists of the clips that exist, with class ids in the community's order.")
         {
-            Root, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers, ExcludeOverlapWith, MirrorOption, Classes, MaxPerClass,
+            Root, For, Annotations, Videos, Out, Labels, Replacement, RelativeTo, Format, SkipBadRows, Check, Workers, ExcludeOverlapWith, MirrorOption, Classes, MaxPerClass,
         };
         command.WithExamples("annotate --root /data/k400 --labels videomaev2-k400", "annotate --annotations ann/ --videos videos_320p/ --out lists/", "annotate --root /data/k700 --exclude-overlap-with k400:val");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
@@ -57,13 +58,16 @@ internal static class AnnotateCommand
         if (Directory.Exists(videos) && !Directory.EnumerateFiles(videos, "*", SearchOption.AllDirectories).Any(VideoFiles.IsVideo))
             throw new RefusedException($"no clips under {videos} (looked for .{string.Join(", .", VideoFiles.Extensions)} files, in subfolders too); " +
                                        "nothing was written.");
+        var codebase = Codebase.Of(parse, For);
+        var release = (root is null ? null : RunFacts.ReleaseOf(root)) ?? "k400";
+        var format = parse.GetValue(Format) ?? codebase?.Format;
         // Paths relative to --relative-to are what the lists hold then; otherwise the clips' own.
         if (ListFormat.PathProblem(parse.GetValue(RelativeTo) is { } relativeTo ? Path.GetRelativePath(relativeTo.FullName, videos) : videos) is { } problem)
             throw new RefusedException(problem);
         var options = new AnnotateOptions(annotations, videos, lists)
         {
-            Labels = parse.GetValue(Labels),
-            Format = ListFormat.Find(parse.GetValue(Format) ?? ListFormat.Default.Name)!,
+            Labels = parse.GetValue(Labels) ?? codebase?.LabelsFor(release),
+            Format = ListFormat.Find(format ?? ListFormat.Default.Name)!,
             Replacement = parse.GetValue(Replacement)?.FullName,
             RelativeTo = parse.GetValue(RelativeTo)?.FullName,
             SkipBadRows = parse.GetValue(SkipBadRows),
@@ -71,7 +75,7 @@ internal static class AnnotateCommand
             Workers = parse.GetValue(Workers),
             Subset = SharedOptions.Subset(parse, Classes, MaxPerClass),
             ManifestRoot = root,
-            Release = root is null ? null : DatasetCatalog.Find(RunFacts.ReleaseOf(root) ?? ""),
+            Release = root is null ? null : DatasetCatalog.Find(release),
         };
         var tools = options.Check ? await services.MediaToolsAsync(cancellationToken) : await services.OptionalMediaToolsAsync(cancellationToken);
         var excluded = parse.GetValue(ExcludeOverlapWith);
@@ -85,9 +89,11 @@ internal static class AnnotateCommand
             options = options with { ExcludeIds = await fetch.ExcludedIdsAsync(session.Root, exclusion, token) };
             if (root is not null)
             {
-                var (format, labels) = ListsRecipe.Claim(root, parse.GetValue(Format), options.Labels, k710 ? DatasetCatalog.K710LabelMap : null);
-                options = options with { Format = format, Labels = labels };
+                var (recorded, labels) = ListsRecipe.Claim(root, format, options.Labels, k710 ? DatasetCatalog.K710LabelMap : null);
+                options = options with { Format = recorded, Labels = labels };
             }
+            if (codebase is not null)
+                session.Console.Out.WriteLine(codebase.Describe(release));
             var report = await new Annotator(options, tools).RunAsync(token);
             AnnotateSummary.Print(session.Console, report, options.Out);
             return report.Problems;

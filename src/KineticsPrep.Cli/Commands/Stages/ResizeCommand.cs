@@ -16,6 +16,7 @@ internal static class ResizeCommand
     private static readonly Argument<DirectoryInfo> Destination = new("DST") { Description = "Output folder; SRC's subfolders are mirrored here." };
 
     private static readonly EncodeOptions Encode = new();
+    private static readonly Option<string?> For = Codebase.Option();
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips encoded at once. Default: the number of cores.", "--num-worker");
     private static readonly Option<bool> Overwrite = new("--overwrite", "--reencode")
     {
@@ -36,6 +37,7 @@ internal static class ResizeCommand
         {
             Source, Destination, Workers, Overwrite, Extensions, Level, ToMp4,
         };
+        command.Options.Add(For);
         Encode.AddTo(command);
         command.WithExamples("resize videos/ videos_320p/", "resize videos/ videos_256p/ --short-side 256 --profile seekable");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
@@ -56,7 +58,7 @@ internal static class ResizeCommand
             Extensions = parse.GetValue(Extensions) is { Length: > 0 } extensions
                 ? extensions.SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
                 : VideoFiles.Extensions,
-        });
+        }, Codebase.Of(parse, For));
 
         var scan = VideoFinder.Find(source.FullName, destination.FullName, options.Extensions);
         if (scan.Jobs.Count == 0)
