@@ -244,6 +244,29 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     ];
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task Status_of_a_run_killed_midway_says_stopped_and_gives_no_eta_while_a_live_run_gets_one()
+    {
+        var root = fixture.NewRoot("killed-status");
+        var events = new RunEvents(root);
+        using var process = CliRunner.Start(PrepareFixture.PrepareFrom(fixture.SlowNginx, root));
+        var point = new RunEvents.Point(RunEvents.Kind.Commits, 3);
+        while (!events.Reached(point) && !process.HasExited)
+            await Task.Delay(2);
+        Assert.False(process.HasExited);
+        var live = await CliRunner.RunAsync("status", root);
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+
+        var stopped = await CliRunner.RunAsync("status", "--root", root);
+
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.DoesNotContain("Stopped:", live.Stdout);
+        Assert.Contains("Stopped: no run is writing this root now.", stopped.Stdout);
+        Assert.Contains(" stopped\n", stopped.Stdout);
+        Assert.DoesNotMatch(@"\d\d:\d\d:\d\d\n", stopped.Stdout);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Killed_with_sigkill_at_ten_points_of_its_work_and_resumed_it_ends_identical_to_an_uninterrupted_run()
     {
         var root = fixture.NewRoot("killed");

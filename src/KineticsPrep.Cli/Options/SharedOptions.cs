@@ -37,7 +37,7 @@ internal static class SharedOptions
         return option;
     }
 
-    private static DatasetRoot ParseRoot(System.CommandLine.Parsing.ArgumentResult result) => new(result.Tokens.Single().Value);
+    public static DatasetRoot ParseRoot(System.CommandLine.Parsing.ArgumentResult result) => new(result.Tokens.Single().Value);
 
     public static Option<int> ShortSide() =>
         new Option<int>("--short-side", "--scale") { Description = "Short side in pixels (even).", HelpName = "S", DefaultValueFactory = _ => 320 }

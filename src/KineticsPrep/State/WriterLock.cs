@@ -173,6 +173,14 @@ public sealed class WriterLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether a writer is at work on the root: an owner file whose holder is alive (on this host, its process; on
+    /// another, a recent heartbeat). A run killed with -9 leaves its owner file, stale.
+    /// </summary>
+    public static bool IsRunning(DatasetRoot root) =>
+        Directory.Exists(root.StateFolder)
+        && Directory.GetFiles(root.StateFolder, "*.owner").Any(path => Owner.Read(path) is { } owner && !owner.IsStale(File.GetLastWriteTimeUtc(path)));
+
     private static WriterLockException Unwritable(string stateFolder, Exception e) =>
         new(held: false, $"cannot write under {stateFolder}: {e.Message}. Writing commands need a writable root (not a read-only mount, " +
                          "and yours); 'status' and 'report' only read it.");

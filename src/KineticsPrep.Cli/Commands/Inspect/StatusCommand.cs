@@ -13,18 +13,25 @@ namespace KineticsPrep.Cli.Commands.Inspect;
 /// <summary><c>kinetics-prep status --root DIR</c>: where a dataset stands, per stage and split, from the state stores.</summary>
 internal static class StatusCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.Root("Dataset root.");
+    private static readonly Option<DatasetRoot?> Root = new("--root") { Description = "Dataset root (or give it as ROOT).", CustomParser = SharedOptions.ParseRoot };
+    private static readonly Argument<DatasetRoot?> RootArgument = new("ROOT") { Description = "Dataset root.", Arity = ArgumentArity.ZeroOrOne, CustomParser = SharedOptions.ParseRoot };
 
     public static Command Create(CliServices services)
     {
-        var command = new Command("status", "Show progress per stage and split: done/total, failures, amounts, rate and ETA (works during a run).") { Root };
-        command.WithExamples("status --root /data/k400");
-        command.SetAction(parse => Run(services.Console(parse), parse.GetRequiredValue(Root)));
+        var command = new Command("status", "Show progress per stage and split: done/total, failures, amounts, rate and ETA (works during a run).")
+        {
+            RootArgument, Root,
+        };
+        command.WithExamples("status /data/k400", "status --root /data/k400");
+        command.SetAction(parse => (parse.GetValue(Root) ?? parse.GetValue(RootArgument)) is { } root
+            ? Run(services.Console(parse), root)
+            : services.Console(parse).Fatal("give the root: status ROOT, or status --root ROOT."));
         return command;
     }
 
     private static int Run(CliConsole console, DatasetRoot root)
     {
+        var running = WriterLock.IsRunning(root);
         var stores = StateStore.AllUnder(root);
         if (stores.Count == 0)
             return console.Fatal($"No state under {root.Path}: nothing was downloaded, extracted or prepared there yet.");
@@ -39,7 +46,9 @@ internal static class StatusCommand
             // Fits 80 columns: 2 + 8 + 12 + 9 + 6 + 11 + 12 + 8, and a space between each.
             console.Out.WriteLine($"  {"stage",-8} {"split",-12} {"archives",9} {"failed",6} {"amount",11} {"rate",12} {"ETA",8}");
             foreach (var stage in stages)
-                console.Out.WriteLine("  " + Line(stage));
+                console.Out.WriteLine("  " + Line(stage, running));
+            if (!running && stages.Any(s => s.Done < s.Planned))
+                console.Out.WriteLine($"Stopped: no run is writing this root now. Run the same command again to resume (prepare … --root {root.Path}).");
         }
         var totals = stores.Select(s => s.Totals()).ToList();
         console.Out.WriteLine($"Downloaded {Words.Count(totals.Sum(t => t.Files), "file")} ({Bytes.Format(totals.Sum(t => t.Bytes))}); " +
@@ -80,13 +89,14 @@ internal static class StatusCommand
         console.Out.WriteLine(line);
     }
 
-    private static string Line(StageCount c)
+    /// <param name="running">Whether a run is at work: a stopped one has no ETA.</param>
+    private static string Line(StageCount c, bool running)
     {
         var amount = c.Stage == "download" ? Bytes.Format(c.Amount) : $"{c.Amount} clips";
         var rate = c.PerSecond is not { } perSecond ? ""
             : c.Stage == "download" ? $"{Bytes.Format((long)perSecond)}/s"
             : string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.0} clips/s");
-        var eta = c.Done == c.Planned ? "done" : c.TimeLeft?.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) ?? "";
+        var eta = c.Done == c.Planned ? "done" : !running ? "stopped" : c.TimeLeft?.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) ?? "";
         return $"{c.Stage,-8} {c.Split,-12} {$"{c.Done}/{c.Planned}",9} {c.Failed,6} {amount,11} {rate,12} {eta,8}";
     }
 }
