@@ -285,4 +285,22 @@ public sealed class LyingInputTests(PrepareFixture fixture) : IDisposable
     [Fact]
     public void A_tool_failing_on_the_clip_s_own_bytes_is_final() =>
         Assert.False(KineticsPrep.Media.MediaToolException.IsTransientExit(1, ["[mov,mp4 @ 0x1] moov atom not found", "x.mp4: Invalid data found when processing input"]));
+
+    [Theory(Timeout = Timeouts.Process)]
+    [InlineData("http://127.0.0.1:1", "the connection was refused")]
+    [InlineData("http://kinetics.invalid", "its name does not resolve")]
+    public async Task Overlap_with_a_release_not_held_and_no_mirror_to_reach_fails_within_30_s_saying_where_it_looked(string mirror, string why)
+    {
+        var root = fixture.CopyOfReference($"overlap-{why.Length}");
+        var clock = Stopwatch.StartNew();
+
+        var run = await CliRunner.RunAsync("overlap", "--root", root, "--with", "k600:val", "--mirror", mirror);
+
+        AssertPlain(run);
+        Assert.Equal(2, run.ExitCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed}");
+        Assert.Contains($"has no k600:val annotation file (looked for {root}/annotations/k600/val.csv)", run.Stderr);
+        Assert.Contains(why, run.Stderr);
+        Assert.Contains("Give --mirror", run.Stderr);
+    }
 }

@@ -123,6 +123,9 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
             return;
         }
         var url = urls[0];
+        // No answer at all within this long is as good as none (a network that drops packets, a resolver that hangs).
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(ReachableWithin);
         try
         {
             var missing = 0;
@@ -130,7 +133,7 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
             {
                 url = each;
                 using var request = new HttpRequestMessage(HttpMethod.Head, each);
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, answer.Token);
                 missing += response.StatusCode == System.Net.HttpStatusCode.NotFound ? 1 : 0;
             }
             if (missing == urls.Count)
@@ -141,7 +144,14 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
             var why = e.HttpRequestError == HttpRequestError.NameResolutionError ? "its name does not resolve" : "the connection was refused";
             throw new MirrorUnreachableException($"cannot reach the mirror {new Uri(url).GetLeftPart(UriPartial.Authority)}: {why}. Check --mirror, or your network.", e);
         }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new MirrorUnreachableException(
+                $"cannot reach the mirror {new Uri(url).GetLeftPart(UriPartial.Authority)}: no answer in {ReachableWithin.TotalSeconds:0} s. Check --mirror, or your network.", e);
+        }
     }
+
+    private static readonly TimeSpan ReachableWithin = TimeSpan.FromSeconds(20);
 
     private static MirrorUnreachableException WrongBasePath(string what, IReadOnlyList<string> urls) =>
         new($"{what}: is --mirror's base path right? (expected {urls[^1]}, which mirrors {DatasetCatalog.CvdfPrefix}'s tree)");

@@ -18,12 +18,27 @@ public sealed class AnnotationFetch(FileDownloader downloader, Mirror mirror)
     {
         var held = ReleaseAnnotations.Under(root, release).ToDictionary(f => f.Split, f => f.Path);
         var files = new List<(SplitOfRelease, string)>();
+        var checkedMirror = false;
         foreach (var split in wanted)
         {
             if (!held.TryGetValue(split, out var path))
             {
                 path = root.ForRelease(split.Release).AnnotationFile(split.Split);
-                await downloader.DownloadAsync(mirror.Map(DatasetCatalog.Find(split.Release)!.AnnotationUrl(split.Split)), path, null, cancellationToken);
+                var url = mirror.Map(DatasetCatalog.Find(split.Release)!.AnnotationUrl(split.Split));
+                try
+                {
+                    // Once, and at once: a mirror that cannot be reached is said in seconds, not after every retry.
+                    if (!checkedMirror)
+                        await downloader.CheckReachableAsync([url], mirror.Prefix ?? DatasetCatalog.CvdfPrefix, cancellationToken);
+                    checkedMirror = true;
+                }
+                catch (MirrorUnreachableException e)
+                {
+                    throw new MirrorUnreachableException(
+                        $"{root.Path} has no {split} annotation file (looked for {path}), and fetching it failed: {e.Message} " +
+                        "Give --mirror (a server or a folder with the CVDF's tree), or put the CSV there.", e);
+                }
+                await downloader.DownloadAsync(url, path, null, cancellationToken);
             }
             files.Add((split, path));
         }
