@@ -249,7 +249,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
         var root = fixture.NewRoot("killed-status");
         var events = new RunEvents(root);
         using var process = CliRunner.Start(PrepareFixture.PrepareFrom(fixture.SlowNginx, root));
-        var point = new RunEvents.Point(RunEvents.Kind.Commits, 3);
+        var point = new RunEvents.Point(RunEvents.Kind.Bytes, 48 * 1024);
         while (!events.Reached(point) && !process.HasExited)
             await Task.Delay(2);
         Assert.False(process.HasExited);

@@ -43,6 +43,15 @@ public sealed class FFmpeg(string executablePath)
         await ToolProcess.RunAsync(executablePath, arguments, url, null, cancellationToken);
     }
 
+    /// <summary>A synthetic H.264 clip (lavfi's testsrc2, which moves like real footage), to time an encode on this machine.</summary>
+    /// <exception cref="MediaToolException">ffmpeg failed.</exception>
+    public async Task SyntheticAsync(string output, int width, int height, double seconds, CancellationToken cancellationToken)
+    {
+        var source = string.Create(CultureInfo.InvariantCulture, $"testsrc2=size={width}x{height}:rate=30:duration={seconds}");
+        string[] arguments = ["-nostdin", "-v", "error", "-f", "lavfi", "-i", source, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-y", MediaFile.Url(output)];
+        await ToolProcess.RunAsync(executablePath, arguments, source, null, cancellationToken);
+    }
+
     /// <summary>Reads "out_time_us=…" from ffmpeg's -progress output, in seconds.</summary>
     internal static double? ParseOutTime(string progressLine)
     {

@@ -177,7 +177,7 @@ public sealed class WriterLock : IDisposable
     /// Whether a writer is at work on the root: an owner file whose holder is alive (on this host, its process; on
     /// another, a recent heartbeat). A run killed with -9 leaves its owner file, stale.
     /// </summary>
-    public static bool IsRunning(DatasetRoot root) =>
+    internal static bool IsRunning(DatasetRoot root) =>
         Directory.Exists(root.StateFolder)
         && Directory.GetFiles(root.StateFolder, "*.owner").Any(path => Owner.Read(path) is { } owner && !owner.IsStale(File.GetLastWriteTimeUtc(path)));
 

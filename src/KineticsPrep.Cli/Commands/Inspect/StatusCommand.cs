@@ -31,7 +31,7 @@ internal static class StatusCommand
 
     private static int Run(CliConsole console, DatasetRoot root)
     {
-        var running = WriterLock.IsRunning(root);
+        var running = RootWriters.IsRunning(root);
         var stores = StateStore.AllUnder(root);
         if (stores.Count == 0)
             return console.Fatal($"No state under {root.Path}: nothing was downloaded, extracted or prepared there yet.");

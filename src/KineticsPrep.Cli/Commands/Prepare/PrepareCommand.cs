@@ -38,6 +38,7 @@ internal static class PrepareCommand
         HelpName = "N",
     }.Require(count => count is null or >= 1, "--shard-count must be at least 1.");
     private static readonly Option<bool> Finalize = new("--finalize") { Description = "After the shards: check, write the lists." };
+    private static readonly Option<bool> Plan = new("--plan", "--dry-run") { Description = "Show what it would do, the disk and the time; write nothing." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips resized at once.");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives downloaded ahead.", 2);
     private static readonly Option<string?> Format = SharedOptions.ListFormat();
@@ -51,7 +52,7 @@ internal static class PrepareCommand
     {
         var command = new Command("prepare", "Download, extract, resize and annotate: resumable, shardable.")
         {
-            Dataset, Root, For, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
+            Dataset, Root, For, Plan, Splits, MirrorOption, KeepOriginals, KeepArchives, Reencode, Force, ShardOption, ShardCount, Finalize, Workers, Jobs, Format, Labels,
             Retries, MinimumRate, ExcludeOverlapWith, Classes, MaxPerClass,
         };
         Encode.AddTo(command);
@@ -107,6 +108,17 @@ internal static class PrepareCommand
         };
         var excluded = parse.GetValue(ExcludeOverlapWith);
         var finalize = parse.GetValue(Finalize);
+        if (parse.GetValue(Plan))
+        {
+            if (dataset == DatasetCatalog.K710 || finalize || !shard.IsWhole)
+                throw new RefusedException("--plan shows one release's plain run: not with k710, --finalize or shards.");
+            var codebase = Codebase.Of(parse, For);
+            // No root and no lock: nothing is written.
+            return new WritePlan(null, async (session, token) => PlanPrinter.Print(session.Console,
+                options, await PreparePlan.MakeAsync(options, new FileDownloader(services.Http, options.Download), tools, token),
+                parse.GetValue(Format) ?? codebase?.Format ?? ListFormat.Default.Name,
+                parse.GetValue(Labels) ?? codebase?.LabelsFor(dataset) ?? "the sorted train labels"));
+        }
         return new WritePlan(root, async (session, token) =>
         {
             var console = session.Console;

@@ -1,0 +1,49 @@
+using KineticsPrep.Cli.Display;
+using KineticsPrep.IO;
+using KineticsPrep.Pipeline;
+using KineticsPrep.Resize;
+
+namespace KineticsPrep.Cli.Commands.Prepare;
+
+/// <summary>prepare --plan on one screen: the splits, the download, the disk at its peak, the time, and the recipe.</summary>
+internal static class PlanPrinter
+{
+    public static int Print(CliConsole console, PrepareOptions options, PreparePlan plan, string format, string labels)
+    {
+        console.Out.WriteLine($"Plan for {options.Version.Name} into {options.Root.Path} (nothing was written):");
+        console.Out.WriteLine($"  {"split",-10} {"archives",9} {"clips",9}");
+        foreach (var split in plan.Splits)
+            console.Out.WriteLine($"  {split.Name,-10} {split.Archives,9} {split.Clips?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "?",9}");
+        console.Out.WriteLine($"Download: {Bytes.Format(plan.DownloadBytes)}.");
+        console.Out.WriteLine($"Disk at its peak: {Bytes.Format(plan.PeakBytes)}; {Bytes.Format(plan.PeakBytesKeepingOriginals)} with --keep-originals.");
+        console.Out.WriteLine($"Free: {Bytes.Format(plan.FreeBytes)} under {plan.FreeWhere}.");
+        console.Out.WriteLine($"Resize time, estimated from a sample encoded here: about {Duration(plan.EncodeTime)} with {Words.Count(options.Resize.Workers, "worker")}");
+        console.Out.WriteLine("  (downloads and extraction add their own, and run alongside).");
+        console.Out.WriteLine("Fixed by the first run (changing them later takes --reencode and the originals):");
+        Wrapped(console, OutputSettings.Of(options.Resize).Where(s => s.Key is not "--always-encode" and not "--keep-audio").Select(s => $"{s.Key} {s.Value}"));
+        console.Out.WriteLine("Can change on any run (the lists are rewritten):");
+        Wrapped(console, [$"--format {format}", $"--labels {labels}"]);
+        foreach (var failure in plan.Failures)
+            console.Error.WriteLine($"Failed: {failure}");
+        return plan.Failures.Count;
+    }
+
+    private static string Duration(TimeSpan time) =>
+        time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes:00} min" : time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min" : $"{Math.Max(1, (int)time.TotalSeconds)} s";
+
+    /// <summary>"  a, b, c," lines within 80 columns.</summary>
+    private static void Wrapped(CliConsole console, IEnumerable<string> items)
+    {
+        var line = " ";
+        foreach (var item in items)
+        {
+            if (line.Length + item.Length + 2 > 79 && line.Length > 1)
+            {
+                console.Out.WriteLine(line + ",");
+                line = " ";
+            }
+            line += (line.Length > 1 ? ", " : " ") + item;
+        }
+        console.Out.WriteLine(line);
+    }
+}
