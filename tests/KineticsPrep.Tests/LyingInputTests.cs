@@ -303,4 +303,19 @@ public sealed class LyingInputTests(PrepareFixture fixture) : IDisposable
         Assert.Contains(why, run.Stderr);
         Assert.Contains("Give --mirror", run.Stderr);
     }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_csv_list_is_never_written_over_the_official_annotation_csv()
+    {
+        var root = fixture.CopyOfReference("csv-over-official");
+        var annotations = Path.Combine(root, "annotations");
+        var before = PrepareFixture.Hashes(annotations);
+
+        var run = await CliRunner.RunAsync("annotate", "--annotations", annotations, "--videos", Path.Combine(root, "videos_320p"), "--out", annotations, "--format", "csv");
+
+        AssertPlain(run);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{annotations}/train.csv is an annotation CSV, and the csv list would be written over it: give another --out.", run.Stderr);
+        Assert.Equal(before, PrepareFixture.Hashes(annotations));
+    }
 }

@@ -244,6 +244,33 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
     ];
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_store_whose_wal_was_deleted_after_a_kill_says_so_and_the_rerun_redoes_what_was_lost()
+    {
+        var root = fixture.NewRoot("lost-wal");
+        var events = new RunEvents(root);
+        using (var process = CliRunner.Start(PrepareFixture.PrepareFrom(fixture.SlowNginx, root)))
+        {
+            var point = new RunEvents.Point(RunEvents.Kind.Extracted, 1);
+            while (!events.Reached(point) && !process.HasExited)
+                await Task.Delay(2);
+            Assert.False(process.HasExited);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        var wal = Path.Combine(root, ".kinetics-prep", "state.db-wal");
+        Assert.True(new FileInfo(wal).Length > 0);
+        File.Delete(wal);
+        File.Delete(wal[..^4] + "-shm");
+
+        var rerun = await CliRunner.RunAsync(fixture.Prepare(root));
+
+        Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
+        Assert.Matches(@"Note: \S+state\.db lost its last \d+ recorded steps \(its -wal file went missing", rerun.Stderr);
+        Assert.Equal(PrepareFixture.Result(fixture.Reference), PrepareFixture.Result(root));
+        Assert.DoesNotContain("lost its last", (await CliRunner.RunAsync(fixture.Prepare(root))).Stderr);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task Status_of_a_run_killed_midway_says_stopped_and_gives_no_eta_while_a_live_run_gets_one()
     {
         var root = fixture.NewRoot("killed-status");

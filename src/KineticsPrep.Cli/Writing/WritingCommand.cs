@@ -42,6 +42,9 @@ internal static class WritingCommand
         {
             using var writer = WriterLock.ForRoot(root, plan.StoreName);
             var store = plan.KeepsState ? StateStore.Open(root, plan.StoreName) : null;
+            if (store is { LostCommits: > 0 } lost)
+                console.Error.WriteLine($"Note: {lost.Path} lost its last {lost.LostCommits} recorded steps (its -wal file went missing after an " +
+                                        "unclean stop); what they recorded is done again.");
             return ExitCodes.For(await plan.RunAsync(new RootSession(root, store, console), cancellationToken));
         }
         catch (KineticsPrepException e) when (e.IsFatal && created)

@@ -65,13 +65,23 @@ public static class AnnotationCsv
     public static string? Foreign(string path)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        var header = reader.ReadLine() ?? "";
-        var columns = header.Split(',').Select(c => c.Trim().Trim('"').ToLowerInvariant()).ToList();
-        if (RequiredColumns.All(columns.Contains) && reader.ReadLine() is { Length: > 0 })
+        if (RequiredColumns.All(Header(reader).Contains) && reader.ReadLine() is { Length: > 0 })
             return null;
         var start = File.ReadAllBytes(path).Take(80).Select(b => b is >= 0x20 and < 0x7f ? (char)b : ' ');
         return $"not a Kinetics annotation CSV (a header with {string.Join(", ", RequiredColumns)}, then rows); it starts with '{string.Concat(start).Trim()}'";
     }
+
+    /// <summary>Whether a file is an annotation CSV as the release ships it (its columns, and none of the lists' own "path").</summary>
+    public static bool IsOfficial(string path)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var columns = Header(reader);
+        return RequiredColumns.All(columns.Contains) && !columns.Contains("path");
+    }
+
+    /// <summary>The first line's column names, lower case, unquoted.</summary>
+    private static List<string> Header(StreamReader reader) =>
+        (reader.ReadLine() ?? "").Split(',').Select(c => c.Trim().Trim('"').ToLowerInvariant()).ToList();
 
     private static string? Problem(string[] record, int columns, int label, int id, int start, int end, out AnnotationRow? row)
     {

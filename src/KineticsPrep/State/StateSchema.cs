@@ -64,6 +64,12 @@ internal static class StateSchema
         ALTER TABLE rawframes ADD COLUMN source_bytes INTEGER;
         ALTER TABLE rawframes ADD COLUMN source_modified_ticks INTEGER;
         """,
+        // 8: how many changes the store has committed, also kept beside it (NAME.db.commits): a store with fewer than
+        // that lost its last commits (its -wal file deleted after an unclean stop).
+        """
+        CREATE TABLE commit_count (n INTEGER NOT NULL);
+        INSERT INTO commit_count (n) VALUES (0);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -48,13 +48,17 @@ public sealed partial class StateStore
     {
         var store = new StateStore(root.StateFile(name), SqliteOpenMode.ReadWriteCreate) { _root = root };
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
-        store.Guard(() =>
+        var committed = store.Guard(() =>
         {
             using var connection = store.Connect();
             Execute(connection, "PRAGMA journal_mode = WAL");
             StateSchema.Migrate(connection, store.Path);
-            return 0;
+            using var count = Command(connection, "SELECT n FROM commit_count");
+            return (long)count.ExecuteScalar()!;
         });
+        store.LostCommits = Math.Max(0, (CommitCount.Read(store.Path) ?? 0) - committed);
+        if (store.LostCommits > 0)
+            CommitCount.Write(store.Path, committed);
         return store;
     }
 
@@ -122,15 +126,31 @@ public sealed partial class StateStore
     /// Makes one change, in one transaction unless told otherwise. A full disk rolls it back and stops the run with a
     /// <see cref="DiskFullException"/>, so nothing is recorded that did not happen.
     /// </summary>
-    private void Write(Action<SqliteConnection> change) =>
-        Guard(() =>
+    private void Write(Action<SqliteConnection> change)
+    {
+        var committed = Guard(() =>
         {
             using var connection = Connect();
             using var transaction = connection.BeginTransaction();
             change(connection);
+            var count = CountCommit(connection);
             transaction.Commit();
-            return 0;
+            return count;
         });
+        CommitCount.Write(Path, committed);
+    }
+
+    private static long CountCommit(SqliteConnection connection)
+    {
+        using var command = Command(connection, "UPDATE commit_count SET n = n + 1 RETURNING n");
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// How many recorded changes this store lost since the last run (its -wal file deleted after an unclean stop): the
+    /// items they recorded are done again. Zero when none.
+    /// </summary>
+    public long LostCommits { get; private set; }
 
     /// <summary>Turns SQLite's errors about the file as a whole into plain fatal messages that name it.</summary>
     private T Guard<T>(Func<T> work)

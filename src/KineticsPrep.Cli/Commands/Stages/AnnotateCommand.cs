@@ -64,6 +64,10 @@ internal static class AnnotateCommand
         // Paths relative to --relative-to are what the lists hold then; otherwise the clips' own.
         if (ListFormat.PathProblem(parse.GetValue(RelativeTo) is { } relativeTo ? Path.GetRelativePath(relativeTo.FullName, videos) : videos) is { } problem)
             throw new RefusedException(problem);
+        // A list never replaces a file the tool did not write: the official CSVs share the csv format's names.
+        var listFormat = ListFormat.Find(format ?? ListFormat.Default.Name)!;
+        if (SplitFiles.In(annotations).Select(f => listFormat.PathFor(lists, f.Split)).FirstOrDefault(path => File.Exists(path) && AnnotationCsv.IsOfficial(path)) is { } official)
+            throw new RefusedException($"{official} is an annotation CSV, and the {listFormat.Name} list would be written over it: give another --out.");
         var options = new AnnotateOptions(annotations, videos, lists)
         {
             Labels = parse.GetValue(Labels) ?? codebase?.LabelsFor(release),
