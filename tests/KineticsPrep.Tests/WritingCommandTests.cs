@@ -121,7 +121,7 @@ public sealed class WritingCommandTests(PrepareFixture fixture)
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE verified DROP COLUMN bytes; ALTER TABLE verified DROP COLUMN modified_ticks; DROP TABLE rawframes; " +
+            command.CommandText = "ALTER TABLE verified DROP COLUMN bytes; ALTER TABLE verified DROP COLUMN modified_ticks; DROP TABLE rawframes; DROP TABLE commit_count; " +
                                   "PRAGMA user_version = 4; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
         }

@@ -19,13 +19,19 @@ internal static class PlanPrinter
         console.Out.WriteLine($"Free: {Bytes.Format(plan.FreeBytes)} under {plan.FreeWhere}.");
         console.Out.WriteLine($"Resize time, estimated from a sample encoded here: about {Duration(plan.EncodeTime)} with {Words.Count(options.Resize.Workers, "worker")}");
         console.Out.WriteLine("  (downloads and extraction add their own, and run alongside).");
-        console.Out.WriteLine("Fixed by the first run (changing them later takes --reencode and the originals):");
-        Wrapped(console, OutputSettings.Of(options.Resize).Where(s => s.Key is not "--always-encode" and not "--keep-audio").Select(s => $"{s.Key} {s.Value}"));
-        console.Out.WriteLine("Can change on any run (the lists are rewritten):");
-        Wrapped(console, [$"--format {format}", $"--labels {labels}"]);
+        PrintRecipe(console, options.Resize, format, labels);
         foreach (var failure in plan.Failures)
             console.Error.WriteLine($"Failed: {failure}");
         return plan.Failures.Count;
+    }
+
+    /// <summary>The recipe a run fixes, and what may change later: printed by --plan, and by a real run in its first lines.</summary>
+    public static void PrintRecipe(CliConsole console, ResizeOptions resize, string format, string labels)
+    {
+        console.Out.WriteLine("Fixed by the first run (changing them later takes --reencode and the originals):");
+        Wrapped(console, OutputSettings.Of(resize).Where(s => s.Key is not "--always-encode" and not "--keep-audio").Select(s => $"{s.Key} {s.Value}"));
+        console.Out.WriteLine("Can change on any run (the lists are rewritten):");
+        Wrapped(console, [$"--format {format}", $"--labels {labels}"]);
     }
 
     private static string Duration(TimeSpan time) =>

@@ -131,6 +131,8 @@ internal static class PrepareCommand
                 ? ListsRecipe.Claim(root, parse.GetValue(Format) ?? codebase?.Format, parse.GetValue(Labels) ?? codebase?.LabelsFor(dataset),
                     dataset == DatasetCatalog.K710 ? DatasetCatalog.K710LabelMap : null)
                 : (ListFormat.Default, null);
+            if (shard.IsWhole && !finalize)
+                PlanPrinter.PrintRecipe(console, options.Resize, format.Name, labels is null ? "the sorted train labels" : Path.GetFileName(labels));
             var run = options with
             {
                 ExcludeIds = await services.AnnotationFetch(options.Mirror.Prefix).ExcludedIdsAsync(root, exclusion, token),
