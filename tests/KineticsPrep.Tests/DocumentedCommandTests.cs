@@ -25,6 +25,7 @@ public sealed partial class DocumentedCommandTests
     {
         var root = RepositoryRoot();
         var data = new TheoryData<string, string>();
+        var seen = new HashSet<(string, string)>();
         foreach (var file in Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Prepend(Path.Combine(root, "README.md")))
         {
             var inBlock = false;
@@ -33,7 +34,11 @@ public sealed partial class DocumentedCommandTests
                 if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
                     inBlock = !inBlock;
                 else if (inBlock && CommandLine().Match(line.Split(" #")[0].TrimEnd()) is { Success: true } match && !match.Value.Contains('<') && !match.Value.Contains('…'))
-                    data.Add(Path.GetRelativePath(root, file), match.Groups["args"].Value.TrimEnd('\\', ' '));
+                {
+                    var entry = (Path.GetRelativePath(root, file), match.Groups["args"].Value.TrimEnd('\\', ' '));
+                    if (seen.Add(entry))
+                        data.Add(entry.Item1, entry.Item2);
+                }
             }
         }
         return data;

@@ -318,4 +318,22 @@ public sealed class LyingInputTests(PrepareFixture fixture) : IDisposable
         Assert.Contains($"{annotations}/train.csv is an annotation CSV, and the csv list would be written over it: give another --out.", run.Stderr);
         Assert.Equal(before, PrepareFixture.Hashes(annotations));
     }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task Verify_gives_each_bad_clip_a_short_plain_reason_and_logs_ffmpeg_s_own_words()
+    {
+        var root = fixture.CopyOfReference("verify-plain");
+        var clip = Directory.GetFiles(Path.Combine(root, "videos_320p", "val"), "*.mp4")[0];
+        Media.Truncate(clip);
+
+        var run = await CliRunner.RunAsync("verify", "--root", root);
+
+        AssertPlain(run);
+        Assert.Equal(1, run.ExitCode);
+        var line = run.Stderr.Split('\n').Single(l => l.Contains(Path.GetFileName(clip), StringComparison.Ordinal) && !l.Contains("listed", StringComparison.Ordinal));
+        Assert.Matches(@": (cut short[^@]*|decode error in a [\d.]+ s clip|no frame decodes|not a video ffmpeg can read)$", line);
+        var log = Assert.Single(Directory.GetFiles(Path.Combine(root, ".kinetics-prep", "logs"), "verify-*.log"));
+        Assert.Contains($"ffmpeg's messages for them: {log}", run.Stdout);
+        Assert.Contains(Path.GetFileName(clip), File.ReadAllText(log));
+    }
 }

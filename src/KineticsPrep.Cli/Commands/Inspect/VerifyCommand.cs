@@ -66,7 +66,15 @@ internal static class VerifyCommand
             var bad = results.Where(r => !r.Ok).ToList();
             console.Out.WriteLine($"{Words.Count(results.Count, "clip")} checked, {bad.Count} unreadable.");
             foreach (var clip in bad)
-                console.Error.WriteLine($"  {clip.Path}: {clip.Reason}");
+                console.Error.WriteLine($"  {clip.Path}: {VerifyReason.Plain(clip.Reason, clip.Duration)}");
+            // ffmpeg's own words, in full, for whoever digs further.
+            if (bad.Count > 0 && root is not null)
+            {
+                var log = Path.Combine(root.StateFolder, "logs", $"verify-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+                Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+                File.WriteAllLines(log, bad.Select(c => $"{c.Path}: {c.Reason?.ReplaceLineEndings(" | ")}"));
+                console.Out.WriteLine($"ffmpeg's messages for them: {log}");
+            }
             // What the lists promise: a clip they name that is gone fails as surely as one that does not decode.
             var missing = root is null ? [] : ListedClips.Missing(root);
             if (missing.Count > 0)
