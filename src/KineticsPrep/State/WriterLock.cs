@@ -174,12 +174,32 @@ public sealed class WriterLock : IDisposable
     }
 
     /// <summary>
-    /// Whether a writer is at work on the root: an owner file whose holder is alive (on this host, its process; on
-    /// another, a recent heartbeat). A run killed with -9 leaves its owner file, stale.
+    /// Whether a writer is at work on the root: one of its lock files is flock-held (probed with a shared lock, let go
+    /// at once), or an owner file names a live holder (on another host: a recent heartbeat). A run killed with -9 leaves
+    /// neither: the kernel let go of its flock, and its owner file is stale.
     /// </summary>
     internal static bool IsRunning(DatasetRoot root) =>
         Directory.Exists(root.StateFolder)
-        && Directory.GetFiles(root.StateFolder, "*.owner").Any(path => Owner.Read(path) is { } owner && !owner.IsStale(File.GetLastWriteTimeUtc(path)));
+        && (Directory.GetFiles(root.StateFolder, "*.lock").Any(IsHeld)
+            || Directory.GetFiles(root.StateFolder, "*.owner").Any(path => Owner.Read(path) is { } owner && !owner.IsStale(File.GetLastWriteTimeUtc(path))));
+
+    private static bool IsHeld(string lockFile)
+    {
+        try
+        {
+            // .NET takes flock's LOCK_SH for a file opened to be shared: it fails while a writer holds LOCK_EX.
+            using var probe = new FileStream(lockFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return false;
+        }
+        catch (IOException e) when (LockedCodes.Contains(e.HResult))
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static WriterLockException Unwritable(string stateFolder, Exception e) =>
         new(held: false, $"cannot write under {stateFolder}: {e.Message}. Writing commands need a writable root (not a read-only mount, " +
