@@ -32,4 +32,20 @@ public sealed class PlanTests(PrepareFixture fixture) : IDisposable
         Assert.Contains(nginx.Requests, r => r.Contains("HEAD /400/train/part_0.tar.gz", StringComparison.Ordinal));
         Assert.DoesNotContain(nginx.Requests, r => r.Contains("GET ", StringComparison.Ordinal) && r.Contains(".tar.gz", StringComparison.Ordinal));
     }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_run_counts_the_clips_it_should_make_from_the_annotation_rows_for_its_time_left()
+    {
+        var options = new KineticsPrep.Pipeline.PrepareOptions(KineticsPrep.Dataset.DatasetCatalog.Find("k400")!, new KineticsPrep.Dataset.DatasetRoot(_parent.Combine("counted")))
+        {
+            Mirror = new KineticsPrep.Dataset.Mirror(fixture.Nginx.Url),
+        };
+        using var http = new HttpClient();
+
+        var start = await new KineticsPrep.Pipeline.PreparePipeline(options, new KineticsPrep.Download.FileDownloader(http, new KineticsPrep.Download.DownloadOptions()), Media.Tools)
+            .StartAsync(CancellationToken.None);
+
+        // The annotation rows of train, val and test: 10, 4 and 4 (one of each is a clip the mirror lacks).
+        Assert.Equal(18, start.ExpectedClips);
+    }
 }

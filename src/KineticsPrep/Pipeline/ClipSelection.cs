@@ -10,6 +10,9 @@ internal sealed class ClipSelection(IEnumerable<(string Split, string Clip)> cli
 {
     private readonly HashSet<(string Split, string Clip)> _clips = clips.ToHashSet();
 
+    /// <summary>How many clips of a split it keeps.</summary>
+    public int CountIn(string split) => _clips.Count(c => c.Split == split);
+
     /// <param name="split">The split of the archive the clip is in.</param>
     /// <param name="clipFileName">The clip's file name, with its extension.</param>
     public bool Contains(string split, string clipFileName) =>

@@ -71,14 +71,18 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         if (!estimate.Fits && !options.Force)
             throw new PrepareRefusedException(
                 $"expected peak disk use {Bytes.Format(estimate.PeakBytes)} is more than the {Bytes.Format(estimate.FreeBytes)} free under {options.Root.Path}; {DiskCheckHint}.");
-        return new PrepareStart(mine, remaining, estimate, audits.SelectMany(a => a.Reopened).Distinct().ToList()) { Reencoding = reencoding };
+        return new PrepareStart(mine, remaining, estimate, audits.SelectMany(a => a.Reopened).Distinct().ToList())
+        {
+            Reencoding = reencoding,
+            ExpectedClips = ExpectedClips(plan.Annotations, mine, remaining),
+        };
     }
 
     /// <param name="progress">The archives this run works on, with the clips resized in them as the inner count.</param>
     public async Task<PrepareResult> RunAsync(PrepareStart start, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         var doneBefore = start.Archives.Count - start.Remaining.Count;
-        var counters = new ProgressTally("archives", start.Remaining.Count, doneBefore, 0, progress, "clips resized");
+        var counters = new ProgressTally("archives", start.Remaining.Count, doneBefore, 0, progress, "clips resized") { InnerExpected = start.ExpectedClips };
         counters.Report();
         await RunStagesAsync(start.Remaining, counters, cancellationToken);
         if (options.StagingFolder is not null && !FinishReencode(start.Archives))
@@ -146,6 +150,28 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
     {
         var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
+    }
+
+    /// <summary>
+    /// The clips the remaining archives should hold: each split's annotation rows (the subset's, with one), shared out
+    /// evenly over its archives. Null when no annotation file is there to count, or the run keeps only some clips.
+    /// </summary>
+    private int? ExpectedClips(IReadOnlyList<DownloadItem> annotations, IReadOnlyList<DownloadItem> mine, IReadOnlyList<DownloadItem> remaining)
+    {
+        var counted = annotations.Where(a => File.Exists(a.Target)).ToList();
+        // A release that is one part of Kinetics-710 makes only some of its rows' clips: no count to go by.
+        if (counted.Count == 0 || remaining.Count == 0 || options.KeepClip is not null)
+            return null;
+        var expected = 0.0;
+        foreach (var annotation in counted)
+        {
+            var archives = mine.Count(a => a.Split == annotation.Split);
+            if (archives == 0)
+                continue;
+            var rows = _subset?.CountIn(annotation.Split) ?? Math.Max(0, File.ReadLines(annotation.Target).Count(line => line.Length > 0) - 1);
+            expected += (double)rows * remaining.Count(a => a.Split == annotation.Split) / archives;
+        }
+        return expected > 0 ? (int)Math.Round(expected) : null;
     }
 
     /// <summary>The clips the subset keeps, from each split's annotation file; null without a subset.</summary>

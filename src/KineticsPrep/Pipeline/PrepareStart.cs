@@ -6,4 +6,7 @@ public sealed record PrepareStart(
 {
     /// <summary>The settings that changed, when this run makes the root's clips again with new ones (--reencode).</summary>
     public IReadOnlyList<State.SettingChange> Reencoding { get; init; } = [];
+
+    /// <summary>The clips the remaining archives should hold, from the annotation rows (for the time left); null when unknown.</summary>
+    public int? ExpectedClips { get; init; }
 }

@@ -4,5 +4,8 @@ namespace KineticsPrep.Running;
 /// <param name="Unit">What they are, in the plural, with what was done to them: "clips resized".</param>
 public sealed record InnerCount(string Unit, int Done, int Failed)
 {
+    /// <summary>How many this run should finish, when it can tell (prepare: from the annotation rows); null when not.</summary>
+    public int? Expected { get; init; }
+
     public int Finished => Done + Failed;
 }

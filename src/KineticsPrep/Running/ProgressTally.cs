@@ -15,6 +15,9 @@ public sealed class ProgressTally(string unit, int items, int alreadyDone, long 
 
     public int Done => Volatile.Read(ref _done);
 
+    /// <summary>The units inside the items this run should finish, when known: the time left is counted in them.</summary>
+    public int? InnerExpected { get; init; }
+
     public void Start(string name)
     {
         Volatile.Write(ref _current, name);
@@ -59,6 +62,6 @@ public sealed class ProgressTally(string unit, int items, int alreadyDone, long 
     {
         Current = Volatile.Read(ref _current),
         Retry = _retry.Notice,
-        Inner = inner is null ? null : new InnerCount(inner, Volatile.Read(ref _innerDone), Volatile.Read(ref _innerFailed)),
+        Inner = inner is null ? null : new InnerCount(inner, Volatile.Read(ref _innerDone), Volatile.Read(ref _innerFailed)) { Expected = InnerExpected },
     });
 }

@@ -27,11 +27,14 @@ public sealed record StageProgress(string Unit, int Items, int AlreadyDone, int 
         Amount > 0 ? Math.Min(1.0, (double)AmountDone / Amount) : Items == 0 ? 1.0 : (double)Finished / Items;
 
     /// <summary>
-    /// The one estimate of the time left, for every stage: what is left at the pace of what is done, by amount when
+    /// The one estimate of the time left, for every stage: what is left at the pace of what is done, by the units
+    /// inside the items when their number is known (prepare's clips: archives are few and uneven), else by amount when
     /// it is known, else by items. Null until something is done; zero when all is.
     /// </summary>
     public TimeSpan? TimeLeft(TimeSpan elapsed) =>
         Finished == Items ? TimeSpan.Zero
+        : Inner is { Expected: > 0 and var expected, Finished: > 0 and var finished }
+            ? Throughput.TimeLeft(finished, Math.Max(0, expected - finished), elapsed)
         : Amount > 0 ? Throughput.TimeLeft(AmountDone, Amount - AmountDone, elapsed)
         : Throughput.TimeLeft(Finished, Items - Finished, elapsed);
 }
