@@ -16,6 +16,9 @@ public sealed class DownloadCommandTests : IDisposable
         Assert.False(process.HasExited, "the download ended before it could be killed");
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
+        // nginx logs a request when its connection ends: the killed one is counted before the rerun, not after it.
+        Assert.True(await Wait.UntilAsync(() => nginx.Requests.Any(r => r.StartsWith("GET /400/train/part_0.tar.gz ", StringComparison.Ordinal)), TimeSpan.FromSeconds(30)),
+            "nginx never logged the killed download");
     }
 
     [Fact(Timeout = Timeouts.Process)]

@@ -153,6 +153,8 @@ internal static class PrepareCommand
             }
             else
             {
+                // The lists, the annotation files and every archive's size come first: on a slow mirror, seconds or more.
+                console.Out.WriteLine($"Reading the archive lists and sizes from {run.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix} …");
                 var start = await pipeline.StartAsync(token);
                 PrintStart(console, start, root, "", $" Disk: expected peak {Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
                 result = await RunAsync(console, pipeline, start, token);
