@@ -34,7 +34,7 @@ public sealed class RawframeExporter(MediaTools tools, RawframeOptions options, 
             .Select(list => (list.Split, Clips: lists.Clips(list.Split, list.Format, failures).Select(clip => (clip.Line, Job: Job(list.Split, clip, index))).ToList()))
             .ToList();
         var jobs = splits.SelectMany(s => s.Clips.Select(c => c.Job)).DistinctBy(job => job.Folder).ToList();
-        if (jobs.Select(job => RawframeList.Refusal(job.Folder)).OfType<string>().FirstOrDefault() is { } refusal)
+        if (jobs.Select(job => ListFormat.PathProblem(job.Folder)).OfType<string>().FirstOrDefault() is { } refusal)
             throw new ExportException(refusal);
         RemovePartials(splits.Select(s => s.Split));
         RemoveUnlisted(jobs);

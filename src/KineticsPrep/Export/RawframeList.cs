@@ -22,14 +22,11 @@ public static class RawframeList
 
     public static string PathFor(string listsFolder, string split) => Path.Combine(listsFolder, $"{split}_rawframes.txt");
 
-    /// <summary>Null when the list can hold <paramref name="folder"/>; else why not.</summary>
-    public static string? Refusal(string folder) => ListFormat.PathProblem(folder);
-
-    /// <exception cref="AnnotationException">A folder the list cannot hold (<see cref="Refusal"/>).</exception>
+    /// <exception cref="AnnotationException">A folder the list cannot hold (<see cref="ListFormat.PathProblem"/>).</exception>
     public static void Write(string path, IEnumerable<Line> lines)
     {
         var all = lines.ToList();
-        if (all.Select(l => Refusal(l.Folder)).OfType<string>().FirstOrDefault() is { } refusal)
+        if (all.Select(l => ListFormat.PathProblem(l.Folder)).OfType<string>().FirstOrDefault() is { } refusal)
             throw new AnnotationException(refusal);
         AtomicFile.WriteAllLines(path, all.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Folder} {l.Frames} {l.LabelId}")));
     }

@@ -242,11 +242,8 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
 
     private async Task<DiskEstimate> EstimateDiskAsync(IReadOnlyList<DownloadItem> remaining, CancellationToken cancellationToken)
     {
-        var sizes = new ConcurrentBag<long>();
-        await StageRunner.ForEachAsync(remaining, 8, async (item, token) =>
-            sizes.Add(File.Exists(item.Target) ? new FileInfo(item.Target).Length : await Download.Files.SizeAsync(item.Url, token) ?? 0),
-            cancellationToken);
+        var sizes = await ArchiveSizes.OfAsync(remaining, Download.Files, cancellationToken);
         Directory.CreateDirectory(options.Root.Path);
-        return DiskEstimate.For(sizes.ToList(), options, new DriveInfo(options.Root.Path).AvailableFreeSpace);
+        return DiskEstimate.For(sizes, options, new DriveInfo(options.Root.Path).AvailableFreeSpace);
     }
 }

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using KineticsPrep.Download;
 using KineticsPrep.IO;
 using KineticsPrep.Media;
 using KineticsPrep.Resize;
-using KineticsPrep.Running;
 
 namespace KineticsPrep.Pipeline;
 
@@ -29,8 +27,7 @@ public sealed record PreparePlan(
     public static async Task<PreparePlan> MakeAsync(PrepareOptions options, FileDownloader downloader, MediaTools tools, CancellationToken cancellationToken)
     {
         var plan = await new DownloadPlanner(downloader, options.Mirror, options.Subset?.Classes).PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
-        var sizes = new ConcurrentBag<long>();
-        await StageRunner.ForEachAsync(plan.Archives, 8, async (item, token) => sizes.Add(await downloader.SizeAsync(item.Url, token) ?? 0), cancellationToken);
+        var sizes = await ArchiveSizes.OfAsync(plan.Archives, downloader, cancellationToken);
         var splits = new List<Split>();
         foreach (var split in options.Splits)
         {
@@ -41,8 +38,8 @@ public sealed record PreparePlan(
         var freeBytes = new DriveInfo(free).AvailableFreeSpace;
         var perClip = await SecondsPerClipAsync(options, tools, cancellationToken);
         var clips = splits.Sum(s => s.Clips ?? 0);
-        return new PreparePlan(splits, sizes.Sum(), DiskEstimate.For(sizes.ToList(), options, freeBytes).PeakBytes,
-            DiskEstimate.For(sizes.ToList(), options with { KeepOriginals = true }, freeBytes).PeakBytes, freeBytes, free,
+        return new PreparePlan(splits, sizes.Sum(), DiskEstimate.For(sizes, options, freeBytes).PeakBytes,
+            DiskEstimate.For(sizes, options with { KeepOriginals = true }, freeBytes).PeakBytes, freeBytes, free,
             TimeSpan.FromSeconds(perClip * clips / Math.Max(1, options.Resize.Workers)), plan.Failures);
     }
 

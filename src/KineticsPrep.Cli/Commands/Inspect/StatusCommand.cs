@@ -37,7 +37,7 @@ internal static class StatusCommand
             return console.Fatal($"No state under {root.Path}: nothing was downloaded, extracted or prepared there yet.");
 
         console.Out.WriteLine($"{root.Path} ({Words.Count(stores.Count, "state file")}: {string.Join(", ", stores.Select(s => Path.GetFileName(s.Path)))})");
-        PrintRecipe(console, RootRecipe.Of(stores, RootRecipe.ListsSummaryOf(root)));
+        WrappedList.Write(console.Out, "Recipe:", RootRecipe.Of(stores, RootRecipe.ListsSummaryOf(root)).Select(r => $"{r.Name} {r.Value}"));
         var stages = StageCount.Merge(stores.SelectMany(s => s.StageCounts()))
             .OrderBy(c => Array.IndexOf(["download", "extract", "resize"], c.Stage)).ThenBy(c => c.Split, StringComparer.Ordinal)
             .ToList();
@@ -67,26 +67,6 @@ internal static class StatusCommand
         if (failures.Count > 20)
             console.Out.WriteLine($"  … and {failures.Count - 20} more failures.");
         return ExitCodes.Success;
-    }
-
-    /// <summary>"Recipe: release k400, --short-side 320, …", wrapped within 80 columns.</summary>
-    private static void PrintRecipe(CliConsole console, IReadOnlyList<ReportSetting> recipe)
-    {
-        var line = "Recipe:";
-        foreach (var setting in recipe.Select(r => $"{r.Name} {r.Value}"))
-        {
-            // ", " and the setting, and room for the comma that ends the line when the next one wraps.
-            if (line.Length + 2 + setting.Length + 1 > 80)
-            {
-                console.Out.WriteLine(line + ",");
-                line = "  " + setting;
-            }
-            else
-            {
-                line += (line == "Recipe:" ? " " : ", ") + setting;
-            }
-        }
-        console.Out.WriteLine(line);
     }
 
     /// <param name="running">Whether a run is at work: a stopped one has no ETA.</param>

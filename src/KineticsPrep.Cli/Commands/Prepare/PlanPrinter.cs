@@ -29,27 +29,11 @@ internal static class PlanPrinter
     public static void PrintRecipe(CliConsole console, ResizeOptions resize, string format, string labels)
     {
         console.Out.WriteLine("Fixed by the first run (changing them later takes --reencode and the originals):");
-        Wrapped(console, OutputSettings.Of(resize).Where(s => s.Key is not "--always-encode" and not "--keep-audio").Select(s => $"{s.Key} {s.Value}"));
+        WrappedList.Write(console.Out, "", OutputSettings.Of(resize).Where(s => s.Key is not "--always-encode" and not "--keep-audio").Select(s => $"{s.Key} {s.Value}"));
         console.Out.WriteLine("Can change on any run (the lists are rewritten):");
-        Wrapped(console, [$"--format {format}", $"--labels {labels}"]);
+        WrappedList.Write(console.Out, "", [$"--format {format}", $"--labels {labels}"]);
     }
 
     private static string Duration(TimeSpan time) =>
         time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes:00} min" : time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min" : $"{Math.Max(1, (int)time.TotalSeconds)} s";
-
-    /// <summary>"  a, b, c," lines within 80 columns.</summary>
-    private static void Wrapped(CliConsole console, IEnumerable<string> items)
-    {
-        var line = " ";
-        foreach (var item in items)
-        {
-            if (line.Length + item.Length + 2 > 79 && line.Length > 1)
-            {
-                console.Out.WriteLine(line + ",");
-                line = " ";
-            }
-            line += (line.Length > 1 ? ", " : " ") + item;
-        }
-        console.Out.WriteLine(line);
-    }
 }
