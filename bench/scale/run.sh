@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Scale benchmark (#35): what every command costs on a finished root as the clip count grows, with tiny clips and a
+# stand-in for ffmpeg's encode that copies (copy_ffmpeg.c), so that only kinetics-prep's own cost is measured.
+# For each size: wall time and peak RSS of the first prepare, a no-op rerun, a rerun with the mirror unreachable,
+# status, report, verify (first and second), annotate --root, compare, and both exports; then each one's growth
+# exponent between the two largest sizes (1.0: linear; 0: flat).
+# Usage: bench/scale/run.sh [SIZE ...]        (default: 4000 20000)
+# Env: BENCH_DIR (default /tmp/kp-scale), SKIP="export-rawframes verify-first …" to leave commands out.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+work=${BENCH_DIR:-/tmp/kp-scale}
+sizes=("${@:-4000 20000}")
+read -r -a sizes <<<"${sizes[*]}"
+mkdir -p "$work"
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, $(ffmpeg -version | head -1)"
+"$repo/kinetics-prep" --version >/dev/null   # build before timing
+gcc -O2 -o "$work/copy_ffmpeg" "$repo/bench/scale/copy_ffmpeg.c"
+export KINETICS_PREP_FFMPEG=$work/copy_ffmpeg KP_REAL_FFMPEG
+KP_REAL_FFMPEG=$(command -v ffmpeg)
+
+if [ ! -d "$work/sources" ]; then
+  mkdir -p "$work/sources.tmp"
+  for k in $(seq 0 7); do
+    ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=96x72:rate=10:duration=1,hue=H=$k" \
+      -c:v libx264 -preset veryfast -pix_fmt yuv420p "$work/sources.tmp/src$k.mp4"
+  done
+  mv "$work/sources.tmp" "$work/sources"
+fi
+
+results=$work/results.tsv
+: >"$results"
+# measure NAME SIZE COMMAND…: one line "name size seconds peak_kib cpu_seconds exit" in results.tsv.
+measure() {
+  local name=$1 size=$2; shift 2
+  if [[ " ${SKIP:-} " == *" $name "* ]]; then return; fi
+  local code=0
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/$name-$size.log" 2>&1 || code=$?
+  read -r seconds kib user system < <(tail -1 "$work/time")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$size" "$seconds" "$kib" "$(echo "$user + $system" | bc -l)" "$code" >>"$results"
+  printf '%-18s %7d clips: %7.2f s, %6.0f MB peak, exit %d\n' "$name" "$size" "$seconds" "$(echo "$kib / 1024" | bc -l)" "$code"
+}
+
+kp=$repo/kinetics-prep
+for n in "${sizes[@]}"; do
+  mirror=$work/mirror-$n root=$work/root-$n
+  if [ ! -d "$mirror" ]; then
+    python3 "$repo/bench/scale/make_mirror.py" "$mirror.tmp" "$n" "$repo/src/KineticsPrep/Dataset/LabelMaps/mmaction2-k400.txt" "$work"/sources/*.mp4
+    mv "$mirror.tmp" "$mirror"
+  fi
+  rm -rf "$root" "$root-rawframes" "$work/tmp-before"
+  ls /tmp >"$work/tmp-before"
+  measure prepare "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
+  measure prepare-noop "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
+  mv "$mirror" "$mirror.away"
+  measure prepare-offline "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
+  mv "$mirror.away" "$mirror"
+  measure status "$n" "$kp" status "$root"
+  measure report "$n" "$kp" report --root "$root"
+  measure verify-first "$n" "$kp" verify --root "$root" --workers 2
+  measure verify-second "$n" "$kp" verify --root "$root" --workers 2
+  measure annotate "$n" "$kp" annotate --root "$root"
+  measure compare "$n" "$kp" compare "$root" "$root/lists/manifest.csv.gz"
+  measure export-webdataset "$n" "$kp" export webdataset --root "$root"
+  measure export-rawframes "$n" "$kp" export rawframes --root "$root" --workers 2
+  left=$(comm -13 "$work/tmp-before" <(ls /tmp) | grep -c kinetics-prep || true)
+  echo "left in /tmp by the commands above: $left"
+done
+
+echo "== growth exponent between the two largest sizes (time, peak RSS)"
+if [ "${#sizes[@]}" -ge 2 ]; then
+  a=${sizes[-2]} b=${sizes[-1]}
+  awk -F'\t' -v a="$a" -v b="$b" '
+    $2 == a { ta[$1] = $3; ma[$1] = $4 } $2 == b { tb[$1] = $3; mb[$1] = $4; order[++k] = $1 }
+    END { for (i = 1; i <= k; i++) { c = order[i]; if (!(c in ta)) continue;
+      printf "%-18s time^%.2f  rss^%.2f\n", c, log((tb[c] + 0.01) / (ta[c] + 0.01)) / log(b / a), log(mb[c] / ma[c]) / log(b / a) } }' "$results"
+fi
