@@ -1,5 +1,7 @@
+using KineticsPrep.Dataset;
 using KineticsPrep.Media;
 using KineticsPrep.Resize;
+using KineticsPrep.State;
 using KineticsPrep.Verify;
 
 namespace KineticsPrep.Tests;
@@ -49,7 +51,7 @@ public sealed class ProcessCountTests : IDisposable
     {
         var clips = Clips("clips", 6);
 
-        var results = await new VerifyRunner(_counted, full: false, workers: 1, state: null, root: null).RunAsync(clips, null, CancellationToken.None);
+        var results = (await new VerifyRunner(_counted, full: false, workers: 1, state: null, root: null).RunAsync(clips, null, CancellationToken.None)).Results;
 
         Assert.All(results, r => Assert.True(r.Ok, r.Reason));
         Assert.Equal((1, 0), (Started("ffmpeg"), Started("ffprobe")));
@@ -63,10 +65,39 @@ public sealed class ProcessCountTests : IDisposable
         var bad = clips[3];
         File.WriteAllBytes(bad, File.ReadAllBytes(bad)[..2000]);
 
-        var results = await new VerifyRunner(_counted, full: true, workers: 1, state: null, root: null).RunAsync(clips, null, CancellationToken.None);
+        var results = (await new VerifyRunner(_counted, full: true, workers: 1, state: null, root: null).RunAsync(clips, null, CancellationToken.None)).Results;
 
         Assert.Equal([bad], results.Where(r => !r.Ok).Select(r => r.Path));
         Assert.False(string.IsNullOrWhiteSpace(results.Single(r => !r.Ok).Reason));
         Assert.Equal(5, results.Count(r => r.Ok));
     }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_second_verify_of_a_root_decodes_only_clips_changed_since_and_all_decodes_every_one()
+    {
+        var clips = Clips(Path.Combine("videos_320p", "train"), 4);
+        var store = StateStore.Open(new DatasetRoot(_temp.Path));
+        VerifyRunner Runner(bool full = false, bool all = false) => new(_counted, full, workers: 1, store, _temp.Path) { All = all };
+
+        var first = await Runner().RunAsync(clips, null, CancellationToken.None);
+        var decodesOfFirst = Started("ffmpeg");
+        var second = await Runner().RunAsync(clips, null, CancellationToken.None);
+        var decodesOfSecond = Started("ffmpeg") - decodesOfFirst;
+        // The same bytes written again with the old modification time: only the ctime tells.
+        var touched = clips[2];
+        var modified = File.GetLastWriteTimeUtc(touched);
+        File.WriteAllBytes(touched, File.ReadAllBytes(touched));
+        File.SetLastWriteTimeUtc(touched, modified);
+        var third = await Runner().RunAsync(clips, null, CancellationToken.None);
+        var decodesOfThird = Started("ffmpeg") - decodesOfFirst;
+        var fourth = await Runner(all: true).RunAsync(clips, null, CancellationToken.None);
+        var fifth = await Runner(full: true).RunAsync(clips, null, CancellationToken.None);
+
+        Assert.Equal((0, 4), (first.Unchanged, first.Results.Count(r => r.Ok)));
+        Assert.Equal((0, 4, 4), (decodesOfSecond, second.Unchanged, second.Results.Count(r => r.Ok)));
+        Assert.Equal((1, 3, 4), (decodesOfThird, third.Unchanged, third.Results.Count(r => r.Ok)));
+        Assert.Equal((0, 4), (fourth.Unchanged, fourth.Results.Count));
+        Assert.Equal(0, fifth.Unchanged); // a plain verify's result does not stand in for decoding every frame
+    }
+
 }

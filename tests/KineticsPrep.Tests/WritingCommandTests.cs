@@ -121,7 +121,8 @@ public sealed class WritingCommandTests(PrepareFixture fixture)
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE verified DROP COLUMN bytes; ALTER TABLE verified DROP COLUMN modified_ticks; DROP TABLE rawframes; DROP TABLE commit_count; " +
+            command.CommandText = "ALTER TABLE verified DROP COLUMN bytes; ALTER TABLE verified DROP COLUMN modified_ticks; ALTER TABLE verified DROP COLUMN changed_ticks; ALTER TABLE verified DROP COLUMN full; " +
+                                  "DROP TABLE rawframes; DROP TABLE commit_count; " +
                                   "PRAGMA user_version = 4; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
         }

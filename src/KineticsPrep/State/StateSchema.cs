@@ -70,6 +70,13 @@ internal static class StateSchema
         CREATE TABLE commit_count (n INTEGER NOT NULL);
         INSERT INTO commit_count (n) VALUES (0);
         """,
+        // 9: the ctime of the clip a verify result is about, which a hand edit that puts the modification time back
+        // still moves (a second verify skips a clip only when all three are unchanged), and whether every frame was
+        // decoded (--full), which a plain verify's result does not stand in for.
+        """
+        ALTER TABLE verified ADD COLUMN changed_ticks INTEGER;
+        ALTER TABLE verified ADD COLUMN full INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int Version => Migrations.Length;

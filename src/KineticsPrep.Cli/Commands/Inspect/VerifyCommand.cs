@@ -15,6 +15,7 @@ internal static class VerifyCommand
     private static readonly Option<DatasetRoot?> Root =
         SharedOptions.OptionalRoot("Dataset root: checks its videos_<S>p clips and records the results in its state store.");
     private static readonly Option<bool> Full = new("--full") { Description = "Decode every frame, not only the first and the last." };
+    private static readonly Option<bool> All = new("--all") { Description = "With --root, decode clips verified before and unchanged since, too." };
     private static readonly Option<bool> FixLists = new("--fix-lists") { Description = "Rewrite ROOT/lists without the unreadable clips." };
     private static readonly Option<int> Workers = SharedOptions.Workers("Clips checked at once.");
     private static readonly Option<FileInfo?> Against = new("--against")
@@ -26,7 +27,7 @@ internal static class VerifyCommand
     {
         var command = new Command("verify", "Check that every clip opens and its first and last frames decode; list the ones that do not.")
         {
-            Paths, Root, Full, FixLists, Workers, Against,
+            Paths, Root, Full, All, FixLists, Workers, Against,
         };
         command.WithExamples("verify --root /data/k400", "verify --root /data/k400 --fix-lists", "verify clips/a.mp4 clips/b.mp4 --full", "verify --against /data/k400/lists/manifest.csv.gz   # bit rot");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
@@ -59,12 +60,13 @@ internal static class VerifyCommand
         return new WritePlan(root, async (session, token) =>
         {
             var console = session.Console;
-            var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers), session.OptionalStore, root?.Path);
-            var results = await session.ShowAsync("verify", "clips", progress => runner.RunAsync(clips, progress, token),
+            var runner = new VerifyRunner(tools, parse.GetValue(Full), parse.GetValue(Workers), session.OptionalStore, root?.Path) { All = parse.GetValue(All) };
+            var (results, unchanged) = await session.ShowAsync("verify", "clips", progress => runner.RunAsync(clips, progress, token),
                 "Cancelled. The clips checked so far are recorded.");
 
             var bad = results.Where(r => !r.Ok).ToList();
-            console.Out.WriteLine($"{Words.Count(results.Count, "clip")} checked, {bad.Count} unreadable.");
+            console.Out.WriteLine($"{Words.Count(results.Count, "clip")} checked, {bad.Count} unreadable."
+                                  + (unchanged > 0 ? $" {Words.Count(unchanged, "clip")} unchanged since an earlier verify kept its result (--all decodes them again)." : ""));
             foreach (var clip in bad)
                 console.Error.WriteLine($"  {clip.Path}: {VerifyReason.Plain(clip.Reason, clip.Duration)}");
             // ffmpeg's own words, in full, for whoever digs further.
