@@ -13,7 +13,8 @@ sizes=("${@:-4000 20000}")
 read -r -a sizes <<<"${sizes[*]}"
 mkdir -p "$work"
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, $(ffmpeg -version | head -1)"
-"$repo/kinetics-prep" --version >/dev/null   # build before timing
+# A build of its own, so that editing the sources while it runs changes nothing measured.
+dotnet build "$repo/src/KineticsPrep.Cli/KineticsPrep.Cli.csproj" -c Release -o "$work/cli" --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 2; }
 gcc -O2 -o "$work/copy_ffmpeg" "$repo/bench/scale/copy_ffmpeg.c"
 export KINETICS_PREP_FFMPEG=$work/copy_ffmpeg KP_REAL_FFMPEG
 KP_REAL_FFMPEG=$(command -v ffmpeg)
@@ -40,7 +41,7 @@ measure() {
   printf '%-18s %7d clips: %7.2f s, %6.0f MB peak, exit %d\n' "$name" "$size" "$seconds" "$(echo "$kib / 1024" | bc -l)" "$code"
 }
 
-kp=$repo/kinetics-prep
+kp=$work/cli/kinetics-prep
 for n in "${sizes[@]}"; do
   mirror=$work/mirror-$n root=$work/root-$n
   if [ ! -d "$mirror" ]; then

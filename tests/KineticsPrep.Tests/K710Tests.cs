@@ -47,7 +47,7 @@ public sealed class K710Tests(K710Fixture fixture)
         var annotate = await CliRunner.RunAsync("annotate", "--root", root);
 
         Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
-        Assert.Matches(@"k400: 0 of \d+ archives to do\.\nprepare[^\n]*\nk600: 0 of \d+ archives to do", rerun.Stdout);
+        Assert.Matches(@"k400: The root is complete: all \d+ archives processed, no clip to make again\.\nprepare[^\n]*\nk600: The root is complete", rerun.Stdout);
         Assert.Equal(0, status.ExitCode);
         Assert.True(annotate.ExitCode == 0, annotate.Stdout + annotate.Stderr);
         Assert.Equal(Lists(fixture.Root), Lists(root));

@@ -124,7 +124,7 @@ public sealed partial class PrepareTests(PrepareFixture fixture)
         Assert.Equal(lists.Select(line => line.Replace("videos_320p", "videos_256p", StringComparison.Ordinal)),
             File.ReadAllLines(Path.Combine(root, "lists", "train.csv")));
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("0 of 6 archives to do", again.Stdout);
+        Assert.Contains("The root is complete: all 6 archives processed", again.Stdout);
         Assert.Equal(2, old.ExitCode);
         Assert.Contains("was made with --short-side 256, and this run asks for --short-side 320", old.Stderr);
 

@@ -122,7 +122,7 @@ public sealed class WritingCommandTests(PrepareFixture fixture)
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "ALTER TABLE verified DROP COLUMN bytes; ALTER TABLE verified DROP COLUMN modified_ticks; ALTER TABLE verified DROP COLUMN changed_ticks; ALTER TABLE verified DROP COLUMN full; " +
-                                  "DROP TABLE rawframes; DROP TABLE commit_count; " +
+                                  "DROP TABLE rawframes; DROP TABLE commit_count; DROP TABLE listed; " +
                                   "PRAGMA user_version = 4; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
         }

@@ -31,6 +31,11 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         var files = SplitFiles.In(options.Annotations);
         if (files.Count == 0)
             throw new AnnotationException($"{options.Annotations}: no train.csv, validate.csv, val.csv or test.csv");
+        var clipSet = options.ManifestRoot is { } manifestRoot ? ClipSetVersion.Of(StateStore.AllUnder(manifestRoot, upgrade: true)) : null;
+        var made = options.ManifestRoot is { } root ? new ListsInputs(root, options.Out) : null;
+        var inputs = made?.Of(options, files, clipSet!);
+        if (inputs is not null && Unchanged(made!, inputs) is { } unchanged)
+            return unchanged;
 
         var badRows = options.SkipBadRows ? new List<BadRow>() : null;
         var read = files.Select(f => new RepeatedRows.Split(f.Split, f.Path, AnnotationCsv.Read(f.Path, f.Split, badRows))).ToList();
@@ -68,14 +73,33 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             shrunk,
             options.Format.Name,
             options.Labels ?? "the train CSV's labels, sorted",
-            options.ManifestRoot is { } root ? ClipSetVersion.Of(StateStore.AllUnder(root, upgrade: true)) : null)
+            clipSet)
         {
             Repeated = repeated,
             CutShort = read.Select(s => CutShort.Check(Path.GetFileName(s.Path), s.Rows.Count, options.Release?.AllSplits.FirstOrDefault(c => c.Name == s.Name)?.OfficialRows))
                 .OfType<string>().ToList(),
         };
         AtomicFile.WriteAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName), JsonSerializer.Serialize(report, DatasetJson.Indented.ListsSummary));
+        if (inputs is not null)
+            made!.Record(inputs);
         return report;
+    }
+
+    /// <summary>The summary of the last run, when it was made from these inputs and the lists folder is as it left
+    /// it: nothing to write (and no list shrank since).</summary>
+    private ListsSummary? Unchanged(ListsInputs made, string inputs)
+    {
+        if (!made.IsCurrent(inputs))
+            return null;
+        try
+        {
+            var last = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(options.Out, DatasetRoot.ListsSummaryFileName)), DatasetJson.Indented.ListsSummary);
+            return last is null ? null : last with { Shrunk = [] };
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Each split's list (without the corrupt clips), its missing and excluded clips, and labels.txt; with

@@ -48,7 +48,7 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         var reencoding = RootSettings.Claim(options, _state, tools, await Toolchain.OfAsync(tools, cancellationToken));
         if (reencoding.Count > 0)
             options = options with { StagingFolder = new Reencode(options.Root).StagingFolder(options.Resize.ShortSide) };
-        var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await PlanAsync(cancellationToken);
         foreach (var failure in plan.Failures)
             _failures.Enqueue(failure);
         CheckShardCount();
@@ -130,7 +130,7 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
     public async Task<PrepareResult> FinalizeAsync(CancellationToken cancellationToken)
     {
         RootSettings.Claim(options with { Reencode = false }, _state, tools, await Toolchain.OfAsync(tools, cancellationToken));
-        var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await PlanAsync(cancellationToken);
         var processed = ProcessedByAnyShard();
         var missing = plan.Archives.Select(a => a.Key(options.Root)).Where(key => !processed.Contains(key)).ToList();
         if (plan.Failures.Count > 0 || missing.Count > 0)
@@ -145,10 +145,24 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
     }
 
+    /// <summary>Whether the root's stores hold the release's whole plan for this mirror: the mirror's lists are not read.</summary>
+    public bool KnowsPlan => RecordedPlan.Load(options.Root, options.Version, options.Splits, options.Mirror) is not null;
+
+    /// <summary>The release's archives and annotation files: as earlier runs recorded them when whole, else read from
+    /// the mirror's lists (and recorded).</summary>
+    private async Task<DownloadPlan> PlanAsync(CancellationToken cancellationToken)
+    {
+        if (RecordedPlan.Load(options.Root, options.Version, options.Splits, options.Mirror) is { } recorded)
+            return recorded;
+        var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        RecordedPlan.Record(_state, options.Root, plan, options.Mirror);
+        return plan;
+    }
+
     /// <summary>The release's annotation files, fetched when not yet under the root (for a set of releases, before any archive).</summary>
     public async Task FetchAnnotationsAsync(CancellationToken cancellationToken)
     {
-        var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
+        var plan = await PlanAsync(cancellationToken);
         await DownloadAnnotationsAsync(plan.Annotations, cancellationToken);
     }
 

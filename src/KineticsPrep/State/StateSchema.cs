@@ -72,10 +72,12 @@ internal static class StateSchema
         """,
         // 9: the ctime of the clip a verify result is about, which a hand edit that puts the modification time back
         // still moves (a second verify skips a clip only when all three are unchanged), and whether every frame was
-        // decoded (--full), which a plain verify's result does not stand in for.
+        // decoded (--full), which a plain verify's result does not stand in for. How many archives each split's list
+        // named on which mirror: with every one of them planned, a later run needs no mirror to know the release.
         """
         ALTER TABLE verified ADD COLUMN changed_ticks INTEGER;
         ALTER TABLE verified ADD COLUMN full INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE listed (split TEXT PRIMARY KEY, archives INTEGER NOT NULL, mirror TEXT NOT NULL);
         """,
     ];
 

@@ -14,6 +14,23 @@ public sealed partial class StateStore
         });
     }
 
+    /// <summary>The archives planned by any run on this store, with their split and URL.</summary>
+    public IReadOnlyList<(string Archive, string Split, string Url)> PlannedArchives() =>
+        Query("SELECT archive, split, url FROM planned ORDER BY archive", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+
+    /// <summary>How many archives each split's list named on <paramref name="mirror"/>, as read by this run.</summary>
+    public void RecordListed(IReadOnlyDictionary<string, int> archivesPerSplit, string mirror) =>
+        Write(connection =>
+        {
+            foreach (var (split, archives) in archivesPerSplit)
+                Execute(connection, "INSERT OR REPLACE INTO listed (split, archives, mirror) VALUES ($split, $archives, $mirror)",
+                    ("$split", split), ("$archives", archives), ("$mirror", mirror));
+        });
+
+    /// <summary>What <see cref="RecordListed"/> kept: each split's archive count and mirror.</summary>
+    public IReadOnlyList<(string Split, int Archives, string Mirror)> Listed() =>
+        Query("SELECT split, archives, mirror FROM listed ORDER BY split", r => (r.GetString(0), r.GetInt32(1), r.GetString(2)));
+
     /// <summary>Marks an archive's clips resized (or failed, with their reasons), in one transaction.</summary>
     public void RecordProcessed(string archive, string split, int clips, IReadOnlyList<ClipFailure> failures)
     {

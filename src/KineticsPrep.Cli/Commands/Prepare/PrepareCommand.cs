@@ -154,7 +154,9 @@ internal static class PrepareCommand
             else
             {
                 // The lists, the annotation files and every archive's size come first: on a slow mirror, seconds or more.
-                console.Out.WriteLine($"Reading the archive lists and sizes from {run.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix} …");
+                console.Out.WriteLine(pipeline.KnowsPlan
+                    ? "The archives to do are known from the root's records (the mirror's lists are not read again)."
+                    : $"Reading the archive lists and sizes from {run.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix} …");
                 var start = await pipeline.StartAsync(token);
                 PrintStart(console, start, root, "", $" Disk: expected peak {Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
                 result = await RunAsync(console, pipeline, start, token);
@@ -207,7 +209,10 @@ internal static class PrepareCommand
                                       : ""));
         var reopened = start.Reopened.Count == 0 ? ""
             : $" ({start.Reopened.Count} done before, with clips to make again: failed for a reason that may pass, or changed or deleted since)";
-        console.Out.WriteLine($"{release}{start.Remaining.Count} of {Words.Count(start.Archives.Count, "archive")} to do{reopened}.{disk}");
+        if (start.Remaining.Count == 0 && start.Reencoding.Count == 0)
+            console.Out.WriteLine($"{release}The root is complete: all {Words.Count(start.Archives.Count, "archive")} processed, no clip to make again.");
+        else
+            console.Out.WriteLine($"{release}{start.Remaining.Count} of {Words.Count(start.Archives.Count, "archive")} to do{reopened}.{disk}");
     }
 
     /// <summary>The archives processed, the lists' summary, notes and failures; how many failed.</summary>
