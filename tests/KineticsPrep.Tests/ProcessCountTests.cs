@@ -100,4 +100,23 @@ public sealed class ProcessCountTests : IDisposable
         Assert.Equal(0, fifth.Unchanged); // a plain verify's result does not stand in for decoding every frame
     }
 
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_contact_sheet_of_many_classes_starts_one_ffmpeg_per_batch_and_a_bad_clip_leaves_out_only_its_class()
+    {
+        var clips = Clips("clips", 6);
+        File.WriteAllBytes(clips[4], File.ReadAllBytes(clips[4])[..600]);
+        var labels = Enumerable.Range(0, 6).Select(i => $"class {i}").ToList();
+        var facts = clips.Select((clip, i) => new ClipFacts(clip, "train", i, 12, 25, 0.5, 480, 360, new FileInfo(clip).Length, 12)).ToList();
+
+        var whole = await KineticsPrep.Report.ContactSheetMaker.MakeAsync(new DatasetRoot(_temp.Path), labels, facts.Where((_, i) => i != 4).ToList(), _counted, 1, CancellationToken.None);
+        var startedForWhole = Started("ffmpeg");
+        var withBad = await KineticsPrep.Report.ContactSheetMaker.MakeAsync(new DatasetRoot(_temp.Path), labels, facts, _counted, 1, CancellationToken.None);
+
+        Assert.Equal(["class 0", "class 1", "class 2", "class 3", "class 5"], whole.Thumbnails.Select(t => t.Label));
+        Assert.Equal(1, startedForWhole);
+        Assert.Equal(["class 0", "class 1", "class 2", "class 3", "class 5"], withBad.Thumbnails.Select(t => t.Label));
+        Assert.Equal(1, withBad.LeftOut);
+        Assert.Equal(1 + 6, Started("ffmpeg") - startedForWhole); // the batch, then each clip of it on its own
+    }
 }

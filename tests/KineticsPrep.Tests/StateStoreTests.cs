@@ -87,4 +87,24 @@ public sealed class StateStoreTests : IDisposable
         Assert.False(store.IsExtracted("archives/train/a.tar.gz"));
         Assert.Empty(store.ClipsOf("archives/train/a.tar.gz"));
     }
+
+    [Fact]
+    public void Clips_made_are_recorded_a_batch_at_a_time_and_every_waiting_one_on_flush()
+    {
+        var store = StateStore.Open(new DatasetRoot(_temp.Path));
+        var batch = new ResizedBatch(store);
+        ResizedClip Clip(int i) => new($"videos_320p/train/c{i:0000}.mp4", "train", 360, 10, 320, 1000 + i, i, "hash");
+
+        for (var i = 0; i < ResizedBatch.MaxClips - 1; i++)
+            batch.Add(Clip(i));
+        var beforeFull = store.ResizedClips().Count;
+        batch.Add(Clip(ResizedBatch.MaxClips - 1));
+        var whenFull = store.ResizedClips().Count;
+        batch.Add(Clip(ResizedBatch.MaxClips));
+        var waiting = store.ResizedClips().Count;
+        batch.Flush();
+
+        Assert.Equal((0, ResizedBatch.MaxClips, ResizedBatch.MaxClips), (beforeFull, whenFull, waiting));
+        Assert.Equal(ResizedBatch.MaxClips + 1, store.ResizedClips().Count);
+    }
 }

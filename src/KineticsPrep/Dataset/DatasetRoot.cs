@@ -80,7 +80,13 @@ public sealed record DatasetRoot
     public string ReportJson => Combine("report.json");
 
     /// <summary>A path under the root as the state store names it: relative, with '/'.</summary>
-    public string Key(string path) => System.IO.Path.GetRelativePath(Path, path).Replace('\\', '/');
+    public string Key(string path) =>
+        // The common case, a path made under the root by Path.Combine, without GetRelativePath's normalising walk
+        // (a root's 300k clips are keyed on every run).
+        path.Length > Path.Length + 1 && path.StartsWith(Path, StringComparison.Ordinal) && path[Path.Length] == '/'
+        && !path.Contains("/.", StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal) && !path.Contains('\\')
+            ? path[(Path.Length + 1)..]
+            : System.IO.Path.GetRelativePath(Path, path).Replace('\\', '/');
 
     private string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 }

@@ -31,16 +31,23 @@ public sealed class FFmpeg(string executablePath)
     /// through <paramref name="filter"/> (ffmpeg's -vf; null for none), at JPEG <paramref name="quality"/> (ffmpeg's
     /// -q:v, 2 best to 31).</summary>
     /// <exception cref="MediaToolException">ffmpeg failed.</exception>
-    public async Task StillAsync(string input, double seconds, string? filter, int quality, string jpeg, CancellationToken cancellationToken)
+    public Task StillAsync(string input, double seconds, string? filter, int quality, string jpeg, CancellationToken cancellationToken) =>
+        StillsAsync([(input, seconds, jpeg)], filter, quality, cancellationToken);
+
+    /// <summary>One still per input, as <see cref="StillAsync"/>, all from one ffmpeg: starting it costs more than
+    /// seeking into a short clip and decoding one frame.</summary>
+    /// <exception cref="MediaToolException">ffmpeg failed on one of the inputs (the others' stills may be missing too).</exception>
+    public async Task StillsAsync(IReadOnlyList<(string Input, double Seconds, string Jpeg)> stills, string? filter, int quality, CancellationToken cancellationToken)
     {
-        var url = MediaFile.Url(input);
-        string[] arguments =
-        [
-            "-nostdin", "-v", "error", "-threads", "1", "-ss", seconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", url,
-            "-frames:v", "1", .. filter is null ? Array.Empty<string>() : ["-vf", filter], "-q:v", quality.ToString(CultureInfo.InvariantCulture),
-            "-update", "1", "-y", MediaFile.Url(jpeg),
-        ];
-        await ToolProcess.RunAsync(executablePath, arguments, url, null, cancellationToken);
+        List<string> arguments = ["-nostdin", "-v", "error", "-threads", "1", "-y"];
+        foreach (var (input, seconds, _) in stills)
+            arguments.AddRange(["-ss", seconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", MediaFile.Url(input)]);
+        for (var i = 0; i < stills.Count; i++)
+        {
+            arguments.AddRange(["-map", $"{i}:v:0", "-frames:v", "1", .. filter is null ? Array.Empty<string>() : ["-vf", filter],
+                "-q:v", quality.ToString(CultureInfo.InvariantCulture), "-update", "1", MediaFile.Url(stills[i].Jpeg)]);
+        }
+        await ToolProcess.RunAsync(executablePath, arguments, stills.Count == 1 ? MediaFile.Url(stills[0].Input) : "", null, cancellationToken);
     }
 
     /// <summary>A synthetic H.264 clip (lavfi's testsrc2, which moves like real footage), to time an encode on this machine.</summary>

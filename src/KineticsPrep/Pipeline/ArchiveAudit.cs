@@ -19,24 +19,24 @@ internal static class ArchiveAudit
     {
         var mine = archives.Select(a => a.Key(options.Root)).ToHashSet(StringComparer.Ordinal);
         var failures = state.ClipFailures().ToDictionary(f => (f.Archive, f.Failure.Clip), f => f.Failure);
-        var reopened = new List<string>();
         var permanent = new List<string>();
-        foreach (var archive in state.ProcessedClips().Where(c => mine.Contains(c.Archive)).GroupBy(c => c.Archive))
+        // Read as it streams, an archive at a time: the store is written (an archive reopened) only after reading.
+        var redone = new List<(string Archive, bool ForgetExtraction)>();
+        foreach (var archive in ByArchive(state.ProcessedClips().Where(c => mine.Contains(c.Archive))))
         {
-            var split = archive.First().Split;
+            var split = archive[0].Split;
             var redo = new List<string>();
             var failedForGood = new List<string>();
-            foreach (var (_, _, clip) in archive.Where(c => keeps(c.Split, c.Clip)))
+            foreach (var (key, _, clip) in archive.Where(c => keeps(c.Split, c.Clip)))
             {
-                var output = options.ResizedClip(split, clip);
-                if (failures.TryGetValue((archive.Key, clip), out var failure))
+                if (failures.TryGetValue((key, clip), out var failure))
                 {
                     if (failure.Transient)
                         redo.Add(clip);
                     else
                         failedForGood.Add($"{split}/{clip}: {failure.Reason}");
                 }
-                else if (!outputs.IsIntact(output))
+                else if (!outputs.IsIntact(options.ResizedClip(split, clip)))
                 {
                     redo.Add(clip);
                 }
@@ -47,9 +47,27 @@ internal static class ArchiveAudit
                 continue;
             }
             var originalsThere = redo.All(clip => File.Exists(Path.Combine(options.Root.VideosOf(split), clip)));
-            state.ReopenArchive(archive.Key, forgetExtraction: !originalsThere);
-            reopened.Add(archive.Key);
+            redone.Add((archive[0].Archive, !originalsThere));
         }
-        return new Result(reopened, permanent);
+        foreach (var (archive, forgetExtraction) in redone)
+            state.ReopenArchive(archive, forgetExtraction);
+        return new Result(redone.Select(r => r.Archive).ToList(), permanent);
+    }
+
+    /// <summary>Rows in archive order, an archive's rows at a time.</summary>
+    private static IEnumerable<List<(string Archive, string Split, string Clip)>> ByArchive(IEnumerable<(string Archive, string Split, string Clip)> rows)
+    {
+        var current = new List<(string Archive, string Split, string Clip)>();
+        foreach (var row in rows)
+        {
+            if (current.Count > 0 && current[0].Archive != row.Archive)
+            {
+                yield return current;
+                current = [];
+            }
+            current.Add(row);
+        }
+        if (current.Count > 0)
+            yield return current;
     }
 }

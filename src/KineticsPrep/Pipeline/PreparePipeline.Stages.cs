@@ -59,7 +59,15 @@ public sealed partial class PreparePipeline
         };
         foreach (var stage in stages)
             _ = stage.ContinueWith(_ => failed.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        await Task.WhenAll(stages);
+        try
+        {
+            await Task.WhenAll(stages);
+        }
+        finally
+        {
+            // Stopped (SIGTERM, a full disk) or done: the clips made so far are kept.
+            Resized.Flush();
+        }
     }
 
     private async Task ExtractAllAsync(ChannelReader<DownloadItem> ready, ChannelWriter<ClipWork> clips, ProgressTally counters, CancellationToken cancellationToken)
@@ -124,7 +132,7 @@ public sealed partial class PreparePipeline
 
     private async Task ResizeAllAsync(ChannelReader<ClipWork> clips, ProgressTally counters, CancellationToken cancellationToken)
     {
-        var resizer = new ResizeStep(new ClipResizer(tools, options.Resize), _state);
+        var resizer = new ResizeStep(new ClipResizer(tools, options.Resize), _state, Resized);
         await StageRunner.ForEachAsync(clips.ReadAllAsync(cancellationToken), options.Resize.Workers, async (work, token) =>
         {
             var job = work.Job;
@@ -145,9 +153,10 @@ public sealed partial class PreparePipeline
 
     private ResizedOutputs Outputs => _outputs ?? throw new InvalidOperationException("StartAsync comes first");
 
-    /// <summary>All of an archive's clips are resized or failed: delete the originals and record it done.</summary>
+    /// <summary>All of an archive's clips are resized or failed: record its clips, delete the originals and record it done.</summary>
     private void Finish(ArchiveTracker tracker, ProgressTally counters)
     {
+        Resized.Flush();
         var failures = tracker.Failures;
         foreach (var failure in failures)
             _failures.Enqueue($"{tracker.Split}/{failure.Clip}: {failure.Reason}" + (failure.Transient ? " (run again to retry)" : ""));

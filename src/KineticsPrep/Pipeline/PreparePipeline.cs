@@ -19,8 +19,12 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
 {
     private readonly StateStore _state = StateStore.Open(options.Root, options.Shard.StateName);
     private readonly ConcurrentQueue<string> _failures = new();
+    private ResizedBatch? _resizedBatch;
     private DownloadStep? _download;
     private ResizedOutputs? _outputs;
+
+    /// <summary>The clips this run makes, on their way to its store.</summary>
+    private ResizedBatch Resized => LazyInitializer.EnsureInitialized(ref _resizedBatch, () => new ResizedBatch(_state));
 
     /// <summary>Downloading one file, recorded in this shard's state store.</summary>
     private DownloadStep Download => _download ??= new DownloadStep(downloader, _state);
@@ -61,7 +65,7 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         // run's has a clip to make again (a failure that may pass, an output changed or deleted by hand), whichever
         // run (plain or shard) recorded it: the root's lock keeps that run from running now.
         var stores = StoresOfRoot();
-        _outputs = new ResizedOutputs(options.Root, stores.SelectMany(s => s.ResizedClips()).DistinctBy(c => c.Path).ToList());
+        _outputs = new ResizedOutputs(options.Root, stores);
         var audits = stores.Select(store => ArchiveAudit.Run(store, mine, options, _outputs, Keeps)).ToList();
         foreach (var failure in audits.SelectMany(a => a.PermanentFailures))
             _failures.Enqueue(failure);

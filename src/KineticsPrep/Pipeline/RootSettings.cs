@@ -55,7 +55,7 @@ internal static class RootSettings
             throw new PrepareRefusedException(SettingChange.Refusal(
                 options.Root.Path, changes, "clips and lists", "--reencode to make the clips again with the new settings", "prepare into another --root"));
 
-        var clips = mine.ProcessedClips();
+        var clips = mine.ProcessedClips().ToList();
         var gone = clips.Count(c => !File.Exists(Path.Combine(options.Root.VideosOf(c.Split), c.Clip)));
         if (gone > 0)
             throw new PrepareRefusedException(

@@ -7,8 +7,9 @@ using KineticsPrep.Running;
 namespace KineticsPrep.Report;
 
 /// <summary>
-/// Makes a <see cref="ContactSheet"/>: for each class, one ffmpeg that takes the middle frame of one of its clips (a
-/// train clip first), as a small JPEG; classes are added in label order until the sheet reaches its size cap.
+/// Makes a <see cref="ContactSheet"/>: for each class, the middle frame of one of its clips (a train clip first), as a
+/// small JPEG, many classes to one ffmpeg (a batch that fails is done again one clip at a time, so that only a bad
+/// clip's class is left out); classes are added in label order until the sheet reaches its size cap.
 /// </summary>
 public static class ContactSheetMaker
 {
@@ -16,6 +17,9 @@ public static class ContactSheetMaker
 
     private const int ThumbnailQuality = 6;
     public const long SizeCap = 3L << 20;
+
+    /// <summary>Stills per ffmpeg: few enough that a bad clip costs little to find again.</summary>
+    private const int MaxBatch = 40;
 
     /// <param name="labels">Class names in id order.</param>
     /// <param name="clips">The index rows of the lists (lists/index.csv).</param>
@@ -31,20 +35,18 @@ public static class ContactSheetMaker
         var ffmpeg = new FFmpeg(tools.FFmpegPath);
         var made = new ConcurrentDictionary<int, byte[]>();
         using var scratch = new ScratchFolder("sheet");
-        await StageRunner.ForEachAsync(picks, workers, async (clip, token) =>
+        var batchSize = Math.Clamp((picks.Count + workers - 1) / Math.Max(1, workers), 1, MaxBatch);
+        await StageRunner.ForEachAsync(picks.Chunk(batchSize).ToList(), workers, async (batch, token) =>
         {
-            var jpeg = Path.Combine(scratch.Path, $"{clip.LabelId}.jpg");
-            try
+            var stills = batch.Select(clip => (Input: Path.IsPathRooted(clip.Path) ? clip.Path : Path.Combine(root.Path, clip.Path), Seconds: (clip.Duration ?? 0) / 2,
+                Jpeg: Path.Combine(scratch.Path, $"{clip.LabelId}.jpg"), clip.LabelId)).ToList();
+            if (!await TryAsync(ffmpeg, stills.Select(s => (s.Input, s.Seconds, s.Jpeg)).ToList(), token) && stills.Count > 1)
             {
-                await ffmpeg.StillAsync(Path.IsPathRooted(clip.Path) ? clip.Path : Path.Combine(root.Path, clip.Path), (clip.Duration ?? 0) / 2,
-                    $"scale=-2:{ThumbnailHeight}", ThumbnailQuality, jpeg, token);
-                if (File.Exists(jpeg) && new FileInfo(jpeg).Length > 0)
-                    made[clip.LabelId] = await File.ReadAllBytesAsync(jpeg, token);
+                foreach (var still in stills)
+                    await TryAsync(ffmpeg, [(still.Input, still.Seconds, still.Jpeg)], token);
             }
-            catch (MediaToolException)
-            {
-                // A clip that gives no frame leaves its class out of the sheet; verify reports such clips.
-            }
+            foreach (var still in stills.Where(s => File.Exists(s.Jpeg) && new FileInfo(s.Jpeg).Length > 0))
+                made[still.LabelId] = await File.ReadAllBytesAsync(still.Jpeg, token);
         }, cancellationToken);
 
         var thumbnails = new List<Thumbnail>();
@@ -59,5 +61,20 @@ public static class ContactSheetMaker
         }
         var distinctLabels = clips.Where(c => c.LabelId >= 0 && c.LabelId < labels.Count).Select(c => c.LabelId).Distinct().Count();
         return new ContactSheet(thumbnails, distinctLabels - thumbnails.Count, null);
+    }
+
+    /// <summary>False when ffmpeg failed: a clip that gives no frame leaves its class out of the sheet (verify reports
+    /// such clips).</summary>
+    private static async Task<bool> TryAsync(FFmpeg ffmpeg, IReadOnlyList<(string Input, double Seconds, string Jpeg)> stills, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ffmpeg.StillsAsync(stills, $"scale=-2:{ThumbnailHeight}", ThumbnailQuality, cancellationToken);
+            return true;
+        }
+        catch (MediaToolException)
+        {
+            return false;
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace KineticsPrep.State;
 /// The version of a root's clips, as one short digest of the output settings and of every resized clip its stores
 /// record (path and size). Lists record the version they were written from: clips made or taken back since, or made
 /// with other settings, make them stale. Neither times nor hashes go in, which a killed and resumed run records
-/// differently for the same bytes.
+/// differently for the same bytes. The stores' clips are read in path order and merged as they stream, so that the
+/// version of 300k clips costs no memory.
 /// </summary>
 public static class ClipSetVersion
 {
@@ -19,8 +20,8 @@ public static class ClipSetVersion
         foreach (var (name, value) in all.SelectMany(s => s.Settings()).Where(s => s.Key.StartsWith("--", StringComparison.Ordinal))
                      .DistinctBy(s => s.Key).OrderBy(s => s.Key, StringComparer.Ordinal))
             digest.AppendData(Encoding.UTF8.GetBytes($"{name}={value}\n"));
-        foreach (var clip in all.SelectMany(s => s.ResizedClips()).DistinctBy(c => c.Path).OrderBy(c => c.Path, StringComparer.Ordinal))
-            digest.AppendData(Encoding.UTF8.GetBytes($"{clip.Path}\t{clip.Bytes}\n"));
+        foreach (var (path, bytes, _) in SortedMerge.Distinct(all.Select(s => s.ResizedSizes()), c => c.Path))
+            digest.AppendData(Encoding.UTF8.GetBytes($"{path}\t{bytes}\n"));
         return Convert.ToHexStringLower(digest.GetHashAndReset())[..16];
     }
 }

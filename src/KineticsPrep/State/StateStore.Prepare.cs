@@ -68,9 +68,9 @@ public sealed partial class StateStore
 
     public IReadOnlyList<string> ProcessedArchives() => Query("SELECT archive FROM processed ORDER BY archive", r => r.GetString(0));
 
-    /// <summary>Every processed archive's split and clips (file names as extracted).</summary>
-    public IReadOnlyList<(string Archive, string Split, string Clip)> ProcessedClips() =>
-        Query("""
+    /// <summary>Every processed archive's split and clips (file names as extracted), in archive order, read as consumed.</summary>
+    public IEnumerable<(string Archive, string Split, string Clip)> ProcessedClips() =>
+        Stream("""
             SELECT p.archive, p.split, c.clip FROM processed p JOIN archive_clips c ON c.archive = p.archive ORDER BY p.archive, c.clip
             """, r => (r.GetString(0), r.GetString(1), r.GetString(2)));
 

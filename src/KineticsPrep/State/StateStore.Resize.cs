@@ -7,19 +7,28 @@ public sealed partial class StateStore
     /// What a resize did to one clip: its short side and duration before, its short side after, and the file made. An
     /// earlier failure of the clip (recorded under its path) is forgotten.
     /// </summary>
-    public void RecordResized(ResizedClip clip)
+    public void RecordResized(ResizedClip clip) => RecordResized([clip]);
+
+    /// <summary>Several clips made, as <see cref="RecordResized(ResizedClip)"/>, in one transaction.</summary>
+    public void RecordResized(IReadOnlyList<ResizedClip> clips)
     {
         Write(connection =>
         {
-            Execute(connection, """
-                INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks, sha256)
-                VALUES ($path, $split, $ss, $sd, $short, $bytes, $modified, $sha)
-                """,
-                ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
-                ("$short", clip.ShortSide), ("$bytes", (object?)clip.Bytes ?? DBNull.Value), ("$modified", (object?)clip.ModifiedTicks ?? DBNull.Value),
-                ("$sha", (object?)clip.Sha256 ?? DBNull.Value));
-            Execute(connection, "DELETE FROM failures WHERE item = $path AND stage = 'resize'", ("$path", clip.Path));
+            foreach (var clip in clips)
+                Record(connection, clip);
         });
+    }
+
+    private static void Record(Microsoft.Data.Sqlite.SqliteConnection connection, ResizedClip clip)
+    {
+        Execute(connection, """
+            INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks, sha256)
+            VALUES ($path, $split, $ss, $sd, $short, $bytes, $modified, $sha)
+            """,
+            ("$path", clip.Path), ("$split", clip.Split), ("$ss", clip.SourceShortSide), ("$sd", (object?)clip.SourceDuration ?? DBNull.Value),
+            ("$short", clip.ShortSide), ("$bytes", (object?)clip.Bytes ?? DBNull.Value), ("$modified", (object?)clip.ModifiedTicks ?? DBNull.Value),
+            ("$sha", (object?)clip.Sha256 ?? DBNull.Value));
+        Execute(connection, "DELETE FROM failures WHERE item = $path AND stage = 'resize'", ("$path", clip.Path));
     }
 
     /// <summary>Forgets the clips made under a folder (root-relative, ending in '/'): a re-encode dropped.</summary>
@@ -40,6 +49,11 @@ public sealed partial class StateStore
                 Execute(connection, "INSERT OR REPLACE INTO settings (name, value) VALUES ($name, $value)", ("$name", name), ("$value", value));
             Execute(connection, "DELETE FROM settings WHERE substr(name, 1, length($prefix)) = $prefix", ("$prefix", pendingPrefix));
         });
+
+    /// <summary>Each resized clip's path, size and modification time, in path order, read as consumed.</summary>
+    public IEnumerable<(string Path, long? Bytes, long? ModifiedTicks)> ResizedSizes() =>
+        Stream("SELECT path, bytes, modified_ticks FROM resized ORDER BY path",
+            r => (r.GetString(0), r.IsDBNull(1) ? (long?)null : r.GetInt64(1), r.IsDBNull(2) ? (long?)null : r.GetInt64(2)));
 
     public IReadOnlyList<ResizedClip> ResizedClips() =>
         Query("SELECT path, split, source_short, source_duration, short, bytes, modified_ticks, sha256 FROM resized ORDER BY path",

@@ -123,6 +123,19 @@ public sealed partial class StateStore
         });
 
     /// <summary>
+    /// The rows of a query one at a time, read as they are consumed, so that a root's 300k clips are never all in
+    /// memory at once. The connection stays open until the enumeration ends.
+    /// </summary>
+    private IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> map)
+    {
+        using var connection = Guard(Connect);
+        using var command = Command(connection, sql);
+        using var reader = Guard(command.ExecuteReader);
+        while (reader.Read())
+            yield return map(reader);
+    }
+
+    /// <summary>
     /// Makes one change, in one transaction unless told otherwise. A full disk rolls it back and stops the run with a
     /// <see cref="DiskFullException"/>, so nothing is recorded that did not happen.
     /// </summary>

@@ -1,0 +1,45 @@
+namespace KineticsPrep.State;
+
+/// <summary>
+/// The clips prepare makes, recorded in its store in batches: one transaction for every <see cref="MaxClips"/> clips,
+/// or sooner once the oldest waiting one is <see cref="MaxWait"/> old, and always before anything that stands on them
+/// (an archive recorded processed, its originals deleted). A kill loses at most the open batch: those clips' originals
+/// are still there, so the next run makes them again.
+/// </summary>
+public sealed class ResizedBatch(StateStore store)
+{
+    public const int MaxClips = 256;
+
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _lock = new();
+    private readonly List<ResizedClip> _waiting = [];
+    private DateTime _oldest;
+
+    public void Add(ResizedClip clip)
+    {
+        lock (_lock)
+        {
+            if (_waiting.Count == 0)
+                _oldest = DateTime.UtcNow;
+            _waiting.Add(clip);
+            if (_waiting.Count >= MaxClips || DateTime.UtcNow - _oldest >= MaxWait)
+                FlushWaiting();
+        }
+    }
+
+    /// <summary>Records every clip waiting, in one transaction.</summary>
+    public void Flush()
+    {
+        lock (_lock)
+            FlushWaiting();
+    }
+
+    private void FlushWaiting()
+    {
+        if (_waiting.Count == 0)
+            return;
+        store.RecordResized(_waiting);
+        _waiting.Clear();
+    }
+}
