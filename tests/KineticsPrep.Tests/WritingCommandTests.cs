@@ -122,7 +122,7 @@ public sealed class WritingCommandTests(PrepareFixture fixture)
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "ALTER TABLE verified DROP COLUMN bytes; ALTER TABLE verified DROP COLUMN modified_ticks; ALTER TABLE verified DROP COLUMN changed_ticks; ALTER TABLE verified DROP COLUMN full; " +
-                                  "DROP TABLE rawframes; DROP TABLE commit_count; DROP TABLE listed; " +
+                                  "DROP TABLE rawframes; DROP TABLE commit_count; DROP TABLE listed; DROP TABLE resized_changes; DROP TRIGGER resized_inserted; DROP TRIGGER resized_updated; DROP TRIGGER resized_deleted; " +
                                   "PRAGMA user_version = 4; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
         }

@@ -31,9 +31,8 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         var files = SplitFiles.In(options.Annotations);
         if (files.Count == 0)
             throw new AnnotationException($"{options.Annotations}: no train.csv, validate.csv, val.csv or test.csv");
-        var clipSet = options.ManifestRoot is { } manifestRoot ? ClipSetVersion.Of(StateStore.AllUnder(manifestRoot, upgrade: true)) : null;
         var made = options.ManifestRoot is { } root ? new ListsInputs(root, options.Out) : null;
-        var inputs = made?.Of(options, files, clipSet!);
+        var inputs = made?.Of(options, files);
         if (inputs is not null && Unchanged(made!, inputs) is { } unchanged)
             return unchanged;
 
@@ -73,7 +72,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
             shrunk,
             options.Format.Name,
             options.Labels ?? "the train CSV's labels, sorted",
-            clipSet)
+            options.ManifestRoot is { } manifestRoot ? ClipSetVersion.Of(StateStore.AllUnder(manifestRoot, upgrade: true)) : null)
         {
             Repeated = repeated,
             CutShort = read.Select(s => CutShort.Check(Path.GetFileName(s.Path), s.Rows.Count, options.Release?.AllSplits.FirstOrDefault(c => c.Name == s.Name)?.OfficialRows))

@@ -9,7 +9,7 @@ namespace KineticsPrep.Annotate;
 /// <summary>
 /// What a root's lists were made from, and what the lists folder held once written, as two short digests kept in
 /// <c>.kinetics-prep/lists-made</c> (not in lists/, whose bytes do not depend on the machine): a run whose inputs (the
-/// options that shape the lists, each annotation CSV's stamp, the label file's, the root's clip set and
+/// options that shape the lists, each annotation CSV's stamp, the label file's, the mark of the root's clip set and
 /// kinetics-prep's version) and whose lists folder (each file's stamp) are as the last run left them has nothing to
 /// write, and keeps the lists, the index and the manifest as they are.
 /// </summary>
@@ -17,12 +17,12 @@ internal sealed class ListsInputs(DatasetRoot root, string listsFolder)
 {
     private string RecordFile => Path.Combine(root.StateFolder, "lists-made");
 
-    /// <param name="clipSet">The root's <see cref="ClipSetVersion"/>.</param>
-    public string Of(AnnotateOptions options, IReadOnlyList<(string Split, string Path)> csvFiles, string clipSet)
+    public string Of(AnnotateOptions options, IReadOnlyList<(string Split, string Path)> csvFiles)
     {
+        var clipSetMark = ClipSetVersion.Mark(StateStore.AllUnder(root, upgrade: true));
         var lines = new List<string>
         {
-            $"kinetics-prep={ToolVersion.Current}", $"clips={clipSet}", $"out={listsFolder}", $"format={options.Format.Name}", $"labels={options.Labels}",
+            $"kinetics-prep={ToolVersion.Current}", $"clips={clipSetMark}", $"out={listsFolder}", $"format={options.Format.Name}", $"labels={options.Labels}",
             $"subset={options.Subset}", $"videos={options.Videos}", $"replacement={options.Replacement}", $"relative={options.RelativeTo}",
             $"skip-bad-rows={options.SkipBadRows}", $"check={options.Check}", $"release={options.Release?.Name}",
             $"exclude={string.Join(',', (options.ExcludeIds ?? new HashSet<string>()).Order(StringComparer.Ordinal))}",

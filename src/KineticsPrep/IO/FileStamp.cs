@@ -33,10 +33,13 @@ public readonly partial record struct FileStamp(long Bytes, long ModifiedTicks, 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatxCall(int directory, string path, int flags, uint mask, [Out] byte[] buffer);
 
+    [ThreadStatic]
+    private static byte[]? _buffer;
+
     /// <summary>Null when statx fails (no such file, or no statx here) or the path is not a regular file.</summary>
     private static FileStamp? Statx(string path)
     {
-        var buffer = new byte[StatxSize];
+        var buffer = _buffer ??= new byte[StatxSize];
         try
         {
             if (StatxCall(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0)

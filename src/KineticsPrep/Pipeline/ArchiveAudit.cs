@@ -19,39 +19,41 @@ internal static class ArchiveAudit
     {
         var mine = archives.Select(a => a.Key(options.Root)).ToHashSet(StringComparer.Ordinal);
         var failures = state.ClipFailures().ToDictionary(f => (f.Archive, f.Failure.Clip), f => f.Failure);
-        var permanent = new List<string>();
-        // Read as it streams, an archive at a time: the store is written (an archive reopened) only after reading.
-        var redone = new List<(string Archive, bool ForgetExtraction)>();
-        foreach (var archive in ByArchive(state.ProcessedClips().Where(c => mine.Contains(c.Archive))))
-        {
-            var split = archive[0].Split;
-            var redo = new List<string>();
-            var failedForGood = new List<string>();
-            foreach (var (key, _, clip) in archive.Where(c => keeps(c.Split, c.Clip)))
-            {
-                if (failures.TryGetValue((key, clip), out var failure))
-                {
-                    if (failure.Transient)
-                        redo.Add(clip);
-                    else
-                        failedForGood.Add($"{split}/{clip}: {failure.Reason}");
-                }
-                else if (!outputs.IsIntact(options.ResizedClip(split, clip)))
-                {
-                    redo.Add(clip);
-                }
-            }
-            if (redo.Count == 0)
-            {
-                permanent.AddRange(failedForGood);
-                continue;
-            }
-            var originalsThere = redo.All(clip => File.Exists(Path.Combine(options.Root.VideosOf(split), clip)));
-            redone.Add((archive[0].Archive, !originalsThere));
-        }
-        foreach (var (archive, forgetExtraction) in redone)
+        // Read as it streams, an archive at a time, the archives checked on every core (a stat per clip); the store is
+        // written (an archive reopened) only once all are read.
+        var checkedArchives = new System.Collections.Concurrent.ConcurrentBag<(string Archive, bool Redo, bool ForgetExtraction, List<string> FailedForGood)>();
+        Parallel.ForEach(ByArchive(state.ProcessedClips().Where(c => mine.Contains(c.Archive))), archive =>
+            checkedArchives.Add(Check(archive, options, outputs, keeps, failures)));
+        var redone = checkedArchives.Where(a => a.Redo).OrderBy(a => a.Archive, StringComparer.Ordinal).ToList();
+        foreach (var (archive, _, forgetExtraction, _) in redone)
             state.ReopenArchive(archive, forgetExtraction);
+        var permanent = checkedArchives.Where(a => !a.Redo).OrderBy(a => a.Archive, StringComparer.Ordinal).SelectMany(a => a.FailedForGood).ToList();
         return new Result(redone.Select(r => r.Archive).ToList(), permanent);
+    }
+
+    private static (string Archive, bool Redo, bool ForgetExtraction, List<string> FailedForGood) Check(
+        List<(string Archive, string Split, string Clip)> archive, PrepareOptions options, ResizedOutputs outputs, Func<string, string, bool> keeps,
+        Dictionary<(string, string), ClipFailure> failures)
+    {
+        var (key, split, _) = archive[0];
+        var redo = new List<string>();
+        var failedForGood = new List<string>();
+        foreach (var (_, _, clip) in archive.Where(c => keeps(c.Split, c.Clip)))
+        {
+            if (failures.TryGetValue((key, clip), out var failure))
+            {
+                if (failure.Transient)
+                    redo.Add(clip);
+                else
+                    failedForGood.Add($"{split}/{clip}: {failure.Reason}");
+            }
+            else if (!outputs.IsIntact(options.ResizedClip(split, clip)))
+            {
+                redo.Add(clip);
+            }
+        }
+        var originalsThere = redo.All(clip => File.Exists(Path.Combine(options.Root.VideosOf(split), clip)));
+        return (key, redo.Count > 0, !originalsThere, failedForGood);
     }
 
     /// <summary>Rows in archive order, an archive's rows at a time.</summary>

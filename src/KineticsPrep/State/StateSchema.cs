@@ -73,11 +73,18 @@ internal static class StateSchema
         // 9: the ctime of the clip a verify result is about, which a hand edit that puts the modification time back
         // still moves (a second verify skips a clip only when all three are unchanged), and whether every frame was
         // decoded (--full), which a plain verify's result does not stand in for. How many archives each split's list
-        // named on which mirror: with every one of them planned, a later run needs no mirror to know the release.
+        // named on which mirror: with every one of them planned, a later run needs no mirror to know the release. A
+        // count of the changes to the resized clips, kept by the store itself: what was made from them is current while
+        // it is unchanged, which a run learns without reading 300k rows.
         """
         ALTER TABLE verified ADD COLUMN changed_ticks INTEGER;
         ALTER TABLE verified ADD COLUMN full INTEGER NOT NULL DEFAULT 0;
         CREATE TABLE listed (split TEXT PRIMARY KEY, archives INTEGER NOT NULL, mirror TEXT NOT NULL);
+        CREATE TABLE resized_changes (n INTEGER NOT NULL);
+        INSERT INTO resized_changes (n) VALUES (0);
+        CREATE TRIGGER resized_inserted AFTER INSERT ON resized BEGIN UPDATE resized_changes SET n = n + 1; END;
+        CREATE TRIGGER resized_updated AFTER UPDATE ON resized BEGIN UPDATE resized_changes SET n = n + 1; END;
+        CREATE TRIGGER resized_deleted AFTER DELETE ON resized BEGIN UPDATE resized_changes SET n = n + 1; END;
         """,
     ];
 

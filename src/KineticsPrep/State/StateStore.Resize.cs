@@ -50,6 +50,9 @@ public sealed partial class StateStore
             Execute(connection, "DELETE FROM settings WHERE substr(name, 1, length($prefix)) = $prefix", ("$prefix", pendingPrefix));
         });
 
+    /// <summary>How many times the resized clips changed (a clip recorded, updated or forgotten), as the store counts them.</summary>
+    public long ResizedChanges() => Query("SELECT n FROM resized_changes", r => r.GetInt64(0)).Single();
+
     /// <summary>Each resized clip's path, size and modification time, in path order, read as consumed.</summary>
     public IEnumerable<(string Path, long? Bytes, long? ModifiedTicks)> ResizedSizes() =>
         Stream("SELECT path, bytes, modified_ticks FROM resized ORDER BY path",
