@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Scale benchmark (#35): what every command costs on a finished root as the clip count grows, with tiny clips and a
 # stand-in for ffmpeg's encode that copies (copy_ffmpeg.c), so that only kinetics-prep's own cost is measured.
-# For each size: wall time and peak RSS of the first prepare, a no-op rerun, a rerun with the mirror unreachable,
-# status, report, verify (first and second), annotate --root, compare, and both exports; then each one's growth
-# exponent between the two largest sizes (1.0: linear; 0: flat).
+# For each size: wall time, peak RSS and CPU of the first prepare, a no-op rerun, a rerun with the mirror unreachable,
+# status, report (first, and again with its thumbnails kept), verify (first and second), annotate --root, compare,
+# and both exports; prepare's bookkeeping per clip (its CPU less that of a bare loop that extracts the same archives
+# and starts the stand-in once per clip); then each command's growth exponent between the two largest sizes given
+# (1.0: linear; 0: flat). Each size's figures stay in results-SIZE.tsv; KEEP=1 measures on the root already there.
 # Usage: bench/scale/run.sh [SIZE ...]        (default: 4000 20000)
-# Env: BENCH_DIR (default /tmp/kp-scale), SKIP="export-rawframes verify-first …" to leave commands out.
+# Env: BENCH_DIR (default /tmp/kp-scale), SKIP="export-rawframes verify-first …" to leave commands out, KEEP=1.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=${BENCH_DIR:-/tmp/kp-scale}
@@ -27,21 +29,23 @@ if [ ! -d "$work/sources" ]; then
     ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=96x72:rate=10:duration=1,hue=H=$k" \
       -c:v libx264 -preset veryfast -pix_fmt yuv420p "$work/sources.tmp/src$k.mp4"
   done
+  ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=96x72:rate=10:duration=0.1" -frames:v 1 "$work/sources.tmp/frame.jpg"
   mv "$work/sources.tmp" "$work/sources"
 fi
+export KP_STAND_IN_JPEG=$work/sources/frame.jpg KP_STAND_IN_FRAMES=10   # the sources' 10 frames
 
-results=$work/results.tsv
-: >"$results"
-# measure NAME SIZE COMMAND…: one line "name size seconds peak_kib cpu_seconds exit" in results.tsv.
+# measure NAME SIZE COMMAND…: one line "name size seconds peak_kib cpu_seconds exit" in results-SIZE.tsv.
 measure() {
   local name=$1 size=$2; shift 2
   if [[ " ${SKIP:-} " == *" $name "* ]]; then return; fi
   local code=0
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/$name-$size.log" 2>&1 || code=$?
   read -r seconds kib user system < <(tail -1 "$work/time")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$size" "$seconds" "$kib" "$(echo "$user + $system" | bc -l)" "$code" >>"$results"
-  printf '%-18s %7d clips: %7.2f s, %6.0f MB peak, exit %d\n' "$name" "$size" "$seconds" "$(echo "$kib / 1024" | bc -l)" "$code"
+  local cpu; cpu=$(echo "$user + $system" | bc -l)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$size" "$seconds" "$kib" "$cpu" "$code" >>"$work/results-$size.tsv"
+  printf '%-18s %7d clips: %7.2f s, %6.0f MB peak, %7.2f s CPU, exit %d\n' "$name" "$size" "$seconds" "$(echo "$kib / 1024" | bc -l)" "$cpu" "$code"
 }
+
 
 kp=$work/cli/kinetics-prep
 for n in "${sizes[@]}"; do
@@ -50,15 +54,21 @@ for n in "${sizes[@]}"; do
     python3 "$repo/bench/scale/make_mirror.py" "$mirror.tmp" "$n" "$repo/src/KineticsPrep/Dataset/LabelMaps/mmaction2-k400.txt" "$work"/sources/*.mp4
     mv "$mirror.tmp" "$mirror"
   fi
-  rm -rf "$root" "$root-rawframes" "$work/tmp-before"
-  ls /tmp >"$work/tmp-before"
-  measure prepare "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
+  rm -f "$work/tmp-before" && ls /tmp >"$work/tmp-before"
+  if [ "${KEEP:-}" != 1 ] || [ ! -d "$root" ]; then
+    : >"$work/results-$n.tsv"
+    rm -rf "$root"
+    measure bare-loop "$n" "$repo/bench/scale/bare_loop.sh" "$mirror" "$work/bare" "$work/copy_ffmpeg"
+    measure prepare "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
+  fi
   measure prepare-noop "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
   mv "$mirror" "$mirror.away"
   measure prepare-offline "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
   mv "$mirror.away" "$mirror"
   measure status "$n" "$kp" status "$root"
+  rm -rf "$root/.kinetics-prep/thumbnails"
   measure report "$n" "$kp" report --root "$root"
+  measure report-again "$n" "$kp" report --root "$root"
   measure verify-first "$n" "$kp" verify --root "$root" --workers 2
   measure verify-second "$n" "$kp" verify --root "$root" --workers 2
   measure annotate "$n" "$kp" annotate --root "$root"
@@ -67,13 +77,15 @@ for n in "${sizes[@]}"; do
   measure export-rawframes "$n" "$kp" export rawframes --root "$root" --workers 2
   left=$(comm -13 "$work/tmp-before" <(ls /tmp) | grep -c kinetics-prep || true)
   echo "left in /tmp by the commands above: $left"
+  awk -F'\t' -v n="$n" '$1 == "prepare" { p = $5 } $1 == "bare-loop" { b = $5 }
+    END { if (p != "" && b != "") printf "bookkeeping: %.2f ms of CPU per clip (prepare %.1f s, bare loop %.1f s)\n", (p - b) * 1000 / n, p, b }' "$work/results-$n.tsv"
 done
 
-echo "== growth exponent between the two largest sizes (time, peak RSS)"
 if [ "${#sizes[@]}" -ge 2 ]; then
   a=${sizes[-2]} b=${sizes[-1]}
-  awk -F'\t' -v a="$a" -v b="$b" '
+  echo "== growth exponent from $a to $b clips (time, peak RSS)"
+  cat "$work/results-$a.tsv" "$work/results-$b.tsv" | awk -F'\t' -v a="$a" -v b="$b" '
     $2 == a { ta[$1] = $3; ma[$1] = $4 } $2 == b { tb[$1] = $3; mb[$1] = $4; order[++k] = $1 }
     END { for (i = 1; i <= k; i++) { c = order[i]; if (!(c in ta)) continue;
-      printf "%-18s time^%.2f  rss^%.2f\n", c, log((tb[c] + 0.01) / (ta[c] + 0.01)) / log(b / a), log(mb[c] / ma[c]) / log(b / a) } }' "$results"
+      printf "%-18s time^%.2f  rss^%.2f\n", c, log((tb[c] + 0.01) / (ta[c] + 0.01)) / log(b / a), log(mb[c] / ma[c]) / log(b / a) } }'
 fi

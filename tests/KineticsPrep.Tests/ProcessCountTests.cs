@@ -119,4 +119,29 @@ public sealed class ProcessCountTests : IDisposable
         Assert.Equal(1, withBad.LeftOut);
         Assert.Equal(1 + 6, Started("ffmpeg") - startedForWhole); // the batch, then each clip of it on its own
     }
+
+    [Fact(Timeout = Timeouts.Process)]
+    public async Task A_second_contact_sheet_of_a_root_takes_its_thumbnails_from_the_first_and_takes_a_changed_clip_again()
+    {
+        var clips = Clips(Path.Combine("videos_320p", "train"), 3);
+        var root = new DatasetRoot(_temp.Path);
+        Directory.CreateDirectory(root.StateFolder);
+        var labels = new[] { "class 0", "class 1", "class 2" };
+        var facts = clips.Select((clip, i) => new ClipFacts(clip, "train", i, 12, 25, 0.5, 480, 360, new FileInfo(clip).Length, 12)).ToList();
+        Task<KineticsPrep.Report.ContactSheet> Sheet() => KineticsPrep.Report.ContactSheetMaker.MakeAsync(root, labels, facts, _counted, 1, CancellationToken.None);
+
+        var first = await Sheet();
+        var afterFirst = Started("ffmpeg");
+        var second = await Sheet();
+        var afterSecond = Started("ffmpeg");
+        File.SetLastWriteTimeUtc(clips[1], DateTime.UtcNow.AddMinutes(-5));
+        var third = await Sheet();
+
+        Assert.Equal(3, first.Thumbnails.Count);
+        Assert.Equal(afterFirst, afterSecond);
+        Assert.Equal(first.Thumbnails.Select(t => Convert.ToHexString(t.Jpeg)), second.Thumbnails.Select(t => Convert.ToHexString(t.Jpeg)));
+        Assert.Equal(afterSecond + 1, Started("ffmpeg"));
+        Assert.Equal(3, third.Thumbnails.Count);
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(root.StateFolder, "thumbnails")).Length);
+    }
 }

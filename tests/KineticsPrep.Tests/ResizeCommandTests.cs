@@ -68,7 +68,7 @@ public sealed class ResizeCommandTests
         Assert.True(resize.ExitCode == 0, resize.Stdout + resize.Stderr);
         Assert.False(Directory.Exists(Path.Combine(root, "videos_320p", "train", ".kinetics-prep", "state.db")));
         Assert.Equal("videos_320p/train/a_000001_000011.mp4",
-            Assert.Single(KineticsPrep.State.StateStore.OpenReadOnly(new DatasetRoot(root).StateFile(KineticsPrep.State.StateStore.DefaultName)).ResizedClips()).Path);
+            Assert.Single(KineticsPrep.State.StateStore.OpenReadOnly(new DatasetRoot(root).StateFile(KineticsPrep.State.StateStore.DefaultName)).ResizedSizes()).Path);
     }
 
     [Fact(Timeout = Timeouts.Process)]

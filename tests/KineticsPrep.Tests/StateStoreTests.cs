@@ -97,14 +97,14 @@ public sealed class StateStoreTests : IDisposable
 
         for (var i = 0; i < ResizedBatch.MaxClips - 1; i++)
             batch.Add(Clip(i));
-        var beforeFull = store.ResizedClips().Count;
+        var beforeFull = store.ResizedSizes().Count();
         batch.Add(Clip(ResizedBatch.MaxClips - 1));
-        var whenFull = store.ResizedClips().Count;
+        var whenFull = store.ResizedSizes().Count();
         batch.Add(Clip(ResizedBatch.MaxClips));
-        var waiting = store.ResizedClips().Count;
+        var waiting = store.ResizedSizes().Count();
         batch.Flush();
 
         Assert.Equal((0, ResizedBatch.MaxClips, ResizedBatch.MaxClips), (beforeFull, whenFull, waiting));
-        Assert.Equal(ResizedBatch.MaxClips + 1, store.ResizedClips().Count);
+        Assert.Equal(ResizedBatch.MaxClips + 1, store.ResizedSizes().Count());
     }
 }

@@ -139,7 +139,7 @@ public sealed class VerifyReportTests(PrepareFixture fixture)
         File.WriteAllLines(Path.Combine(lists, "labels.txt"), ["a", "b", "c"]);
         File.WriteAllLines(Path.Combine(lists, "train.csv"), [.. Enumerable.Repeat("/x 0", 10), .. Enumerable.Repeat("/y 1", 10), "/z 2"]);
 
-        var report = KineticsPrep.Report.ReportBuilder.Build(new DatasetRoot(root));
+        var report = KineticsPrep.Report.ReportBuilder.Build(new DatasetRoot(root), ClipIndexFile.ReadIfThere(new DatasetRoot(root).Lists));
 
         Assert.Equal(["c"], report.Classes.Where(c => c.Weak).Select(c => c.Label));
         Assert.Equal(("c", 1), (report.Classes[0].Label, report.Classes[0].Total));

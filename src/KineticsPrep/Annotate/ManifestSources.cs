@@ -1,26 +1,44 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using KineticsPrep.Dataset;
+using KineticsPrep.IO;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Annotate;
 
 /// <summary>
 /// What the state stores under a root recorded of each clip, for the manifest: the original's archive, bytes and
-/// SHA-256 (as extracted), and the resized clip's SHA-256. Read once; a clip is opened only when its hash was not recorded.
+/// SHA-256 (as extracted), and the resized clip's SHA-256. Read once; a clip is opened only when its hash was not
+/// recorded. Held compactly (each archive's name once, hashes as 32 bytes, resized clips under a 64-bit hash of their
+/// path), since a root's 300k clips are all held at once.
 /// </summary>
 public sealed class ManifestSources
 {
     private readonly DatasetRoot _root;
-    private readonly ILookup<string, (string Archive, long? Bytes, string? Sha256)> _sources;
-    private readonly Dictionary<string, string?> _outputs;
+    private readonly List<string> _archives = [];
+    private readonly Dictionary<string, List<(int Archive, long? Bytes, Sha256Hex? Sha256)>> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, Sha256Hex?> _outputs = [];
 
     public ManifestSources(DatasetRoot root)
     {
         _root = root;
         var stores = Stores = StateStore.AllUnder(root, upgrade: true);
-        _sources = stores.SelectMany(s => s.SourceClips())
-            .ToLookup(c => Path.GetFileNameWithoutExtension(c.Clip), c => (c.Archive, c.Bytes, c.Sha256), StringComparer.Ordinal);
-        _outputs = stores.SelectMany(s => s.ResizedClips()).DistinctBy(r => r.Path).ToDictionary(r => r.Path, r => r.Sha256, StringComparer.Ordinal);
+        var archiveIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (archive, clip, bytes, sha256) in stores.SelectMany(s => s.SourceClips()))
+        {
+            if (!archiveIndex.TryGetValue(archive, out var index))
+            {
+                archiveIndex[archive] = index = _archives.Count;
+                _archives.Add(archive);
+            }
+            var name = Path.GetFileNameWithoutExtension(clip);
+            if (!_sources.TryGetValue(name, out var list))
+                _sources[name] = list = new List<(int, long?, Sha256Hex?)>(1);
+            list.Add((index, bytes, Sha256Hex.Parse(sha256)));
+        }
+        foreach (var (path, sha256) in stores.SelectMany(s => s.ResizedHashes()))
+            _outputs.TryAdd(Key(path), Sha256Hex.Parse(sha256));
     }
 
     /// <summary>The state stores under the root, opened once for the whole manifest.</summary>
@@ -29,9 +47,11 @@ public sealed class ManifestSources
     /// <summary>The original a clip was made from: CVDF's replacement when it was replaced, else the release's own.</summary>
     public (string Archive, long? Bytes, string? Sha256)? Source(string clipName, bool replaced)
     {
-        var candidates = _sources[clipName].ToList();
-        return candidates.Count == 0 ? null
-            : candidates.OrderBy(c => c.Archive.Contains($"/{DatasetCatalog.ReplacementSplit}/", StringComparison.Ordinal) == replaced ? 0 : 1).First();
+        if (!_sources.TryGetValue(clipName, out var candidates))
+            return null;
+        var (archive, bytes, sha256) = candidates
+            .OrderBy(c => _archives[c.Archive].Contains($"/{DatasetCatalog.ReplacementSplit}/", StringComparison.Ordinal) == replaced ? 0 : 1).First();
+        return (_archives[archive], bytes, sha256?.ToString());
     }
 
     /// <summary>
@@ -40,11 +60,13 @@ public sealed class ManifestSources
     /// </summary>
     public string? OutputSha256(string path)
     {
-        if (_outputs.GetValueOrDefault(_root.Key(path)) is { } recorded)
-            return recorded;
+        if (_outputs.GetValueOrDefault(Key(_root.Key(path))) is { } recorded)
+            return recorded.ToString();
         if (!File.Exists(path))
             return null;
         using var file = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(file));
     }
+
+    private static ulong Key(string path) => XxHash64.HashToUInt64(MemoryMarshal.AsBytes(path.AsSpan()));
 }

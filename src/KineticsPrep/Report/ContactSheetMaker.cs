@@ -9,7 +9,8 @@ namespace KineticsPrep.Report;
 /// <summary>
 /// Makes a <see cref="ContactSheet"/>: for each class, the middle frame of one of its clips (a train clip first), as a
 /// small JPEG, many classes to one ffmpeg (a batch that fails is done again one clip at a time, so that only a bad
-/// clip's class is left out); classes are added in label order until the sheet reaches its size cap.
+/// clip's class is left out), or kept from an earlier report (<see cref="ThumbnailCache"/>); classes are added in label
+/// order until the sheet reaches its size cap.
 /// </summary>
 public static class ContactSheetMaker
 {
@@ -33,13 +34,22 @@ public static class ContactSheetMaker
             .OrderBy(c => labels[c.LabelId], StringComparer.Ordinal)
             .ToList();
         var ffmpeg = new FFmpeg(tools.FFmpegPath);
+        var cache = new ThumbnailCache(root, $"middle frame, {ThumbnailHeight} px high, q {ThumbnailQuality}");
+        var wanted = picks.Select(clip => (clip.LabelId, Input: Path.IsPathRooted(clip.Path) ? clip.Path : Path.Combine(root.Path, clip.Path), Seconds: (clip.Duration ?? 0) / 2))
+            .Select(p => (p.LabelId, p.Input, p.Seconds, Kept: cache.NameOf(p.Input)))
+            .ToList();
         var made = new ConcurrentDictionary<int, byte[]>();
-        using var scratch = new ScratchFolder("sheet");
-        var batchSize = Math.Clamp((picks.Count + workers - 1) / Math.Max(1, workers), 1, MaxBatch);
-        await StageRunner.ForEachAsync(picks.Chunk(batchSize).ToList(), workers, async (batch, token) =>
+        foreach (var (labelId, _, _, kept) in wanted)
         {
-            var stills = batch.Select(clip => (Input: Path.IsPathRooted(clip.Path) ? clip.Path : Path.Combine(root.Path, clip.Path), Seconds: (clip.Duration ?? 0) / 2,
-                Jpeg: Path.Combine(scratch.Path, $"{clip.LabelId}.jpg"), clip.LabelId)).ToList();
+            if (cache.Find(kept) is { } jpeg)
+                made[labelId] = jpeg;
+        }
+        var toTake = wanted.Where(w => !made.ContainsKey(w.LabelId)).ToList();
+        using var scratch = new ScratchFolder("sheet");
+        var batchSize = Math.Clamp((toTake.Count + workers - 1) / Math.Max(1, workers), 1, MaxBatch);
+        await StageRunner.ForEachAsync(toTake.Chunk(batchSize).ToList(), workers, async (batch, token) =>
+        {
+            var stills = batch.Select(w => (w.Input, w.Seconds, Jpeg: Path.Combine(scratch.Path, $"{w.LabelId}.jpg"), w.LabelId)).ToList();
             if (!await TryAsync(ffmpeg, stills.Select(s => (s.Input, s.Seconds, s.Jpeg)).ToList(), token) && stills.Count > 1)
             {
                 foreach (var still in stills)
@@ -48,6 +58,7 @@ public static class ContactSheetMaker
             foreach (var still in stills.Where(s => File.Exists(s.Jpeg) && new FileInfo(s.Jpeg).Length > 0))
                 made[still.LabelId] = await File.ReadAllBytesAsync(still.Jpeg, token);
         }, cancellationToken);
+        cache.KeepOnly(wanted.Where(w => made.ContainsKey(w.LabelId)).DistinctBy(w => w.Kept).ToDictionary(w => w.Kept, w => made[w.LabelId]));
 
         var thumbnails = new List<Thumbnail>();
         long bytes = 0;

@@ -14,14 +14,14 @@ public static class ReportBuilder
     private static readonly double[] MebibyteEdges = [0.25, 0.5, 1, 2, 4, 8];
 
     /// <summary>The settings shown first, in this order; any others the stores recorded follow.</summary>
-    public static DatasetReport Build(DatasetRoot root)
+    /// <param name="index">The lists' index (<see cref="ClipIndexFile.ReadIfThere"/>), read once for the report and its contact sheet.</param>
+    public static DatasetReport Build(DatasetRoot root, IReadOnlyList<ClipFacts> index)
     {
         var lists = root.Lists;
         var annotate = RootRecipe.ListsSummaryOf(root);
         var stores = StateStore.AllUnder(root);
-        var resized = stores.SelectMany(s => s.ResizedClips()).ToList();
+        var resized = stores.SelectMany(s => s.ResizedShapes()).ToList();
         var verified = stores.SelectMany(s => s.VerifiedClips()).ToList();
-        var index = File.Exists(Path.Combine(lists, ClipIndexFile.FileName)) ? ClipIndexFile.Read(lists) : [];
         var settings = RootRecipe.Of(stores, annotate).Append(new ReportSetting("report made by", $"kinetics-prep {ToolVersion.Current}")).ToList();
         var release = settings.FirstOrDefault(s => s.Name == RunFacts.Release)?.Value is { } name ? DatasetCatalog.Find(name) : null;
 

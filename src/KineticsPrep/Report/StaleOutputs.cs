@@ -14,7 +14,7 @@ public static class StaleOutputs
     public static IReadOnlyList<StaleOutput> Of(DatasetRoot root, IReadOnlyList<StateStore> stores)
     {
         var stale = new List<StaleOutput>();
-        if (ListsVersion.ClipSetOf(root.Lists) is { } listed && listed != ClipSetVersion.Of(stores))
+        if (!ListsMade.ShowsCurrent(root, stores) && ListsVersion.ClipSetOf(root.Lists) is { } listed && listed != ClipSetVersion.Of(stores))
             stale.Add(new StaleOutput("lists", "clips were made, made again or taken back since they were written",
                 $"prepare --root {root.Path} (or annotate --root {root.Path})"));
         var lists = ListsVersion.Of(root.Lists);

@@ -18,9 +18,9 @@ public sealed partial class StateStore
         });
     }
 
-    /// <summary>Every extracted clip's archive, bytes and SHA-256 (null for clips extracted before they were kept).</summary>
-    public IReadOnlyList<(string Archive, string Clip, long? Bytes, string? Sha256)> SourceClips() =>
-        Query("SELECT archive, clip, bytes, sha256 FROM archive_clips ORDER BY archive, clip",
+    /// <summary>Every extracted clip's archive, bytes and SHA-256 (null for clips extracted before they were kept), read as consumed.</summary>
+    public IEnumerable<(string Archive, string Clip, long? Bytes, string? Sha256)> SourceClips() =>
+        Stream("SELECT archive, clip, bytes, sha256 FROM archive_clips ORDER BY archive, clip",
             r => (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? (long?)null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3)));
 
     public IReadOnlyList<string> ClipsOf(string archive) =>

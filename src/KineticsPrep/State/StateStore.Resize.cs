@@ -53,13 +53,16 @@ public sealed partial class StateStore
     /// <summary>How many times the resized clips changed (a clip recorded, updated or forgotten), as the store counts them.</summary>
     public long ResizedChanges() => Query("SELECT n FROM resized_changes", r => r.GetInt64(0)).Single();
 
+    /// <summary>Each resized clip's short side and duration before and short side after, read as consumed.</summary>
+    public IEnumerable<(int SourceShortSide, double? SourceDuration, int ShortSide)> ResizedShapes() =>
+        Stream("SELECT source_short, source_duration, short FROM resized", r => (r.GetInt32(0), r.IsDBNull(1) ? (double?)null : r.GetDouble(1), r.GetInt32(2)));
+
+    /// <summary>Each resized clip's path and SHA-256 (null where none was recorded), read as consumed.</summary>
+    public IEnumerable<(string Path, string? Sha256)> ResizedHashes() =>
+        Stream("SELECT path, sha256 FROM resized ORDER BY path", r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)));
+
     /// <summary>Each resized clip's path, size and modification time, in path order, read as consumed.</summary>
     public IEnumerable<(string Path, long? Bytes, long? ModifiedTicks)> ResizedSizes() =>
         Stream("SELECT path, bytes, modified_ticks FROM resized ORDER BY path",
             r => (r.GetString(0), r.IsDBNull(1) ? (long?)null : r.GetInt64(1), r.IsDBNull(2) ? (long?)null : r.GetInt64(2)));
-
-    public IReadOnlyList<ResizedClip> ResizedClips() =>
-        Query("SELECT path, split, source_short, source_duration, short, bytes, modified_ticks, sha256 FROM resized ORDER BY path",
-            r => new ResizedClip(r.GetString(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt32(4),
-                r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7)));
 }

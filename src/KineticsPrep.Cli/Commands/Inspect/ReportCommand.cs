@@ -30,8 +30,9 @@ internal static class ReportCommand
             return console.Fatal($"nothing to report under {root.Path}: no state store ({root.StateFolder}) and no lists ({root.Lists}). " +
                                  "Run prepare (or download, resize, annotate) there first. Nothing was written.");
         var folder = parse.GetValue(Out)?.FullName ?? root.Path;
-        var report = ReportBuilder.Build(root);
-        report = report with { ContactSheet = await ContactSheetAsync(root, services, cancellationToken) };
+        var index = ClipIndexFile.ReadIfThere(root.Lists);
+        var report = ReportBuilder.Build(root, index);
+        report = report with { ContactSheet = await ContactSheetAsync(root, index, services, cancellationToken) };
         try
         {
             var (html, json) = ReportWriter.Write(folder, report);
@@ -45,13 +46,13 @@ internal static class ReportCommand
     }
 
     /// <summary>The contact sheet, or why there is none: it needs the lists' index, and ffmpeg.</summary>
-    private static async Task<ContactSheet> ContactSheetAsync(DatasetRoot root, CliServices services, CancellationToken cancellationToken)
+    private static async Task<ContactSheet> ContactSheetAsync(DatasetRoot root, IReadOnlyList<ClipFacts> index, CliServices services, CancellationToken cancellationToken)
     {
         if (!File.Exists(Path.Combine(root.Lists, ClipIndexFile.FileName)))
             return ContactSheet.None($"no {ClipIndexFile.FileName} in {root.Lists} yet");
         if (await services.OptionalMediaToolsAsync(cancellationToken) is not { } tools)
             return ContactSheet.None("no ffmpeg was found to take the frames");
-        return await ContactSheetMaker.MakeAsync(root, ListReader.Labels(root.Lists), ClipIndexFile.Read(root.Lists), tools,
+        return await ContactSheetMaker.MakeAsync(root, ListReader.Labels(root.Lists), index, tools,
             Environment.ProcessorCount, cancellationToken);
     }
 }
