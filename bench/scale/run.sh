@@ -29,9 +29,10 @@ if [ ! -d "$work/sources" ]; then
     ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=96x72:rate=10:duration=1,hue=H=$k" \
       -c:v libx264 -preset veryfast -pix_fmt yuv420p "$work/sources.tmp/src$k.mp4"
   done
-  ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=96x72:rate=10:duration=0.1" -frames:v 1 "$work/sources.tmp/frame.jpg"
   mv "$work/sources.tmp" "$work/sources"
 fi
+[ -f "$work/sources/frame.jpg" ] ||
+  ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=96x72:rate=10:duration=0.1" -frames:v 1 "$work/sources/frame.jpg"
 export KP_STAND_IN_JPEG=$work/sources/frame.jpg KP_STAND_IN_FRAMES=10   # the sources' 10 frames
 
 # measure NAME SIZE COMMAND…: one line "name size seconds peak_kib cpu_seconds exit" in results-SIZE.tsv.

@@ -36,6 +36,7 @@ internal static class ArchiveAudit
         Dictionary<(string, string), ClipFailure> failures)
     {
         var (key, split, _) = archive[0];
+        var splitFolder = Path.Combine(options.ResizedFolder, split);
         var redo = new List<string>();
         var failedForGood = new List<string>();
         foreach (var (_, _, clip) in archive.Where(c => keeps(c.Split, c.Clip)))
@@ -47,7 +48,7 @@ internal static class ArchiveAudit
                 else
                     failedForGood.Add($"{split}/{clip}: {failure.Reason}");
             }
-            else if (!outputs.IsIntact(options.ResizedClip(split, clip)))
+            else if (!outputs.IsIntact(PrepareOptions.ResizedClipIn(splitFolder, clip)))
             {
                 redo.Add(clip);
             }

@@ -66,7 +66,10 @@ public sealed record PrepareOptions(DatasetVersion Version, DatasetRoot Root)
     public string ResizedFolder => StagingFolder ?? Root.Resized(Resize.ShortSide);
 
     /// <summary>Where the resized copy of an extracted clip goes: <c>videos_&lt;S&gt;p/&lt;split&gt;/&lt;name&gt;.mp4</c>.</summary>
-    public string ResizedClip(string split, string clipFileName) => Path.Combine(ResizedFolder, split, Path.ChangeExtension(clipFileName, ".mp4"));
+    public string ResizedClip(string split, string clipFileName) => ResizedClipIn(Path.Combine(ResizedFolder, split), clipFileName);
+
+    /// <summary>As <see cref="ResizedClip"/>, given the split's folder (for a loop over many clips of one split).</summary>
+    public static string ResizedClipIn(string splitFolder, string clipFileName) => Path.Combine(splitFolder, Path.ChangeExtension(clipFileName, ".mp4"));
 
     public string ListsFolder => Root.Lists;
 }

@@ -21,7 +21,7 @@ internal sealed class ResizedOutputs(DatasetRoot root, IEnumerable<StateStore> s
     private static Dictionary<ulong, (long? Bytes, long? ModifiedTicks)> Load(IEnumerable<StateStore> stores)
     {
         var records = new Dictionary<ulong, (long?, long?)>();
-        foreach (var (path, bytes, ticks) in stores.SelectMany(s => s.ResizedSizes()))
+        foreach (var (path, bytes, ticks) in stores.SelectMany(s => s.ResizedSizes(inPathOrder: false)))
             records.TryAdd(Hash(path), (bytes, ticks));
         return records;
     }

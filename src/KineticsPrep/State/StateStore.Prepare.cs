@@ -68,10 +68,11 @@ public sealed partial class StateStore
 
     public IReadOnlyList<string> ProcessedArchives() => Query("SELECT archive FROM processed ORDER BY archive", r => r.GetString(0));
 
-    /// <summary>Every processed archive's split and clips (file names as extracted), in archive order, read as consumed.</summary>
+    /// <summary>Every processed archive's split and clips (file names as extracted), an archive's rows together, in archive
+    /// order (its clips in the store's order), read as consumed.</summary>
     public IEnumerable<(string Archive, string Split, string Clip)> ProcessedClips() =>
         Stream("""
-            SELECT p.archive, p.split, c.clip FROM processed p JOIN archive_clips c ON c.archive = p.archive ORDER BY p.archive, c.clip
+            SELECT p.archive, p.split, c.clip FROM processed p JOIN archive_clips c ON c.archive = p.archive ORDER BY p.archive
             """, r => (r.GetString(0), r.GetString(1), r.GetString(2)));
 
     public IReadOnlyList<(string Archive, ClipFailure Failure)> ClipFailures() =>
