@@ -13,7 +13,7 @@ namespace KineticsPrep.Cli.Commands.Export;
 /// group that holds it and <see cref="ExportRawframesCommand"/>.</summary>
 internal static class ExportCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
+    private static readonly RootInput Root = new("Dataset root: its lists (and lists/index.csv) say what goes in the shards.");
     private static readonly Option<string?> Splits = SplitsOption();
     private static readonly Option<long?> ShardSize = new Option<long?>("--shard-size")
     {
@@ -32,8 +32,9 @@ internal static class ExportCommand
             "Write <split>-NNNNNN.tar shards of <key>.mp4, <key>.cls (label id) and <key>.json (label, YouTube id, time range, index facts), "
             + "shuffled by --seed, with <split>-shards.json. A rerun keeps finished shards.")
         {
-            Root, Splits, ShardSize, Seed, Out,
+            Splits, ShardSize, Seed, Out,
         };
+        Root.AddTo(webDataset, "export webdataset");
         webDataset.WithExamples("export webdataset --root /data/k400", "export webdataset --root /data/k400 --shard-size 512MiB --seed 1");
         webDataset.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse)));
         return new Command("export", "Write the dataset in a form that large-scale loaders read.") { webDataset, ExportRawframesCommand.Create(services) };
@@ -53,7 +54,7 @@ internal static class ExportCommand
     /// <summary>The shards go to the root's webdataset/ folder, or to --out: the lock is the root's, or --out's when it lies elsewhere.</summary>
     private static WritePlan Plan(ParseResult parse)
     {
-        var root = parse.GetRequiredValue(Root);
+        var root = Root.Get(parse);
         var options = new WebDatasetOptions(root.Path, parse.GetValue(Out)?.FullName ?? Path.Combine(root.Path, "webdataset"))
         {
             Splits = SplitsOf(parse, Splits),

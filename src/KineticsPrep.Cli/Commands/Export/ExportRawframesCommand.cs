@@ -3,7 +3,6 @@ using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
 using KineticsPrep.Cli.Writing;
-using KineticsPrep.Dataset;
 using KineticsPrep.Export;
 using KineticsPrep.IO;
 
@@ -13,7 +12,7 @@ namespace KineticsPrep.Cli.Commands.Export;
 /// mmaction2's rawframe lists.</summary>
 internal static class ExportRawframesCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root: its lists say which clips; the frames go to ROOT/rawframes.").WritesLists();
+    private static readonly RootInput Root = new("Dataset root: its lists say which clips; the frames go to ROOT/rawframes.", writesLists: true);
     private static readonly Option<string?> Splits = ExportCommand.SplitsOption();
     private static readonly Option<double?> Fps = SharedOptions.Fps("Frames per second, dropped or repeated by timestamp (ffmpeg's fps filter). Default: every frame of the video.");
     private static readonly Option<int> Quality = new Option<int>("--quality")
@@ -33,8 +32,9 @@ internal static class ExportRawframesCommand
             "Write each listed clip's frames as ROOT/rawframes/<split>/<clip>/img_00001.jpg …, one ffmpeg per clip, and "
             + "lists/<split>_rawframes.txt (path total_frames label_id), mmaction2's rawframe lists. Checks the disk first; a rerun keeps finished clips.")
         {
-            Root, Splits, Fps, Quality, ShortSide, Workers, Force, Overwrite,
+            Splits, Fps, Quality, ShortSide, Workers, Force, Overwrite,
         };
+        Root.AddTo(command, "export rawframes");
         command.WithExamples("export rawframes --root /data/k400", "export rawframes --root /data/k400 --fps 30 --short-side 256");
         command.Writes(services, (parse, _, cancellationToken) => PlanAsync(parse, services, cancellationToken));
         return command;
@@ -42,7 +42,7 @@ internal static class ExportRawframesCommand
 
     private static async Task<WritePlan> PlanAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
-        var root = parse.GetRequiredValue(Root);
+        var root = Root.Get(parse);
         var options = new RawframeOptions(root.Path)
         {
             Splits = ExportCommand.SplitsOf(parse, Splits),

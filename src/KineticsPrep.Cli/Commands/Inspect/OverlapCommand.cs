@@ -16,7 +16,7 @@ namespace KineticsPrep.Cli.Commands.Inspect;
 /// </summary>
 internal static class OverlapCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root whose annotation files are compared.");
+    private static readonly RootInput Root = new("Dataset root whose annotation files are compared.");
     private static readonly Option<string?> With = SharedOptions.SplitsOfReleases("--with",
         "Other releases' splits to compare too; their annotation files are fetched into ROOT/annotations/<release>/ when not there.");
     private static readonly Option<string?> MirrorOption = SharedOptions.Mirror();
@@ -25,8 +25,9 @@ internal static class OverlapCommand
     {
         var command = new Command("overlap", "Show the YouTube ids shared between splits and releases (K400's val is largely in K700's train).")
         {
-            Root, With, MirrorOption,
+            With, MirrorOption,
         };
+        Root.AddTo(command, "overlap");
         command.WithExamples("overlap --root /data/k400", "overlap --root /data/k700 --with k400:val,k600:val");
         command.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse, services)));
         return command;
@@ -35,7 +36,7 @@ internal static class OverlapCommand
     /// <summary>Fetching other releases' annotation files (--with) writes the root; comparing what it holds only reads it.</summary>
     private static WritePlan Plan(ParseResult parse, CliServices services)
     {
-        var root = parse.GetRequiredValue(Root);
+        var root = Root.Get(parse);
         var wanted = parse.GetValue(With) is { } text ? SplitOfRelease.ParseList(text).Splits : [];
         var fetch = services.AnnotationFetch(parse.GetValue(MirrorOption));
         return new WritePlan(wanted.Count > 0 ? root : null, async (session, cancellationToken) =>

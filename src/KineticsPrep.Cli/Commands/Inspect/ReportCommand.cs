@@ -11,12 +11,13 @@ namespace KineticsPrep.Cli.Commands.Inspect;
 /// <summary><c>kinetics-prep report --root DIR</c>: report.html (self-contained, offline) and report.json.</summary>
 internal static class ReportCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root (only read).");
+    private static readonly RootInput Root = new("Dataset root (only read).");
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where report.html and report.json go. Default: the root." };
 
     public static Command Create(CliServices services)
     {
-        var command = new Command("report", "Write ROOT/report.html (one offline file with charts) and ROOT/report.json.") { Root, Out };
+        var command = new Command("report", "Write ROOT/report.html (one offline file with charts) and ROOT/report.json.") { Out };
+        Root.AddTo(command, "report");
         command.WithExamples("report --root /data/k400", "report --root /readonly/k400 --out ~/k400-report");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
@@ -25,7 +26,7 @@ internal static class ReportCommand
     private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = services.Console(parse);
-        var root = parse.GetRequiredValue(Root);
+        var root = Root.Get(parse);
         if (StateStore.AllUnder(root).Count == 0 && ListReader.Written(root.Lists).Count == 0)
             return console.Fatal($"nothing to report under {root.Path}: no state store ({root.StateFolder}) and no lists ({root.Lists}). " +
                                  "Run prepare (or download, resize, annotate) there first. Nothing was written.");

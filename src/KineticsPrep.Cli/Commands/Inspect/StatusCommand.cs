@@ -13,19 +13,14 @@ namespace KineticsPrep.Cli.Commands.Inspect;
 /// <summary><c>kinetics-prep status --root DIR</c>: where a dataset stands, per stage and split, from the state stores.</summary>
 internal static class StatusCommand
 {
-    private static readonly Option<DatasetRoot?> Root = new("--root") { Description = "Dataset root (or give it as ROOT).", CustomParser = SharedOptions.ParseRoot };
-    private static readonly Argument<DatasetRoot?> RootArgument = new("ROOT") { Description = "Dataset root.", Arity = ArgumentArity.ZeroOrOne, CustomParser = SharedOptions.ParseRoot };
+    private static readonly RootInput Root = new("Dataset root.");
 
     public static Command Create(CliServices services)
     {
-        var command = new Command("status", "Show progress per stage and split: done/total, failures, amounts, rate and ETA (works during a run).")
-        {
-            RootArgument, Root,
-        };
+        var command = new Command("status", "Show progress per stage and split: done/total, failures, amounts, rate and ETA (works during a run).");
+        Root.AddTo(command, "status");
         command.WithExamples("status /data/k400", "status --root /data/k400");
-        command.SetAction(parse => (parse.GetValue(Root) ?? parse.GetValue(RootArgument)) is { } root
-            ? Run(services.Console(parse), root)
-            : services.Console(parse).Fatal("give the root: status ROOT, or status --root ROOT."));
+        command.SetAction(parse => Run(services.Console(parse), Root.Get(parse)));
         return command;
     }
 

@@ -3,7 +3,6 @@ using KineticsPrep.Cli.App;
 using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
 using KineticsPrep.Cli.Writing;
-using KineticsPrep.Dataset;
 using KineticsPrep.Extract;
 
 namespace KineticsPrep.Cli.Commands.Stages;
@@ -11,7 +10,7 @@ namespace KineticsPrep.Cli.Commands.Stages;
 /// <summary><c>kinetics-prep extract --root DIR</c>: every downloaded archive into ROOT/videos/&lt;split&gt;/.</summary>
 internal static class ExtractCommand
 {
-    private static readonly Option<DatasetRoot> Root = SharedOptions.ExistingRoot("Dataset root (archives/ in, videos/ out).");
+    private static readonly RootInput Root = new("Dataset root (archives/ in, videos/ out).");
     private static readonly Option<int> Jobs = SharedOptions.Jobs("Archives extracted at once.", Environment.ProcessorCount);
     private static readonly Option<bool> DeleteArchives = new("--delete-archives") { Description = "Delete each archive as soon as it is extracted." };
 
@@ -19,8 +18,9 @@ internal static class ExtractCommand
     {
         var command = new Command("extract", "Extract the downloaded archives into ROOT/videos/<split>/, safely and resumably.")
         {
-            Root, Jobs, DeleteArchives,
+            Jobs, DeleteArchives,
         };
+        Root.AddTo(command, "extract");
         command.WithExamples("extract --root /data/k400", "extract --root /data/k400 --delete-archives");
         command.Writes(services, (parse, _, _) => Task.FromResult(Plan(parse)));
         return command;
@@ -28,7 +28,7 @@ internal static class ExtractCommand
 
     private static WritePlan Plan(ParseResult parse)
     {
-        var root = parse.GetRequiredValue(Root);
+        var root = Root.Get(parse);
         if (ExtractRunner.FindArchives(root).Count == 0)
             throw new RefusedException($"No archives under {root.Archives}; run 'kinetics-prep download' first.");
         return new WritePlan(root, async (session, cancellationToken) =>
