@@ -17,7 +17,8 @@ internal sealed class RootInput
         DatasetRoot Parse(System.CommandLine.Parsing.ArgumentResult result)
         {
             var root = SharedOptions.ParseRoot(result);
-            Check(root, writesLists, result.AddError);
+            if (SharedOptions.RootProblem(root, mustExist: true, writesLists) is { } problem)
+                result.AddError(problem);
             return root;
         }
         Option = new Option<DatasetRoot?>("--root") { Description = $"{text} (or give it as ROOT).", CustomParser = Parse };
@@ -50,12 +51,4 @@ internal sealed class RootInput
         parse.GetValue(Option) ?? parse.GetValue(Argument) ?? throw new InvalidOperationException("no root given: AddTo's validation was skipped");
 
     private static string Folder(string path) => Path.TrimEndingDirectorySeparator(new DatasetRoot(path).Path);
-
-    private static void Check(DatasetRoot root, bool writesLists, Action<string> addError)
-    {
-        if (!root.Exists)
-            addError($"Root folder not found: {root.Path}");
-        else if (writesLists && ListFormat.PathProblem(root.Path) is { } problem)
-            addError(problem);
-    }
 }

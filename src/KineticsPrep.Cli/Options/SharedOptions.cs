@@ -9,9 +9,6 @@ internal static class SharedOptions
     public static Option<DatasetRoot> Root(string description) =>
         new("--root") { Description = description, Required = true, CustomParser = ParseRoot };
 
-    /// <summary>--root of a command that reads a root: one that is not there is a usage error.</summary>
-    public static Option<DatasetRoot> ExistingRoot(string description) => MustExist(Root(description));
-
     /// <summary>--root for a command that can also be given its folders one by one; when given, it must be there.</summary>
     public static Option<DatasetRoot?> OptionalRoot(string description) =>
         MustExist(new Option<DatasetRoot?>("--root") { Description = description, CustomParser = ParseRoot });
@@ -21,7 +18,7 @@ internal static class SharedOptions
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<T>() is DatasetRoot root && KineticsPrep.Dataset.ListFormat.PathProblem(root.Path) is { } problem)
+            if (result.GetValueOrDefault<T>() is DatasetRoot root && RootProblem(root, mustExist: false, writesLists: true) is { } problem)
                 result.AddError(problem);
         });
         return option;
@@ -31,11 +28,18 @@ internal static class SharedOptions
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<T>() is DatasetRoot { Exists: false } root)
-                result.AddError($"Root folder not found: {root.Path}");
+            if (result.GetValueOrDefault<T>() is DatasetRoot root && RootProblem(root, mustExist: true, writesLists: false) is { } problem)
+                result.AddError(problem);
         });
         return option;
     }
+
+    /// <summary>Why a root given to a command cannot be used: it is not there (where it must be), or the lists the
+    /// command writes could not name clips under its path. Null when it can.</summary>
+    public static string? RootProblem(DatasetRoot root, bool mustExist, bool writesLists) =>
+        mustExist && !root.Exists ? $"Root folder not found: {root.Path}"
+        : writesLists ? KineticsPrep.Dataset.ListFormat.PathProblem(root.Path)
+        : null;
 
     public static DatasetRoot ParseRoot(System.CommandLine.Parsing.ArgumentResult result) => new(result.Tokens.Single().Value);
 

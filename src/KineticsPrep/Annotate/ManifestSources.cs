@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using KineticsPrep.Dataset;
 using KineticsPrep.IO;
@@ -10,8 +8,8 @@ namespace KineticsPrep.Annotate;
 /// <summary>
 /// What the state stores under a root recorded of each clip, for the manifest: the original's archive, bytes and
 /// SHA-256 (as extracted), and the resized clip's SHA-256. Read once; a clip is opened only when its hash was not
-/// recorded. Held compactly (each archive's name once, hashes as 32 bytes, resized clips under a 64-bit hash of their
-/// path), since a root's 300k clips are all held at once.
+/// recorded. Held compactly (each archive's name once, hashes as 32 bytes, resized clips under their
+/// <see cref="PathHash"/>), since a root's 300k clips are all held at once.
 /// </summary>
 public sealed class ManifestSources
 {
@@ -38,7 +36,7 @@ public sealed class ManifestSources
             list.Add((index, bytes, Sha256Hex.Parse(sha256)));
         }
         foreach (var (path, sha256) in stores.SelectMany(s => s.ResizedHashes()))
-            _outputs.TryAdd(Key(path), Sha256Hex.Parse(sha256));
+            _outputs.TryAdd(PathHash.Of(path), Sha256Hex.Parse(sha256));
     }
 
     /// <summary>The state stores under the root, opened once for the whole manifest.</summary>
@@ -60,13 +58,11 @@ public sealed class ManifestSources
     /// </summary>
     public string? OutputSha256(string path)
     {
-        if (_outputs.GetValueOrDefault(Key(_root.Key(path))) is { } recorded)
+        if (_outputs.GetValueOrDefault(PathHash.Of(_root.Key(path))) is { } recorded)
             return recorded.ToString();
         if (!File.Exists(path))
             return null;
         using var file = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(file));
     }
-
-    private static ulong Key(string path) => XxHash64.HashToUInt64(MemoryMarshal.AsBytes(path.AsSpan()));
 }

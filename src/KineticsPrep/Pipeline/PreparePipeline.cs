@@ -149,14 +149,17 @@ public sealed partial class PreparePipeline(PrepareOptions options, FileDownload
         return new PrepareResult(plan.Archives.Count, processed.Count, _failures.Order(StringComparer.Ordinal).ToList(), lists, Download.Notes);
     }
 
-    /// <summary>Whether the root's stores hold the release's whole plan for this mirror: the mirror's lists are not read.</summary>
-    public bool KnowsPlan => RecordedPlan.Load(options.Root, options.Version, options.Splits, options.Mirror) is not null;
+    /// <summary>The release's whole plan as the root's stores hold it, read once; null where they hold none.</summary>
+    private readonly Lazy<DownloadPlan?> _recordedPlan = new(() => RecordedPlan.Load(options.Root, options.Version, options.Splits, options.Mirror));
+
+    /// <summary>Whether the root's stores hold the release's whole plan: the mirror's lists are not read.</summary>
+    public bool KnowsPlan => _recordedPlan.Value is not null;
 
     /// <summary>The release's archives and annotation files: as earlier runs recorded them when whole, else read from
     /// the mirror's lists (and recorded).</summary>
     private async Task<DownloadPlan> PlanAsync(CancellationToken cancellationToken)
     {
-        if (RecordedPlan.Load(options.Root, options.Version, options.Splits, options.Mirror) is { } recorded)
+        if (_recordedPlan.Value is { } recorded)
             return recorded;
         var plan = await Planner.PlanAsync(options.Version, options.Splits, options.Root, cancellationToken);
         RecordedPlan.Record(_state, options.Root, plan, options.Mirror);

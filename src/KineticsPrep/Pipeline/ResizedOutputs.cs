@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using KineticsPrep.Dataset;
 using KineticsPrep.IO;
 using KineticsPrep.State;
@@ -9,10 +7,8 @@ namespace KineticsPrep.Pipeline;
 /// <summary>
 /// Whether a resized clip is still the file a run made: present, and of the size and modification time recorded
 /// when it was renamed into place. A clip deleted, truncated or replaced by hand since is made again. Only each
-/// clip's size and time are held, for the first store (of <paramref name="stores"/>) that records it, under a 64-bit
-/// hash of its path: about 40 bytes a clip, where the paths themselves would take a few hundred. (Two paths of one root
-/// sharing a hash, about one chance in 10^8 at 660k clips, would at worst let a changed clip of the same size and time
-/// pass.)
+/// clip's size and time are held, for the first store (of <paramref name="stores"/>) that records it, under its
+/// <see cref="PathHash"/> (two paths sharing one would at worst let a changed clip of the same size and time pass).
 /// </summary>
 internal sealed class ResizedOutputs(DatasetRoot root, IEnumerable<StateStore> stores)
 {
@@ -22,11 +18,9 @@ internal sealed class ResizedOutputs(DatasetRoot root, IEnumerable<StateStore> s
     {
         var records = new Dictionary<ulong, (long?, long?)>();
         foreach (var (path, bytes, ticks) in stores.SelectMany(s => s.ResizedSizes(inPathOrder: false)))
-            records.TryAdd(Hash(path), (bytes, ticks));
+            records.TryAdd(PathHash.Of(path), (bytes, ticks));
         return records;
     }
-
-    private static ulong Hash(string path) => XxHash64.HashToUInt64(MemoryMarshal.AsBytes(path.AsSpan()));
 
     /// <param name="unrecordedIsWhole">Whether a clip in place that no store records counts as whole; false where its
     /// original is at hand, so that it is made again and recorded (the store then holds every clip of the root).</param>
@@ -36,7 +30,7 @@ internal sealed class ResizedOutputs(DatasetRoot root, IEnumerable<StateStore> s
             return false;
         // A clip recorded before sizes were kept, or renamed into place just before a kill (with its original gone), is
         // whole: it was checked before its rename. Only a recorded size and time can tell that it changed.
-        if (!_records.TryGetValue(Hash(root.Key(outputPath)), out var record))
+        if (!_records.TryGetValue(PathHash.Of(root.Key(outputPath)), out var record))
             return unrecordedIsWhole;
         return record.Bytes is not { } bytes
             || (file.Bytes == bytes && file.ModifiedTicks == record.ModifiedTicks);

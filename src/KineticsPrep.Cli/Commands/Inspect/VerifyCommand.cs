@@ -66,7 +66,7 @@ internal static class VerifyCommand
 
             var bad = results.Where(r => !r.Ok).ToList();
             console.Out.WriteLine($"{Words.Count(results.Count, "clip")} checked, {bad.Count} unreadable."
-                                  + (unchanged > 0 ? $" {Words.Count(unchanged, "clip")} unchanged since an earlier verify kept its result (--all decodes them again)." : ""));
+                                  + (unchanged > 0 ? $" {unchanged:N0} of them unchanged since an earlier verify, not decoded again (--all decodes every clip)." : ""));
             foreach (var clip in bad)
                 console.Error.WriteLine($"  {clip.Path}: {VerifyReason.Plain(clip.Reason, clip.Duration)}");
             // ffmpeg's own words, in full, for whoever digs further.
