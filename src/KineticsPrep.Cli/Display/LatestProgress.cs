@@ -4,8 +4,16 @@ namespace KineticsPrep.Cli.Display;
 internal sealed class LatestProgress<T>(T initial) : IProgress<T> where T : class
 {
     private T _latest = initial;
+    private volatile bool _reported;
 
     public T Latest => Volatile.Read(ref _latest);
 
-    public void Report(T value) => Volatile.Write(ref _latest, value);
+    /// <summary>Whether the work has said anything yet: until then it is still finding what to do.</summary>
+    public bool Reported => _reported;
+
+    public void Report(T value)
+    {
+        Volatile.Write(ref _latest, value);
+        _reported = true;
+    }
 }

@@ -8,6 +8,10 @@ namespace KineticsPrep.Cli.Display;
 /// <param name="Detail">The current item, or the item waiting to retry; null when there is none.</param>
 internal sealed record ProgressFrame(double Fraction, string Counts, string Stats, string Eta, string? Detail)
 {
+    /// <summary>Before the work can count anything: what it is doing ("finding the clips to do").</summary>
+    public static ProgressFrame Starting(string doing) => new(0, doing + " …", "", "", null);
+
     /// <summary>The one line a log gets every few seconds.</summary>
-    public string PlainLine(string title) => $"{title}: {Counts}, {Stats}, {Eta}" + (Detail is null ? "" : $"; {Detail}");
+    public string PlainLine(string title) =>
+        $"{title}: " + string.Join(", ", new[] { Counts, Stats, Eta }.Where(part => part.Length > 0)) + (Detail is null ? "" : $"; {Detail}");
 }

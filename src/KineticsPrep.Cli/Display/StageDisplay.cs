@@ -19,14 +19,15 @@ internal static class StageDisplay
         RunAsync(console, title, StageProgress.None(unit), Frame, work, cancelled);
 
     /// <summary>As the other overload, for a run with a progress of its own (prepare's archives, clips and bytes).</summary>
-    public static async Task<TResult> RunAsync<TProgress, TResult>(
-        CliConsole console, string title, TProgress initial, Func<TProgress, TimeSpan, ProgressFrame> frame,
-        Func<IProgress<TProgress>, Task<TResult>> work, string cancelled) where TProgress : class
+    public static async Task<TResult> RunAsync<TResult>(
+        CliConsole console, string title, StageProgress initial, Func<StageProgress, TimeSpan, ProgressFrame> frame,
+        Func<IProgress<StageProgress>, Task<TResult>> work, string cancelled)
     {
-        var progress = new LatestProgress<TProgress>(initial);
+        var progress = new LatestProgress<StageProgress>(initial);
         try
         {
-            return await ProgressDisplay.RunAsync(console, title, progress, frame, work(progress));
+            // On the thread pool: a stage that first lists its items synchronously must not hold the display back.
+            return await ProgressDisplay.RunAsync(console, title, progress, frame, Task.Run(() => work(progress)), $"finding the {initial.Unit} to do");
         }
         catch (OperationCanceledException e)
         {

@@ -10,6 +10,9 @@ namespace KineticsPrep.Pipeline;
 /// </summary>
 public sealed class AnnotationFetch(FileDownloader downloader, Mirror mirror)
 {
+    /// <summary>Where missing files are fetched from: the mirror given, else the CVDF's.</summary>
+    public string Source => mirror.Prefix ?? DatasetCatalog.CvdfPrefix;
+
     /// <param name="release">The root's own release, when its store recorded one.</param>
     /// <returns>The file of each wanted split, in the order asked.</returns>
     /// <exception cref="DownloadFailedException">A file could not be fetched.</exception>
@@ -29,7 +32,7 @@ public sealed class AnnotationFetch(FileDownloader downloader, Mirror mirror)
                 {
                     // Once, and at once: a mirror that cannot be reached is said in seconds, not after every retry.
                     if (!checkedMirror)
-                        await downloader.CheckReachableAsync([url], mirror.Prefix ?? DatasetCatalog.CvdfPrefix, cancellationToken);
+                        await downloader.CheckReachableAsync([url], Source, cancellationToken);
                     checkedMirror = true;
                 }
                 catch (MirrorUnreachableException e)

@@ -38,7 +38,7 @@ public sealed class VerifyRunner(MediaTools tools, bool full, int workers, State
         var batchWorkers = Math.Max(1, workers);
         // Batches small enough that every worker gets some, and that a bad clip costs few re-checks.
         var batchSize = Math.Clamp((toCheck.Count + batchWorkers - 1) / batchWorkers, 1, MaxBatch);
-        var batches = await StageRunner.RunAsync(toCheck.Chunk(batchSize).ToList(), new StageOptions<(string Clip, FileStamp? Stamp)[]>("clips", batchWorkers) { Count = batch => batch.Length },
+        var batches = await StageRunner.RunAsync(toCheck.Chunk(batchSize).ToList(), new StageOptions<(string Clip, FileStamp? Stamp)[]>("clips", batchWorkers, unchanged.Count) { Count = batch => batch.Length },
             async (batch, _, token) =>
             {
                 var results = await verifier.VerifyAsync(batch.Select(c => (c.Clip, Recorded(c.Clip))).ToList(), token);

@@ -5,7 +5,8 @@ namespace KineticsPrep.Tests;
 
 /// <summary>
 /// Output checked whole against a checked-in <c>Snapshots/NAME.verified.txt</c>, after the parts that change from run
-/// to run (the root's path, times, rates, ports) are replaced by fixed words. On a difference the test fails and
+/// to run (the root's path, times, rates, ports) are replaced by fixed words, and a progress display's periodic lines
+/// are left out (how many a run prints depends on how long it took; its closing line stays). On a difference the test fails and
 /// writes <c>NAME.received.txt</c> beside it; a person looks at the change and, if it is right, renames the file over
 /// the verified one (or runs the tests with <c>UPDATE_SNAPSHOTS=1</c>).
 /// </summary>
@@ -17,7 +18,7 @@ public static partial class Snapshot
     {
         foreach (var (text, replacement) in scrub)
             actual = actual.Replace(text, replacement, StringComparison.Ordinal);
-        actual = Variable().Replace(actual.ReplaceLineEndings("\n"), m => Placeholder(m));
+        actual = Variable().Replace(WithoutPeriodicLines(actual.ReplaceLineEndings("\n")), m => Placeholder(m));
         if (withoutRates)
             actual = Spaces().Replace(actual.Replace("RATE/s", "", StringComparison.Ordinal), " ");
         var verified = Path.Combine(Folder(), name + ".verified.txt");
@@ -33,6 +34,29 @@ public static partial class Snapshot
         File.WriteAllText(received, actual);
         Assert.Fail($"{name} differs from its snapshot: compare {received} with {verified}.");
     }
+
+    /// <summary>Every progress line but the last of its display ("prepare: 4/6 archives, …, ETA …"), and the lines
+    /// a display prints before its first count ("verify: finding the clips to do …").</summary>
+    private static string WithoutPeriodicLines(string text)
+    {
+        var kept = new List<string>();
+        var closed = new HashSet<string>();
+        // From the end: the first progress line met of each display is its closing one.
+        foreach (var line in text.Split('\n').Reverse())
+        {
+            if (StartingLine().IsMatch(line) || ProgressLine().Match(line) is { Success: true } progress && !closed.Add(progress.Groups["title"].Value))
+                continue;
+            kept.Add(line);
+        }
+        kept.Reverse();
+        return string.Join('\n', kept);
+    }
+
+    [GeneratedRegex(@"^(?<title>[a-z][a-z0-9 ]*): \d+/\d+ .*ETA ")]
+    private static partial Regex ProgressLine();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9 ]*: finding the [a-z]+ to do …$")]
+    private static partial Regex StartingLine();
 
     private static string Placeholder(Match m) =>
         m.Groups["time"].Success ? "TIMESTAMP"

@@ -35,18 +35,20 @@ internal static class CompareCommand
     {
         var command = new Command("compare", "Say whether two copies of Kinetics are the same dataset, and how they differ.") { A, B, Same, Out };
         command.WithExamples("compare /data/k400 ~/colleague/manifest.csv.gz", "compare /data/k400 /other/k400 --same output --out diff.csv");
-        command.SetAction(parse => Run(parse, services));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, cancellationToken));
         return command;
     }
 
-    private static int Run(ParseResult parse, CliServices services)
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, CancellationToken cancellationToken)
     {
         var console = services.Console(parse);
         ManifestFile a, b;
         try
         {
             // The two at once: reading and unzipping is most of the time.
-            var loads = new[] { parse.GetRequiredValue(A), parse.GetRequiredValue(B) }.AsParallel().AsOrdered().Select(ManifestFile.Load).ToArray();
+            string[] copies = [parse.GetRequiredValue(A), parse.GetRequiredValue(B)];
+            var loads = await console.SayIfSlowAsync($"Reading the manifests of {copies[0]} and {copies[1]}",
+                Task.Run(() => copies.AsParallel().AsOrdered().Select(ManifestFile.Load).ToArray(), cancellationToken));
             (a, b) = (loads[0], loads[1]);
         }
         catch (AggregateException e) when (e.InnerException is FileNotFoundException or ManifestFormatException)

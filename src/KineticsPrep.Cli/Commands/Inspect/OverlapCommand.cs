@@ -45,7 +45,8 @@ internal static class OverlapCommand
             IReadOnlyList<(SplitOfRelease Split, string Path)> files;
             try
             {
-                var fetched = await fetch.EnsureAsync(root, release, wanted, cancellationToken);
+                var fetched = await session.Console.SayIfSlowAsync(WaitNotice.Fetching(fetch, string.Join(",", wanted)),
+                    fetch.EnsureAsync(root, release, wanted, cancellationToken));
                 files = ReleaseAnnotations.Under(root, release).Concat(fetched).DistinctBy(f => f.Split).ToList();
             }
             catch (DownloadFailedException e)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
 using KineticsPrep.Dataset;
 using KineticsPrep.IO;
@@ -31,9 +32,8 @@ internal static class ReportCommand
             return console.Fatal($"nothing to report under {root.Path}: no state store ({root.StateFolder}) and no lists ({root.Lists}). " +
                                  "Run prepare (or download, resize, annotate) there first. Nothing was written.");
         var folder = parse.GetValue(Out)?.FullName ?? root.Path;
-        var index = ClipIndexFile.ReadIfThere(root.Lists);
-        var report = ReportBuilder.Build(root, index);
-        report = report with { ContactSheet = await ContactSheetAsync(root, index, services, cancellationToken) };
+        var report = await console.SayIfSlowAsync($"Reading the state stores and the clip index of {root.Path}, and taking the contact sheet's frames",
+            BuildAsync(root, services, cancellationToken));
         try
         {
             var (html, json) = ReportWriter.Write(folder, report);
@@ -44,6 +44,12 @@ internal static class ReportCommand
             return console.Fatal($"cannot write the report under {folder}: {e.Message}. Give --out DIR to write it elsewhere.");
         }
         return ExitCodes.Success;
+    }
+
+    private static async Task<DatasetReport> BuildAsync(DatasetRoot root, CliServices services, CancellationToken cancellationToken)
+    {
+        var index = await Task.Run(() => ClipIndexFile.ReadIfThere(root.Lists), cancellationToken);
+        return ReportBuilder.Build(root, index) with { ContactSheet = await ContactSheetAsync(root, index, services, cancellationToken) };
     }
 
     /// <summary>The contact sheet, or why there is none: it needs the lists' index, and ffmpeg.</summary>

@@ -115,7 +115,9 @@ internal static class PrepareCommand
             var codebase = Codebase.Of(parse, For);
             // No root and no lock: nothing is written.
             return new WritePlan(null, async (session, token) => PlanPrinter.Print(session.Console,
-                options, await PreparePlan.MakeAsync(options, new FileDownloader(services.Http, options.Download), tools, token),
+                options, await session.Console.SayIfSlowAsync(
+                    $"Reading the archive lists and sizes from {options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix}, and timing a sample encode on this machine",
+                    PreparePlan.MakeAsync(options, new FileDownloader(services.Http, options.Download), tools, token)),
                 parse.GetValue(Format) ?? codebase?.Format ?? ListFormat.Default.Name,
                 parse.GetValue(Labels) ?? codebase?.LabelsFor(dataset) ?? "the sorted train labels"));
         }
@@ -133,9 +135,11 @@ internal static class PrepareCommand
                 : (ListFormat.Default, null);
             if (shard.IsWhole && !finalize)
                 PlanPrinter.PrintRecipe(console, options.Resize, format.Name, labels is null ? "the sorted train labels" : Path.GetFileName(labels));
+            var fetch = services.AnnotationFetch(options.Mirror.Prefix);
             var run = options with
             {
-                ExcludeIds = await services.AnnotationFetch(options.Mirror.Prefix).ExcludedIdsAsync(root, exclusion, token),
+                ExcludeIds = await console.SayIfSlowAsync(WaitNotice.Fetching(fetch, exclusion),
+                    fetch.ExcludedIdsAsync(root, exclusion, token)),
                 ListFormat = format,
                 Labels = labels,
             };
@@ -175,7 +179,8 @@ internal static class PrepareCommand
     /// </summary>
     private static async Task<int> RunK710Async(CliConsole console, K710Prepare k710, PrepareOptions options, bool finalize, CancellationToken cancellationToken)
     {
-        var recipe = await k710.PlanAsync(cancellationToken);
+        var recipe = await console.SayIfSlowAsync($"Reading the annotation files of {string.Join(", ", DatasetCatalog.K710Releases)}",
+            k710.PlanAsync(cancellationToken));
         var steps = recipe.Counts;
         console.Out.WriteLine($"Kinetics-710 from {string.Join(", ", DatasetCatalog.K710Releases)}: {steps.TrainRows} train and {steps.ValRows} val rows; " +
                               $"{steps.TrainUnique} and {steps.ValUnique} YouTube ids; {steps.ValAlsoInTrain} val ids also in train left out: " +

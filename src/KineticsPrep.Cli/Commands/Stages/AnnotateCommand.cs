@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KineticsPrep.Annotate;
 using KineticsPrep.Cli.App;
+using KineticsPrep.Cli.Display;
 using KineticsPrep.Cli.Options;
 using KineticsPrep.Cli.Writing;
 using KineticsPrep.Dataset;
@@ -90,7 +91,11 @@ internal static class AnnotateCommand
         {
             // A root keeps what it leaves out; a lists folder of its own has no record of it.
             var exclusion = root is null ? excluded : ExclusionSetting.Claim(root, session.Store, excluded);
-            options = options with { ExcludeIds = await fetch.ExcludedIdsAsync(session.Root, exclusion, token) };
+            options = options with
+            {
+                ExcludeIds = await session.Console.SayIfSlowAsync(WaitNotice.Fetching(fetch, exclusion),
+                    fetch.ExcludedIdsAsync(session.Root, exclusion, token)),
+            };
             if (root is not null)
             {
                 var (recorded, labels) = ListsRecipe.Claim(root, format, options.Labels, k710 ? DatasetCatalog.K710LabelMap : null);
@@ -98,7 +103,9 @@ internal static class AnnotateCommand
             }
             if (codebase is not null)
                 session.Console.Out.WriteLine(codebase.Describe(release));
-            var report = await new Annotator(options, tools).RunAsync(token);
+            var report = await session.Console.SayIfSlowAsync(
+                options.Check ? "Reading the annotation files, opening every clip with ffprobe and writing the lists" : "Reading the annotation files and the clips, and writing the lists",
+                new Annotator(options, tools).RunAsync(token));
             AnnotateSummary.Print(session.Console, report, options.Out);
             return report.Problems;
         })
