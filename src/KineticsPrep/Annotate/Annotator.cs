@@ -46,13 +46,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         var aliases = new Dictionary<(string CsvLabel, string MapLabel), int>();
         var ambiguous = new List<string>();
 
-        var index = ClipIndex.Build(options.Videos, options.Replacement);
-        var lists = splits
-            .Select(s => Match(s.Name, s.Path, Chosen(s.Rows.Where(r => !Excluded(r)).ToList()), resolved, index, badRows, aliases, ambiguous) with
-            {
-                Excluded = s.Rows.Where(Excluded).ToList(),
-            })
-            .ToList();
+        var lists = MatchAll(splits, resolved, badRows, aliases, ambiguous);
 
         var corrupt = options.Check && tools is not null
             ? await Probe.CorruptAsync(lists.SelectMany(l => l.Entries), cancellationToken)
@@ -133,16 +127,12 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         IReadOnlyList<SplitList> lists, Dictionary<string, string> corrupt, IReadOnlyDictionary<string, LabelMatch> resolved, CancellationToken cancellationToken)
     {
         var indexed = lists.SelectMany(l => l.Entries.Where(e => !corrupt.ContainsKey(e.Path)).Select(e => (l.Split, e))).ToList();
-        var facts = (await Probe.FactsAsync(indexed, DisplayPath, cancellationToken)).ToList();
+        var facts = await Probe.FactsAsync(indexed, DisplayPath, cancellationToken);
         ClipIndexFile.Write(options.Out, facts);
         if (options.ManifestRoot is not { } root)
             return;
-        // A clip listed in two splits has one file, and so one set of facts.
-        var factsOf = new Dictionary<string, ClipFacts>(StringComparer.Ordinal);
-        foreach (var (clip, i) in indexed.Select((clip, i) => (clip, i)))
-            factsOf.TryAdd(clip.e.Path, facts[i]);
         var sources = new ManifestSources(root);
-        ManifestWriter.Write(options.Out, sources, ManifestRows(lists, resolved, corrupt, factsOf, sources));
+        ManifestWriter.Write(options.Out, sources, ManifestRows(lists, resolved, corrupt, facts, sources));
     }
 
     /// <summary>How many clips each split's list held before this run, in the format this run writes; an unreadable list counts as none.</summary>
@@ -165,18 +155,21 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     }
 
     /// <summary>Every annotation row, with what became of it: a clip listed, corrupt, missing, or excluded.</summary>
+    /// <param name="facts">The facts of each clip listed and not corrupt, in the lists' order.</param>
     private IEnumerable<ManifestRow> ManifestRows(
-        IReadOnlyList<SplitList> lists, IReadOnlyDictionary<string, LabelMatch> resolved, Dictionary<string, string> corrupt, Dictionary<string, ClipFacts> factsOf,
+        IReadOnlyList<SplitList> lists, IReadOnlyDictionary<string, LabelMatch> resolved, Dictionary<string, string> corrupt, IReadOnlyList<ClipFacts> facts,
         ManifestSources sources)
     {
+        var next = 0;
         foreach (var list in lists)
         {
             foreach (var entry in list.Entries)
             {
                 var replaced = list.Replaced.Contains(entry.Path);
-                var status = corrupt.ContainsKey(entry.Path) ? "corrupt" : replaced ? "replaced" : "present";
+                var isCorrupt = corrupt.ContainsKey(entry.Path);
+                var status = isCorrupt ? "corrupt" : replaced ? "replaced" : "present";
                 var source = sources.Source(Path.GetFileNameWithoutExtension(entry.Path), replaced);
-                var made = factsOf.GetValueOrDefault(entry.Path);
+                var made = isCorrupt ? null : facts[next++];
                 yield return new ManifestRow(entry.Row.YoutubeId, entry.Row.TimeStart, entry.Row.TimeEnd, list.Split, entry.Row.Label, entry.LabelId, status,
                     source?.Archive, source?.Bytes, source?.Sha256, DisplayPath(entry.Path), made?.Bytes, sources.OutputSha256(entry.Path),
                     made?.Frames, made?.Fps, made?.Width, made?.Height);
@@ -186,6 +179,21 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                     row.Label is { } label && resolved.TryGetValue(label, out var match) ? match.Id : -1, status,
                     null, null, null, null, null, null, null, null, null, null);
         }
+    }
+
+    /// <summary>Each split's rows matched to the clips under the videos folder. The folder's index is a local here, so
+    /// that it is gone before the index and manifest are written: at 300k clips it is large.</summary>
+    private List<SplitList> MatchAll(
+        IReadOnlyList<RepeatedRows.Split> splits, IReadOnlyDictionary<string, LabelMatch> resolved, List<BadRow>? badRows,
+        Dictionary<(string CsvLabel, string MapLabel), int> aliases, List<string> ambiguous)
+    {
+        var index = ClipIndex.Build(options.Videos, options.Replacement);
+        return splits
+            .Select(s => Match(s.Name, s.Path, Chosen(s.Rows.Where(r => !Excluded(r)).ToList()), resolved, index, badRows, aliases, ambiguous) with
+            {
+                Excluded = s.Rows.Where(Excluded).ToList(),
+            })
+            .ToList();
     }
 
     private bool Excluded(AnnotationRow row) => options.ExcludeIds?.Contains(row.YoutubeId) == true;

@@ -14,7 +14,7 @@ internal sealed class ListedClipProbe(MediaTools? tools, int workers)
     /// mp4 whose edit list hides frames, is asked of ffprobe (which decodes it) when ffmpeg is there. An empty or
     /// unreadable clip keeps only its bytes.
     /// </summary>
-    public async Task<IEnumerable<ClipFacts>> FactsAsync(
+    public async Task<IReadOnlyList<ClipFacts>> FactsAsync(
         IReadOnlyList<(string Split, ListedClip Entry)> clips, Func<string, string> displayPath, CancellationToken cancellationToken)
     {
         var bytes = new long[clips.Count];
@@ -34,7 +34,7 @@ internal sealed class ListedClipProbe(MediaTools? tools, int workers)
                 cancellationToken);
         }
         return clips.Select((clip, i) => new ClipFacts(displayPath(clip.Entry.Path), clip.Split, clip.Entry.LabelId, tracks[i]?.Frames,
-            tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval, tracks[i]?.Codec));
+            tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval, tracks[i]?.Codec)).ToList();
     }
 
     private static async Task<VideoTrack?> ProbeAsync(FFprobe ffprobe, string path, CancellationToken cancellationToken)

@@ -15,8 +15,13 @@ public sealed class ManifestSources
 {
     private readonly DatasetRoot _root;
     private readonly List<string> _archives = [];
-    private readonly Dictionary<string, List<(int Archive, long? Bytes, Sha256Hex? Sha256)>> _sources = new(StringComparer.Ordinal);
+
+    // By the PathHash of the clip's name: its first original, and any others (a clip the replacement archive also holds).
+    private readonly Dictionary<ulong, Original> _originals = [];
+    private readonly Dictionary<ulong, List<Original>> _otherOriginals = [];
     private readonly Dictionary<ulong, Sha256Hex?> _outputs = [];
+
+    private readonly record struct Original(int Archive, long? Bytes, Sha256Hex? Sha256);
 
     public ManifestSources(DatasetRoot root)
     {
@@ -30,10 +35,13 @@ public sealed class ManifestSources
                 archiveIndex[archive] = index = _archives.Count;
                 _archives.Add(archive);
             }
-            var name = Path.GetFileNameWithoutExtension(clip);
-            if (!_sources.TryGetValue(name, out var list))
-                _sources[name] = list = new List<(int, long?, Sha256Hex?)>(1);
-            list.Add((index, bytes, Sha256Hex.Parse(sha256)));
+            var name = PathHash.Of(Path.GetFileNameWithoutExtension(clip));
+            var original = new Original(index, bytes, Sha256Hex.Parse(sha256));
+            if (_originals.TryAdd(name, original))
+                continue;
+            if (!_otherOriginals.TryGetValue(name, out var others))
+                _otherOriginals[name] = others = [];
+            others.Add(original);
         }
         foreach (var (path, sha256) in stores.SelectMany(s => s.ResizedHashes()))
             _outputs.TryAdd(PathHash.Of(path), Sha256Hex.Parse(sha256));
@@ -45,10 +53,12 @@ public sealed class ManifestSources
     /// <summary>The original a clip was made from: CVDF's replacement when it was replaced, else the release's own.</summary>
     public (string Archive, long? Bytes, string? Sha256)? Source(string clipName, bool replaced)
     {
-        if (!_sources.TryGetValue(clipName, out var candidates))
+        var name = PathHash.Of(clipName);
+        if (!_originals.TryGetValue(name, out var first))
             return null;
-        var (archive, bytes, sha256) = candidates
-            .OrderBy(c => _archives[c.Archive].Contains($"/{DatasetCatalog.ReplacementSplit}/", StringComparison.Ordinal) == replaced ? 0 : 1).First();
+        var (archive, bytes, sha256) = _otherOriginals.TryGetValue(name, out var others)
+            ? others.Prepend(first).OrderBy(c => _archives[c.Archive].Contains($"/{DatasetCatalog.ReplacementSplit}/", StringComparison.Ordinal) == replaced ? 0 : 1).First()
+            : first;
         return (_archives[archive], bytes, sha256?.ToString());
     }
 
