@@ -127,12 +127,13 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         IReadOnlyList<SplitList> lists, Dictionary<string, string> corrupt, IReadOnlyDictionary<string, LabelMatch> resolved, CancellationToken cancellationToken)
     {
         var indexed = lists.SelectMany(l => l.Entries.Where(e => !corrupt.ContainsKey(e.Path)).Select(e => (l.Split, e))).ToList();
-        var facts = await Probe.FactsAsync(indexed, DisplayPath, cancellationToken);
-        ClipIndexFile.Write(options.Out, facts);
+        var probed = await Probe.ProbeAsync(indexed, cancellationToken);
+        // Each index row is made as it is written: 300k of them held at once would be the run's peak.
+        ClipIndexFile.Write(options.Out, indexed.Select((clip, i) => probed.Facts(i, DisplayPath(clip.e.Path), clip.Split, clip.e.LabelId)));
         if (options.ManifestRoot is not { } root)
             return;
         var sources = new ManifestSources(root);
-        ManifestWriter.Write(options.Out, sources, ManifestRows(lists, resolved, corrupt, facts, sources));
+        ManifestWriter.Write(options.Out, sources, ManifestRows.Of(lists, resolved, corrupt, probed, sources, DisplayPath));
     }
 
     /// <summary>How many clips each split's list held before this run, in the format this run writes; an unreadable list counts as none.</summary>
@@ -154,33 +155,6 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         return counts;
     }
 
-    /// <summary>Every annotation row, with what became of it: a clip listed, corrupt, missing, or excluded.</summary>
-    /// <param name="facts">The facts of each clip listed and not corrupt, in the lists' order.</param>
-    private IEnumerable<ManifestRow> ManifestRows(
-        IReadOnlyList<SplitList> lists, IReadOnlyDictionary<string, LabelMatch> resolved, Dictionary<string, string> corrupt, IReadOnlyList<ClipFacts> facts,
-        ManifestSources sources)
-    {
-        var next = 0;
-        foreach (var list in lists)
-        {
-            foreach (var entry in list.Entries)
-            {
-                var replaced = list.Replaced.Contains(entry.Path);
-                var isCorrupt = corrupt.ContainsKey(entry.Path);
-                var status = isCorrupt ? "corrupt" : replaced ? "replaced" : "present";
-                var source = sources.Source(Path.GetFileNameWithoutExtension(entry.Path), replaced);
-                var made = isCorrupt ? null : facts[next++];
-                yield return new ManifestRow(entry.Row.YoutubeId, entry.Row.TimeStart, entry.Row.TimeEnd, list.Split, entry.Row.Label, entry.LabelId, status,
-                    source?.Archive, source?.Bytes, source?.Sha256, DisplayPath(entry.Path), made?.Bytes, sources.OutputSha256(entry.Path),
-                    made?.Frames, made?.Fps, made?.Width, made?.Height);
-            }
-            foreach (var (row, status) in list.Missing.Select(r => (r, "missing")).Concat(list.Excluded.Select(r => (r, "excluded"))))
-                yield return new ManifestRow(row.YoutubeId, row.TimeStart, row.TimeEnd, list.Split, row.Label,
-                    row.Label is { } label && resolved.TryGetValue(label, out var match) ? match.Id : -1, status,
-                    null, null, null, null, null, null, null, null, null, null);
-        }
-    }
-
     /// <summary>Each split's rows matched to the clips under the videos folder. The folder's index is a local here, so
     /// that it is gone before the index and manifest are written: at 300k clips it is large.</summary>
     private List<SplitList> MatchAll(
@@ -200,13 +174,6 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
     /// <summary>The rows of the subset, after the label map is made from every row (ids stay the full map's).</summary>
     private IReadOnlyList<AnnotationRow> Chosen(IReadOnlyList<AnnotationRow> rows) => options.Subset?.Choose(rows) ?? rows;
-
-    private sealed record SplitList(
-        string Split, int CsvRows, IReadOnlyList<ListedClip> Entries, IReadOnlyList<AnnotationRow> Missing, HashSet<string> Replaced)
-    {
-        /// <summary>The rows left out by --exclude-overlap-with.</summary>
-        public IReadOnlyList<AnnotationRow> Excluded { get; init; } = [];
-    }
 
     /// <summary>The labels that define the ids: the train CSV's, or every CSV's when there is no train CSV.</summary>
     private static IEnumerable<string> LabelSource(IEnumerable<(string Split, IReadOnlyList<AnnotationRow> Rows)> splits)

@@ -10,12 +10,11 @@ namespace KineticsPrep.Annotate;
 internal sealed class ListedClipProbe(MediaTools? tools, int workers)
 {
     /// <summary>
-    /// The index row of every listed clip: an mp4's own sample tables are read in-process; any other container, and an
-    /// mp4 whose edit list hides frames, is asked of ffprobe (which decodes it) when ffmpeg is there. An empty or
-    /// unreadable clip keeps only its bytes.
+    /// The bytes and video track of every listed clip, in order: an mp4's own sample tables are read in-process; any
+    /// other container, and an mp4 whose edit list hides frames, is asked of ffprobe (which decodes it) when ffmpeg is
+    /// there. An empty or unreadable clip has only its bytes.
     /// </summary>
-    public async Task<IReadOnlyList<ClipFacts>> FactsAsync(
-        IReadOnlyList<(string Split, ListedClip Entry)> clips, Func<string, string> displayPath, CancellationToken cancellationToken)
+    public async Task<ProbedClips> ProbeAsync(IReadOnlyList<(string Split, ListedClip Entry)> clips, CancellationToken cancellationToken)
     {
         var bytes = new long[clips.Count];
         var tracks = new VideoTrack?[clips.Count];
@@ -30,14 +29,13 @@ internal sealed class ListedClipProbe(MediaTools? tools, int workers)
         if (unread.Count > 0 && tools is { } found)
         {
             var ffprobe = new FFprobe(found.FFprobePath);
-            await StageRunner.ForEachAsync(unread, workers, async (i, token) => tracks[i] = await ProbeAsync(ffprobe, clips[i].Entry.Path, token),
+            await StageRunner.ForEachAsync(unread, workers, async (i, token) => tracks[i] = await TrackAsync(ffprobe, clips[i].Entry.Path, token),
                 cancellationToken);
         }
-        return clips.Select((clip, i) => new ClipFacts(displayPath(clip.Entry.Path), clip.Split, clip.Entry.LabelId, tracks[i]?.Frames,
-            tracks[i]?.FramesPerSecond, tracks[i]?.DurationSeconds, tracks[i]?.Width, tracks[i]?.Height, bytes[i], tracks[i]?.MaxKeyframeInterval, tracks[i]?.Codec)).ToList();
+        return new ProbedClips(bytes, tracks);
     }
 
-    private static async Task<VideoTrack?> ProbeAsync(FFprobe ffprobe, string path, CancellationToken cancellationToken)
+    private static async Task<VideoTrack?> TrackAsync(FFprobe ffprobe, string path, CancellationToken cancellationToken)
     {
         try
         {
