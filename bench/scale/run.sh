@@ -18,8 +18,6 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 # A build of its own, so that editing the sources while it runs changes nothing measured.
 dotnet build "$repo/src/KineticsPrep.Cli/KineticsPrep.Cli.csproj" -c Release -o "$work/cli" --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 2; }
 gcc -O2 -o "$work/copy_ffmpeg" "$repo/bench/scale/copy_ffmpeg.c"
-# shellcheck source=scripts/runtime-env.sh
-. "$repo/scripts/runtime-env.sh"   # as the launcher runs it
 export KINETICS_PREP_FFMPEG=$work/copy_ffmpeg KP_REAL_FFMPEG
 KP_REAL_FFMPEG=$(command -v ffmpeg)
 

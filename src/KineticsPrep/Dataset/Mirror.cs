@@ -8,6 +8,9 @@ public sealed record Mirror(string? Prefix)
 {
     public static readonly Mirror Cvdf = new((string?)null);
 
+    /// <summary>Where the tree is read from: the prefix given, else the CVDF's.</summary>
+    public string Address => Prefix ?? DatasetCatalog.CvdfPrefix;
+
     public string Map(string url) =>
         Prefix is { } prefix && url.StartsWith(DatasetCatalog.CvdfPrefix, StringComparison.Ordinal)
             ? prefix.TrimEnd('/') + url[DatasetCatalog.CvdfPrefix.Length..]

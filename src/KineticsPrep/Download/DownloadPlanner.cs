@@ -14,7 +14,7 @@ public sealed class DownloadPlanner(FileDownloader downloader, Mirror mirror, IR
         if (splits.Count > 0)
             await downloader.CheckReachableAsync(
                 [mirror.Map(version.AnnotationUrl(splits[0])), .. splits.Where(s => version.Split(s).HasArchives).Take(1).Select(s => mirror.Map(version.ListUrl(s)))],
-                mirror.Prefix ?? DatasetCatalog.CvdfPrefix, cancellationToken);
+                mirror.Address, cancellationToken);
         var annotations = new List<DownloadItem>();
         var archives = new List<DownloadItem>();
         var failures = new List<string>();

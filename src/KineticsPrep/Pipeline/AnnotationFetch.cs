@@ -11,7 +11,7 @@ namespace KineticsPrep.Pipeline;
 public sealed class AnnotationFetch(FileDownloader downloader, Mirror mirror)
 {
     /// <summary>Where missing files are fetched from: the mirror given, else the CVDF's.</summary>
-    public string Source => mirror.Prefix ?? DatasetCatalog.CvdfPrefix;
+    public string Source => mirror.Address;
 
     /// <param name="release">The root's own release, when its store recorded one.</param>
     /// <returns>The file of each wanted split, in the order asked.</returns>

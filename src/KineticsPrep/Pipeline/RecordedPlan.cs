@@ -15,7 +15,7 @@ internal static class RecordedPlan
     public static void Record(StateStore state, DatasetRoot root, DownloadPlan plan, Mirror mirror)
     {
         if (plan.Failures.Count == 0)
-            state.RecordListed(plan.Archives.CountBy(a => a.Split).ToDictionary(c => ListName(root, c.Key), c => c.Value), Name(mirror));
+            state.RecordListed(plan.Archives.CountBy(a => a.Split).ToDictionary(c => ListName(root, c.Key), c => c.Value), mirror.Address);
     }
 
     /// <returns>Null unless every split's list (and K400's replacement archive) is recorded whole.</returns>
@@ -37,7 +37,7 @@ internal static class RecordedPlan
         }
         var annotations = splits.Select(split => new DownloadItem(mirror.Map(version.AnnotationUrl(split)), root.AnnotationFile(split), split) { IsAnnotation = true });
         var archives = planned.Where(p => archiveSplits.Contains(p.Split))
-            .Select(p => new DownloadItem(Moved(p.Url, listed[ListName(root, p.Split)].Mirror, Name(mirror)), Path.Combine(root.Path, p.Archive), p.Split));
+            .Select(p => new DownloadItem(Moved(p.Url, listed[ListName(root, p.Split)].Mirror, mirror.Address), Path.Combine(root.Path, p.Archive), p.Split));
         return new DownloadPlan(annotations.ToList(), archives.ToList(), []);
     }
 
@@ -46,6 +46,4 @@ internal static class RecordedPlan
 
     private static string Moved(string url, string from, string to) =>
         url.StartsWith(from.TrimEnd('/'), StringComparison.Ordinal) ? to.TrimEnd('/') + url[from.TrimEnd('/').Length..] : url;
-
-    private static string Name(Mirror mirror) => mirror.Prefix ?? DatasetCatalog.CvdfPrefix;
 }

@@ -1,4 +1,3 @@
-using KineticsPrep.Dataset;
 using KineticsPrep.Media;
 using KineticsPrep.Resize;
 using KineticsPrep.State;
@@ -40,7 +39,7 @@ internal static class RootSettings
         ClaimSubset(options, stores, mine);
         var wanted = OutputSettings.Of(options.Resize);
         var changes = SettingChange.Between(stores, wanted);
-        mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString(), toolchain.Describe(), options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix),
+        mine.RecordSettings(RunFacts.Of(options.RecordedRelease, tools.Version.ToString(), toolchain.Describe(), options.Mirror.Address),
             replace: true);
         var pending = Reencode.Pending(mine);
         if (changes.Count == 0)

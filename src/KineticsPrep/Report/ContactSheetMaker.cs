@@ -46,7 +46,7 @@ public static class ContactSheetMaker
         }
         var toTake = wanted.Where(w => !made.ContainsKey(w.LabelId)).ToList();
         using var scratch = new ScratchFolder("sheet");
-        var batchSize = Math.Clamp((toTake.Count + workers - 1) / Math.Max(1, workers), 1, MaxBatch);
+        var batchSize = StageRunner.BatchSize(toTake.Count, workers, MaxBatch);
         await StageRunner.ForEachAsync(toTake.Chunk(batchSize).ToList(), workers, async (batch, token) =>
         {
             var stills = batch.Select(w => (w.Input, w.Seconds, Jpeg: Path.Combine(scratch.Path, $"{w.LabelId}.jpg"), w.LabelId)).ToList();

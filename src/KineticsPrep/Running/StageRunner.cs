@@ -14,6 +14,11 @@ public static class StageRunner
     public static Task ForEachAsync<T>(IAsyncEnumerable<T> items, int workers, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(items, Options(workers, cancellationToken), body);
 
+    /// <summary>How many items to a batch when work is done a batch at a time: enough batches that every worker gets
+    /// some, none over <paramref name="max"/> (what one failed batch costs to do again item by item).</summary>
+    public static int BatchSize(int items, int workers, int max) =>
+        Math.Clamp((items + Math.Max(1, workers) - 1) / Math.Max(1, workers), 1, max);
+
     /// <summary>
     /// Runs a short, synchronous <paramref name="body"/> for 0 to <paramref name="count"/> - 1, at most
     /// <paramref name="workers"/> at once: for many small items (a stat per clip), where a task per item costs more.

@@ -2,7 +2,7 @@ namespace KineticsPrep.State;
 
 /// <summary>
 /// The clips prepare makes, recorded in its store in batches: one transaction for every <see cref="MaxClips"/> clips,
-/// or sooner once the oldest waiting one is <see cref="MaxWait"/> old, and always before anything that stands on them
+/// or for fewer when a clip comes once the oldest waiting one is <see cref="MaxWait"/> old, and always before anything that stands on them
 /// (an archive recorded processed, its originals deleted). A kill loses at most the open batch: those clips' originals
 /// are still there, so the next run makes them again.
 /// </summary>

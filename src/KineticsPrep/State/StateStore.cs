@@ -131,7 +131,7 @@ public sealed partial class StateStore
         using var connection = Guard(Connect);
         using var command = Command(connection, sql);
         using var reader = Guard(command.ExecuteReader);
-        while (reader.Read())
+        while (Guard(reader.Read))
             yield return map(reader);
     }
 

@@ -36,8 +36,7 @@ public sealed class VerifyRunner(MediaTools tools, bool full, int workers, State
         var (unchanged, toCheck) = Split(clips);
         var verifier = new ClipVerifier(tools, full);
         var batchWorkers = Math.Max(1, workers);
-        // Batches small enough that every worker gets some, and that a bad clip costs few re-checks.
-        var batchSize = Math.Clamp((toCheck.Count + batchWorkers - 1) / batchWorkers, 1, MaxBatch);
+        var batchSize = StageRunner.BatchSize(toCheck.Count, batchWorkers, MaxBatch);
         var batches = await StageRunner.RunAsync(toCheck.Chunk(batchSize).ToList(), new StageOptions<(string Clip, FileStamp? Stamp)[]>("clips", batchWorkers, unchanged.Count) { Count = batch => batch.Length },
             async (batch, _, token) =>
             {

@@ -116,7 +116,7 @@ internal static class PrepareCommand
             // No root and no lock: nothing is written.
             return new WritePlan(null, async (session, token) => PlanPrinter.Print(session.Console,
                 options, await session.Console.SayIfSlowAsync(
-                    $"Reading the archive lists and sizes from {options.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix}, and timing a sample encode on this machine",
+                    $"Reading the archive lists and sizes from {options.Mirror.Address}, and timing a sample encode on this machine",
                     PreparePlan.MakeAsync(options, new FileDownloader(services.Http, options.Download), tools, token)),
                 parse.GetValue(Format) ?? codebase?.Format ?? ListFormat.Default.Name,
                 parse.GetValue(Labels) ?? codebase?.LabelsFor(dataset) ?? "the sorted train labels"));
@@ -160,7 +160,7 @@ internal static class PrepareCommand
                 // The lists, the annotation files and every archive's size come first: on a slow mirror, seconds or more.
                 console.Out.WriteLine(pipeline.KnowsPlan
                     ? "The archives to do are known from the root's records (the mirror's lists are not read again)."
-                    : $"Reading the archive lists and sizes from {run.Mirror.Prefix ?? DatasetCatalog.CvdfPrefix} …");
+                    : $"Reading the archive lists and sizes from {run.Mirror.Address} …");
                 var start = await pipeline.StartAsync(token);
                 PrintStart(console, start, root, "", $" Disk: expected peak {Bytes.Format(start.Estimate.PeakBytes)}, {Bytes.Format(start.Estimate.FreeBytes)} free.");
                 result = await RunAsync(console, pipeline, start, token);
