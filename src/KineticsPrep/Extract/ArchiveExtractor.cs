@@ -26,6 +26,8 @@ public static class ArchiveExtractor
         using var reader = new TarReader(content);
 
         var clips = new SortedDictionary<string, SourceClip>(StringComparer.Ordinal);
+        // One buffer for the whole archive: a large array per clip would start a full garbage collection every few clips.
+        var buffer = new byte[BufferSize];
         var skipped = 0;
         var refused = new List<string>();
         var lastEntry = "(the start)";
@@ -57,7 +59,7 @@ public static class ArchiveExtractor
                 case EntryKind.Clip:
                     try
                     {
-                        var clip = await WriteClipAsync(job, entry, cancellationToken);
+                        var clip = await WriteClipAsync(job, entry, buffer, cancellationToken);
                         clips[clip.Name] = clip;
                     }
                     catch (PathTooLongException)
@@ -78,9 +80,8 @@ public static class ArchiveExtractor
         return new ExtractOutcome(job, ExtractStatus.Extracted, clips.Values.ToList(), skipped, refused);
     }
 
-    private static async Task CopyHashingAsync(Stream from, Stream to, IncrementalHash hash, CancellationToken cancellationToken)
+    private static async Task CopyHashingAsync(Stream from, Stream to, IncrementalHash hash, byte[] buffer, CancellationToken cancellationToken)
     {
-        var buffer = new byte[BufferSize];
         int read;
         while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
         {
@@ -124,7 +125,7 @@ public static class ArchiveExtractor
     private static string FileName(string entryName) => entryName.Split('/', '\\').LastOrDefault(s => s.Length > 0) ?? "";
 
     /// <returns>The clip, hashed as its bytes were written (no second read).</returns>
-    private static async Task<SourceClip> WriteClipAsync(ArchiveJob job, TarEntry entry, CancellationToken cancellationToken)
+    private static async Task<SourceClip> WriteClipAsync(ArchiveJob job, TarEntry entry, byte[] buffer, CancellationToken cancellationToken)
     {
         var name = FileName(entry.Name);
         var target = Path.Combine(job.TargetFolder, name);
@@ -142,7 +143,7 @@ public static class ArchiveExtractor
             await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
             {
                 if (entry.DataStream is { } data)
-                    await CopyHashingAsync(data, output, hash, cancellationToken);
+                    await CopyHashingAsync(data, output, hash, buffer, cancellationToken);
                 if (output.Length != entry.Length)
                     throw new ArchiveCorruptException(
                         $"{job.ArchivePath}: truncated in entry '{entry.Name}': {output.Length} of {entry.Length} bytes");
