@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # What prepare's work costs without kinetics-prep (the scale benchmark's baseline): extract every train archive of a
-# mirror, and start the ffmpeg stand-in once per clip, two at a time.
+# mirror, start the ffmpeg stand-in once per clip, two at a time, and delete each archive's originals once its clips
+# are made, as prepare does by default; originals and outputs each in one flat folder, as prepare's videos/train and
+# videos_320p/train. Both belong in the baseline: on ext4 without a journal (this bench's machine), a file created in
+# a folder where many files were deleted in the last minutes costs the kernel a scan past each of them.
 # Usage: bare_loop.sh MIRROR SCRATCH STAND_IN
 set -euo pipefail
-mirror=$1 scratch=$2 stand_in=$3
-rm -rf "$scratch" && mkdir -p "$scratch"
-for archive in "$mirror"/400/train/*.tar.gz; do tar -C "$scratch" -xzf "$archive"; done
-find "$scratch" -name '*.mp4' -print0 | xargs -0 -P 2 -I{} "$stand_in" -progress pipe:1 -i "file:{}" "file:{}.out" >/dev/null
+mirror=$1 scratch=$2 stand_in=$(realpath "$3")
+rm -rf "$scratch" && mkdir -p "$scratch/videos" "$scratch/resized"
+for archive in "$mirror"/400/train/*.tar.gz; do
+  tar -C "$scratch/videos" --transform 's,.*/,,' -xzf "$archive"
+  (cd "$scratch/videos" && find . -name '*.mp4' -printf '%f\0' |
+    xargs -0 -r -P 2 -I{} "$stand_in" -progress pipe:1 -i "file:{}" "file:../resized/{}" >/dev/null)
+  find "$scratch/videos" -name '*.mp4' -delete
+done
 rm -rf "$scratch"
