@@ -10,12 +10,16 @@ public sealed class ListReaderTests : IDisposable
     private readonly TempFolder _out = new();
     private static readonly string[] Labels = ["abseiling", "air drumming", "AC/DC air guitar"];
 
-    private static IReadOnlyList<ListedClip> Entries(string folder) =>
-    [
-        new(Path.Combine(folder, "a b, c_000000_000010.mp4"), 0, new AnnotationRow("abseiling", "a b, c", 0, 10, "train", 2)),
-        new(Path.Combine(folder, "x_000010_000020.mp4"), 2, new AnnotationRow("AC/DC air guitar", "x", 10, 20, "train", 3)),
-        new(Path.Combine(folder, "y_000020_000030.mp4"), -1, new AnnotationRow(null, "y", 20, 30, "train", 4)),
-    ];
+    private static IReadOnlyList<ListedClip> Entries(string folder)
+    {
+        var clips = new ClipFolder(folder, ".mp4", NamedById: false);
+        return
+        [
+            new(clips, 0, new AnnotationRow("abseiling", "a b, c", 0, 10, "train", 2), isReplacement: false),
+            new(clips, 2, new AnnotationRow("AC/DC air guitar", "x", 10, 20, "train", 3), isReplacement: false),
+            new(clips, -1, new AnnotationRow(null, "y", 20, 30, "train", 4), isReplacement: false),
+        ];
+    }
 
     public void Dispose() => _out.Dispose();
 

@@ -50,7 +50,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
         var corrupt = options.Check && tools is not null
             ? await Probe.CorruptAsync(lists.SelectMany(l => l.Entries), cancellationToken)
-            : new Dictionary<string, string>();
+            : CorruptClips.None;
 
         Directory.CreateDirectory(options.Out);
         var (reports, shrunk) = WriteLists(lists, corrupt, labels);
@@ -58,8 +58,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
         var report = new ListsSummary(
             reports, labels.Names.Count, badRows ?? [],
-            lists.SelectMany(l => l.Entries.Where(e => corrupt.ContainsKey(e.Path))
-                .Select(e => new CorruptClip(l.Split, e.Path, corrupt[e.Path]))).ToList(),
+            lists.SelectMany(l => l.Entries.Where(corrupt.Holds).Select(e => new CorruptClip(l.Split, e.Path, corrupt.Reason(e)))).ToList(),
             aliases.Select(a => new AppliedAlias(a.Key.CsvLabel, a.Key.MapLabel, a.Value, resolved[a.Key.CsvLabel].Normalised))
                 .OrderBy(a => a.CsvLabel, StringComparer.Ordinal).ToList(),
             ambiguous,
@@ -97,14 +96,14 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
     /// <summary>Each split's list (without the corrupt clips), its missing and excluded clips, and labels.txt; with
     /// each split's numbers and the lists that now hold fewer clips than before.</summary>
-    private (List<SplitReport> Reports, List<ShrunkList> Shrunk) WriteLists(IReadOnlyList<SplitList> lists, Dictionary<string, string> corrupt, LabelMap labels)
+    private (List<SplitReport> Reports, List<ShrunkList> Shrunk) WriteLists(IReadOnlyList<SplitList> lists, CorruptClips corrupt, LabelMap labels)
     {
         var before = ListedBefore();
         var shrunk = new List<ShrunkList>();
         var reports = new List<SplitReport>();
         foreach (var list in lists)
         {
-            var kept = list.Entries.Where(e => !corrupt.ContainsKey(e.Path)).ToList();
+            var kept = list.Entries.Where(e => !corrupt.Holds(e)).ToList();
             if (before.TryGetValue(list.Split, out var had) && had > kept.Count)
                 shrunk.Add(new ShrunkList(list.Split, had, kept.Count));
             options.Format.Write(options.Format.PathFor(options.Out, list.Split), kept, labels.Names, DisplayPath);
@@ -113,7 +112,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 AtomicFile.WriteAllLines(Path.Combine(options.Out, $"excluded_{list.Split}.txt"), list.Excluded.Select(r => r.ClipName));
             reports.Add(new SplitReport(
                 list.Split, list.CsvRows + list.Excluded.Count, kept.Count, list.Missing.Count,
-                kept.Count(e => list.Replaced.Contains(e.Path)),
+                kept.Count(e => e.IsReplacement),
                 list.Entries.Count - kept.Count,
                 FewestClips(kept, labels),
                 list.Excluded.Count));
@@ -124,16 +123,16 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
 
     /// <summary>lists/index.csv of the clips listed, and for a root the provenance manifest of every annotation row.</summary>
     private async Task WriteIndexAndManifestAsync(
-        IReadOnlyList<SplitList> lists, Dictionary<string, string> corrupt, IReadOnlyDictionary<string, LabelMatch> resolved, CancellationToken cancellationToken)
+        IReadOnlyList<SplitList> lists, CorruptClips corrupt, IReadOnlyDictionary<string, LabelMatch> resolved, CancellationToken cancellationToken)
     {
-        var indexed = lists.SelectMany(l => l.Entries.Where(e => !corrupt.ContainsKey(e.Path)).Select(e => (l.Split, e))).ToList();
-        var probed = await Probe.ProbeAsync(indexed, cancellationToken);
-        // Each index row is made as it is written: 300k of them held at once would be the run's peak.
-        ClipIndexFile.Write(options.Out, indexed.Select((clip, i) => probed.Facts(i, DisplayPath(clip.e.Path), clip.Split, clip.e.LabelId)));
+        var indexed = lists.SelectMany(l => l.Entries.Where(e => !corrupt.Holds(e)).Select(e => (l.Split, e))).ToList();
+        // Each index row is made as it is written, and the manifest reads them back: 300k of them held at once would
+        // be the run's peak.
+        await ClipIndexFile.WriteAsync(options.Out, Probe.FactsAsync(indexed, DisplayPath, cancellationToken), cancellationToken);
         if (options.ManifestRoot is not { } root)
             return;
         var sources = new ManifestSources(root);
-        ManifestWriter.Write(options.Out, sources, ManifestRows.Of(lists, resolved, corrupt, probed, sources, DisplayPath));
+        ManifestWriter.Write(options.Out, sources, ManifestRows.Of(lists, resolved, corrupt, ClipIndexFile.Rows(options.Out), sources, DisplayPath));
     }
 
     /// <summary>How many clips each split's list held before this run, in the format this run writes; an unreadable list counts as none.</summary>
@@ -190,7 +189,6 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         var rowsPerId = rows.CountBy(r => r.YoutubeId).ToDictionary(StringComparer.Ordinal);
         var entries = new List<ListedClip>(rows.Count);
         var missing = new List<AnnotationRow>();
-        var replaced = new HashSet<string>(StringComparer.Ordinal);
         var csvRows = rows.Count;
         foreach (var row in rows)
         {
@@ -215,11 +213,9 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
                 missing.Add(row);
                 continue;
             }
-            entries.Add(new ListedClip(match.Path, labelId, row));
-            if (match.IsReplacement)
-                replaced.Add(match.Path);
+            entries.Add(new ListedClip(match.Folder, labelId, row, match.IsReplacement));
         }
-        return new SplitList(split, csvRows, entries, missing, replaced);
+        return new SplitList(split, csvRows, entries, missing);
     }
 
     /// <summary>
@@ -230,13 +226,13 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
     private static ClipIndex.Match? Find(
         AnnotationRow row, ClipIndex index, Dictionary<string, int> rowsPerId, string split, List<string> ambiguous)
     {
-        if (index.Find(row.ClipName) is { } named)
+        if (index.Find(row.ClipName, namedById: false) is { } named)
             return named;
-        if (index.Find(row.YoutubeId) is not { } bare)
+        if (index.Find(row.YoutubeId, namedById: true) is not { } bare)
             return null;
         if (rowsPerId[row.YoutubeId] == 1)
             return bare;
-        var problem = $"{split}: {bare.Path} could be any of the {rowsPerId[row.YoutubeId]} rows of {row.YoutubeId}";
+        var problem = $"{split}: {bare.Folder.PathOf(row)} could be any of the {rowsPerId[row.YoutubeId]} rows of {row.YoutubeId}";
         if (!ambiguous.Contains(problem))
             ambiguous.Add(problem);
         return null;

@@ -6,9 +6,11 @@ public static class VideoFiles
     public static readonly IReadOnlyList<string> Extensions = ["mp4", "webm", "mkv", "avi", "mov", "m4v", "flv"];
 
     /// <summary>The position of a path's extension in <see cref="Extensions"/> (case-insensitive), or -1 when it is not a video.</summary>
-    public static int Rank(string path)
+    public static int Rank(string path) => Rank(path.AsSpan());
+
+    public static int Rank(ReadOnlySpan<char> path)
     {
-        var extension = Path.GetExtension(path.AsSpan());
+        var extension = Path.GetExtension(path);
         if (extension.Length < 2)
             return -1;
         extension = extension[1..];

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using System.Text;
 
 namespace KineticsPrep.IO;
@@ -19,6 +21,25 @@ public static class AtomicFile
             writer.NewLine = "\n";
             write(writer);
         });
+
+    /// <summary>As <see cref="Write"/>, for content made as it is written.</summary>
+    /// <exception cref="DiskFullException">The disk filled up; the temporary file is removed and the old file kept.</exception>
+    public static async Task WriteAsync(string path, Func<TextWriter, Task> write)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await using var file = new FileStream(path + TemporarySuffix, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            await using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            writer.NewLine = "\n";
+            await write(writer);
+        }
+        catch (Exception e)
+        {
+            RemoveAndRethrow(path, e);
+        }
+        Commit(path);
+    }
 
     /// <summary>As <see cref="Write"/>, for binary content. Whatever stops <paramref name="write"/> (an exception, a
     /// cancellation) leaves the old file, and the temporary file is removed.</summary>
@@ -61,11 +82,18 @@ public static class AtomicFile
         }
         catch (Exception e)
         {
-            File.Delete(path + TemporarySuffix);
-            if (DiskSpace.IsFull(e) && e is not DiskFullException)
-                throw new DiskFullException(Path.GetDirectoryName(Path.GetFullPath(path))!, null, e);
-            throw;
+            RemoveAndRethrow(path, e);
         }
+    }
+
+    /// <summary>Removes PATH.partial after <paramref name="e"/>, and throws it again (a full disk as <see cref="DiskFullException"/>).</summary>
+    [DoesNotReturn]
+    private static void RemoveAndRethrow(string path, Exception e)
+    {
+        File.Delete(path + TemporarySuffix);
+        if (DiskSpace.IsFull(e) && e is not DiskFullException)
+            throw new DiskFullException(Path.GetDirectoryName(Path.GetFullPath(path))!, null, e);
+        ExceptionDispatchInfo.Throw(e);
     }
 
     public static void WriteAllText(string path, string text) => Write(path, writer => writer.Write(text));
