@@ -94,17 +94,37 @@ public sealed class StateStoreTests : IDisposable
         var store = StateStore.Open(new DatasetRoot(_temp.Path));
         var batch = new ResizedBatch(store);
         ResizedClip Clip(int i) => new($"videos_320p/train/c{i:0000}.mp4", "train", 360, 10, 320, 1000 + i, i, "hash");
+        void Add(int i) => batch.Add(Clip(i), Path.Combine(_temp.Path, Clip(i).Path));
 
         for (var i = 0; i < ResizedBatch.MaxClips - 1; i++)
-            batch.Add(Clip(i));
+            Add(i);
         var beforeFull = store.ResizedSizes().Count();
-        batch.Add(Clip(ResizedBatch.MaxClips - 1));
+        Add(ResizedBatch.MaxClips - 1);
         var whenFull = store.ResizedSizes().Count();
-        batch.Add(Clip(ResizedBatch.MaxClips));
+        Add(ResizedBatch.MaxClips);
         var waiting = store.ResizedSizes().Count();
         batch.Flush();
 
         Assert.Equal((0, ResizedBatch.MaxClips, ResizedBatch.MaxClips), (beforeFull, whenFull, waiting));
         Assert.Equal(ResizedBatch.MaxClips + 1, store.ResizedSizes().Count());
+    }
+
+    [Fact]
+    public void A_batch_is_flushed_to_disk_and_recorded_even_when_one_of_its_files_was_deleted_by_hand_meanwhile()
+    {
+        var store = StateStore.Open(new DatasetRoot(_temp.Path));
+        var batch = new ResizedBatch(store);
+        var clips = new[] { "videos_320p/train/a.mp4", "videos_320p/val/b.mp4" };
+        foreach (var clip in clips)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_temp.Combine(clip))!);
+            File.WriteAllText(_temp.Combine(clip), "mp4");
+            batch.Add(new ResizedClip(clip, "train", 360, 10, 320, 3, 0, "hash"), _temp.Combine(clip));
+        }
+        File.Delete(_temp.Combine(clips[0]));
+
+        batch.Flush();
+
+        Assert.Equal(2, store.ResizedSizes().Count());
     }
 }

@@ -82,17 +82,15 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
     }
 
     /// <summary>
-    /// Null when the partial output is a whole mp4, now on disk; otherwise what is wrong with it. An incomplete file on
-    /// a disk with less room left than the source's size is taken for a full disk.
+    /// Null when the partial output is a whole mp4 (not yet flushed to disk: <see cref="ResizeStep"/> does that before
+    /// it is recorded); otherwise what is wrong with it. An incomplete file on a disk with less room left than the
+    /// source's size is taken for a full disk.
     /// </summary>
     private static string? IncompleteOutput(ResizeJob job)
     {
-        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.Read, FileShare.Read);
         if (Mp4Container.Problem(output) is not { } problem)
-        {
-            output.Flush(flushToDisk: true);
             return null;
-        }
         if (DiskSpace.FreeBytes(job.PartialPath) is { } free && free < Math.Max(job.SourceBytes, MinimumRoom))
             throw DiskFull(job, null);
         return problem;
