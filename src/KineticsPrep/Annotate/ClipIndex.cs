@@ -34,8 +34,6 @@ public sealed class ClipIndex
         return index;
     }
 
-    public int Count => _originals.Count + _replacements.Count;
-
     /// <summary>The clip named <paramref name="clipName"/>; <paramref name="namedById"/>: the name is a bare YouTube id.</summary>
     internal Match? Find(string clipName, bool namedById) =>
         _replacements.TryGetValue(clipName, out var replacement) ? new Match(FolderOf(replacement, namedById), true)
