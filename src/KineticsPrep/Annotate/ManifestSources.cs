@@ -17,9 +17,9 @@ public sealed class ManifestSources
     private readonly List<string> _archives = [];
 
     // By the PathHash of the clip's name: its first original, and any others (a clip the replacement archive also holds).
-    private readonly Dictionary<ulong, Original> _originals = [];
+    private readonly Dictionary<ulong, Original> _originals;
     private readonly Dictionary<ulong, List<Original>> _otherOriginals = [];
-    private readonly Dictionary<ulong, Sha256Hex?> _outputs = [];
+    private readonly Dictionary<ulong, Sha256Hex?> _outputs;
 
     private readonly record struct Original(int Archive, long? Bytes, Sha256Hex? Sha256);
 
@@ -27,6 +27,11 @@ public sealed class ManifestSources
     {
         _root = root;
         var stores = Stores = StateStore.AllUnder(root, upgrade: true);
+        // Sized once from the stores' counts: grown by doubling, a root's dictionaries would leave their smaller copies
+        // behind, large objects a full collection away from being freed, as tall as the run's peak.
+        var totals = stores.Select(s => s.Totals()).ToList();
+        _originals = new Dictionary<ulong, Original>(Capacity(totals.Sum(t => t.Clips)));
+        _outputs = new Dictionary<ulong, Sha256Hex?>(Capacity(totals.Sum(t => t.Resized)));
         var archiveIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (archive, clip, bytes, sha256) in stores.SelectMany(s => s.SourceClips()))
         {
@@ -46,6 +51,8 @@ public sealed class ManifestSources
         foreach (var (path, sha256) in stores.SelectMany(s => s.ResizedHashes()))
             _outputs.TryAdd(PathHash.Of(path), Sha256Hex.Parse(sha256));
     }
+
+    private static int Capacity(long count) => (int)Math.Min(count, Array.MaxLength);
 
     /// <summary>The state stores under the root, opened once for the whole manifest.</summary>
     public IReadOnlyList<StateStore> Stores { get; }
