@@ -66,6 +66,23 @@ public sealed class ListReaderTests : IDisposable
 
     [Theory]
     [MemberData(nameof(EveryFormat))]
+    public void Every_format_counts_the_clips_it_wrote_and_a_separated_list_with_a_line_it_cannot_read_is_refused(string name)
+    {
+        var format = ListFormat.Find(name)!;
+        var path = format.PathFor(_out.Path, "train");
+        // Not the first entry, whose name the separated lists cannot hold.
+        format.Write(path, Entries(_out.Combine("clips")).Skip(1).ToList(), Labels, clip => clip);
+
+        Assert.Equal(2, format.Count(path, Labels));
+        if (format is SeparatedList)
+        {
+            File.AppendAllText(path, "a line without an id\n");
+            Assert.Throws<FormatException>(() => format.Count(path, Labels));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryFormat))]
     public void List_fixing_removes_exactly_the_bad_clips_in_every_format(string name)
     {
         var format = ListFormat.Find(name)!;

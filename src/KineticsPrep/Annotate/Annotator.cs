@@ -144,7 +144,7 @@ public sealed class Annotator(AnnotateOptions options, MediaTools? tools)
         {
             try
             {
-                counts[split] = ListReader.Read(options.Out, split, format, labels).Count;
+                counts[split] = format.Count(format.PathFor(options.Out, split), labels);
             }
             catch (Exception e) when (e is FormatException or IOException or KineticsPrepException)
             {

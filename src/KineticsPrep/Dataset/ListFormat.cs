@@ -69,6 +69,10 @@ public abstract class ListFormat
     /// <param name="labels">The class names in id order (labels.txt).</param>
     public abstract IReadOnlyList<ListLine> Read(string path, IReadOnlyList<string> labels);
 
+    /// <summary>How many clips the list holds, as <see cref="Read"/> would read them.</summary>
+    /// <exception cref="FormatException">A line the format cannot read.</exception>
+    public virtual int Count(string path, IReadOnlyList<string> labels) => Read(path, labels).Count;
+
     /// <summary>The list again, without <paramref name="removed"/>: <paramref name="kept"/> are the lines that stay, as read.</summary>
     public abstract void Rewrite(string path, IReadOnlyList<ListLine> kept, IReadOnlyList<ListLine> removed);
 
