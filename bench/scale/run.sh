@@ -38,6 +38,9 @@ measure() {
   local name=$1 size=$2; shift 2
   if [[ " ${SKIP:-} " == *" $name "* ]]; then return; fi
   local code=0
+  # Let the file system settle first: on ext4 without a journal, a file created within minutes of many deletes (the
+  # last command's root or scratch folder) costs the kernel a scan past each of them, whoever made the deletes.
+  sync && sleep 6
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/$name-$size.log" 2>&1 || code=$?
   read -r seconds kib user system < <(tail -1 "$work/time")
   local cpu; cpu=$(echo "$user + $system" | bc -l)
