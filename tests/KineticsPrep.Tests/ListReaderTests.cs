@@ -66,7 +66,7 @@ public sealed class ListReaderTests : IDisposable
 
     [Theory]
     [MemberData(nameof(EveryFormat))]
-    public void Every_format_counts_the_clips_it_wrote_and_a_separated_list_with_a_line_it_cannot_read_is_refused(string name)
+    public void Every_format_counts_the_clips_it_wrote_and_a_separated_list_with_a_line_it_cannot_read_is_refused_plainly(string name)
     {
         var format = ListFormat.Find(name)!;
         var path = format.PathFor(_out.Path, "train");
@@ -76,8 +76,9 @@ public sealed class ListReaderTests : IDisposable
         Assert.Equal(2, format.Count(path, Labels));
         if (format is SeparatedList)
         {
-            File.AppendAllText(path, "a line without an id\n");
+            File.AppendAllText(path, "a_line_without_an_id\n");
             Assert.Throws<FormatException>(() => format.Count(path, Labels));
+            Assert.Throws<FormatException>(() => format.Read(path, Labels));
         }
     }
 

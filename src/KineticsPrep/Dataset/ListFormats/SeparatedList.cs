@@ -38,24 +38,22 @@ public abstract class SeparatedList : ListFormat
         });
 
     public override IReadOnlyList<ListLine> Read(string path, IReadOnlyList<string> labels) =>
-        File.ReadLines(path).Where(line => line.Length > 0).Select(line =>
-        {
-            var at = line.LastIndexOf(Separator);
-            return new ListLine(line[..at], int.Parse(line[(at + 1)..], CultureInfo.InvariantCulture), line);
-        }).ToList();
+        Lines(path).Select(line => new ListLine(line.Text[..line.At], line.LabelId, line.Text)).ToList();
 
     /// <summary>Counted a line at a time: a root's list read whole to be counted would be 100 MB at once.</summary>
-    public override int Count(string path, IReadOnlyList<string> labels)
+    public override int Count(string path, IReadOnlyList<string> labels) => Lines(path).Count();
+
+    /// <summary>Each line with the position of its last separator and the class id after it.</summary>
+    /// <exception cref="FormatException">A line that does not end in the separator and a class id.</exception>
+    private IEnumerable<(string Text, int At, int LabelId)> Lines(string path)
     {
-        var count = 0;
         foreach (var line in File.ReadLines(path).Where(line => line.Length > 0))
         {
             var at = line.LastIndexOf(Separator);
-            if (at < 0 || !int.TryParse(line.AsSpan(at + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            if (at < 0 || !int.TryParse(line.AsSpan(at + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var labelId))
                 throw new FormatException($"{path}: '{line}' does not end in '{Separator}' and a class id");
-            count++;
+            yield return (line, at, labelId);
         }
-        return count;
     }
 
     public override void Rewrite(string path, IReadOnlyList<ListLine> kept, IReadOnlyList<ListLine> removed) =>
