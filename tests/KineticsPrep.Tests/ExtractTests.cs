@@ -173,6 +173,23 @@ public sealed class ExtractTests : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Process)]
+    public async Task A_clip_in_place_of_the_right_size_but_other_bytes_is_written_again_from_the_archive_and_hashed_as_written()
+    {
+        // What a machine that went down mid-archive can leave: the name and size in place, not the bytes (an archive's
+        // clips are flushed to disk together, when it is done).
+        Write(Archive("train", "part_0.tar.gz"), gzip: true, File("a_000001_000011.mp4"));
+        var clip = _root.Combine("videos", "train", "a_000001_000011.mp4");
+        Directory.CreateDirectory(Path.GetDirectoryName(clip)!);
+        System.IO.File.WriteAllText(clip, new string('\0', "clip a_000001_000011.mp4".Length));
+
+        await RunAsync();
+
+        Assert.Equal("clip a_000001_000011.mp4", System.IO.File.ReadAllText(clip));
+        var recorded = StateStore.Open(new DatasetRoot(_root.Path)).SourceClips().Single();
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.IO.File.ReadAllBytes(clip))), recorded.Sha256);
+    }
+
+    [Fact(Timeout = Timeouts.Process)]
     public async Task The_replacement_archive_goes_to_videos_replacement()
     {
         Write(Archive("replacement", DatasetCatalog.Find("k400")!.ReplacementArchive!), gzip: true, File("replacement/r_000001_000011.mp4"));

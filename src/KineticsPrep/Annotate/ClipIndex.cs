@@ -95,5 +95,5 @@ public sealed class ClipIndex
         return _places.Count - 1;
     }
 
-    private string PathOf(string name, int place) => Path.Join(_places[place].Folder, name + _places[place].Extension);
+    private string PathOf(string name, int place) => ClipFolder.Join(_places[place].Folder, name, _places[place].Extension);
 }

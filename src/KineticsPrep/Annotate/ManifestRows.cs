@@ -21,7 +21,8 @@ internal static class ManifestRows
                 var isCorrupt = corrupt.Holds(entry);
                 var status = isCorrupt ? "corrupt" : replaced ? "replaced" : "present";
                 var source = sources.Source(Path.GetFileNameWithoutExtension(path), replaced);
-                var facts = isCorrupt ? null : next.MoveNext() ? next.Current : throw new InvalidOperationException("The index has fewer rows than the lists.");
+                var facts = isCorrupt ? null : next.MoveNext() ? next.Current : throw new AnnotationException(
+                    $"{ClipIndexFile.FileName} changed while the manifest was written (it has fewer rows than the lists): run annotate again");
                 yield return new ManifestRow(entry.Row.YoutubeId, entry.Row.TimeStart, entry.Row.TimeEnd, list.Split, entry.Row.Label, entry.LabelId, status,
                     source?.Archive, source?.Bytes, source?.Sha256, displayPath(path), facts?.Bytes, sources.OutputSha256(path),
                     facts?.Frames, facts?.Fps, facts?.Width, facts?.Height);

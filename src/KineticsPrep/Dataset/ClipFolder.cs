@@ -6,8 +6,11 @@ namespace KineticsPrep.Dataset;
 /// </summary>
 internal sealed record ClipFolder(string Folder, string Extension, bool NamedById)
 {
-    public string PathOf(AnnotationRow row) =>
-        string.Concat(Folder, Path.EndsInDirectorySeparator(Folder) ? "" : Separator, NamedById ? row.YoutubeId : row.ClipName, Extension);
+    public string PathOf(AnnotationRow row) => Join(Folder, NamedById ? row.YoutubeId : row.ClipName, Extension);
+
+    /// <summary>The path of the clip file <paramref name="name"/><paramref name="extension"/> in <paramref name="folder"/>.</summary>
+    public static string Join(string folder, string name, string extension) =>
+        string.Concat(folder, Path.EndsInDirectorySeparator(folder) ? "" : Separator, name, extension);
 
     private static string Separator { get; } = Path.DirectorySeparatorChar.ToString();
 }

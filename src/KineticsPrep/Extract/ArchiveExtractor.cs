@@ -131,12 +131,8 @@ public static class ArchiveExtractor
     {
         var name = FileName(entry.Name);
         var target = Path.Combine(job.TargetFolder, name);
-        // A re-run of a half-extracted archive: the clips it already renamed into place are complete (and read once more to hash).
-        if (File.Exists(target) && new FileInfo(target).Length == entry.Length)
-        {
-            await using var done = File.OpenRead(target);
-            return new SourceClip(name, entry.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(done, cancellationToken)));
-        }
+        // Written again on a re-run of a half-extracted archive: a clip renamed into place is flushed to disk only with
+        // the rest of its archive, so after a machine went down its bytes may not be there.
         var partial = target + AtomicFile.TemporarySuffix;
         try
         {

@@ -17,8 +17,7 @@ public static class AtomicFile
     public static void Write(string path, Action<TextWriter> write) =>
         WriteBytes(path, file =>
         {
-            using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-            writer.NewLine = "\n";
+            using var writer = TextWriterOn(file);
             write(writer);
         });
 
@@ -28,10 +27,8 @@ public static class AtomicFile
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            await using var file = new FileStream(path + TemporarySuffix, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-            await using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-            writer.NewLine = "\n";
+            await using var file = OpenTemporary(path);
+            await using var writer = TextWriterOn(file);
             await write(writer);
         }
         catch (Exception e)
@@ -58,10 +55,18 @@ public static class AtomicFile
     public static void WriteTemporary(string path, Action<Stream> write) =>
         CleaningUp(path, () =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using var file = new FileStream(path + TemporarySuffix, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            using var file = OpenTemporary(path);
             write(file);
         });
+
+    private static FileStream OpenTemporary(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return new FileStream(path + TemporarySuffix, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+    }
+
+    private static StreamWriter TextWriterOn(Stream file) =>
+        new(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\n" };
 
     /// <summary>Flushes PATH.partial to disk and renames it to PATH.</summary>
     /// <exception cref="DiskFullException">The disk filled up; the temporary file is removed and the old file kept.</exception>

@@ -10,35 +10,40 @@ namespace KineticsPrep.IO;
 /// </summary>
 public static partial class DiskSync
 {
-    /// <summary>Flushes <paramref name="path"/> to disk.</summary>
-    public static void File(string path)
-    {
-        using var handle = Open(path);
-        RandomAccess.FlushToDisk(handle);
-    }
-
     /// <summary>Flushes every file in <paramref name="paths"/> to disk; with syncfs, once per folder they are in.</summary>
+    /// <exception cref="DiskFullException">The disk or the quota filled up before the files were on it.</exception>
+    /// <exception cref="IOException">Another error of the disk, naming the folder.</exception>
     public static void Files(IEnumerable<string> paths)
     {
-        foreach (var inFolder in paths.GroupBy(Path.GetDirectoryName))
+        foreach (var inFolder in paths.GroupBy(path => Path.GetDirectoryName(path)!))
         {
-            using var first = Open(inFolder.First());
-            if (SyncFileSystem(first))
-                continue;
-            RandomAccess.FlushToDisk(first);
-            foreach (var path in inFolder.Skip(1))
-                File(path);
+            try
+            {
+                if (!SyncFileSystem(inFolder.First()))
+                {
+                    foreach (var path in inFolder)
+                    {
+                        using var file = Open(path);
+                        RandomAccess.FlushToDisk(file);
+                    }
+                }
+            }
+            catch (IOException e) when (DiskSpace.IsFull(e))
+            {
+                throw new DiskFullException(inFolder.Key, null, e);
+            }
         }
     }
 
     private static SafeFileHandle Open(string path) =>
-        System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
 
-    /// <summary>syncfs(2) of the file system holding <paramref name="file"/>; false where there is none.</summary>
-    private static bool SyncFileSystem(SafeFileHandle file)
+    /// <summary>syncfs(2) of the file system holding <paramref name="path"/>; false where there is none.</summary>
+    private static bool SyncFileSystem(string path)
     {
         if (!OperatingSystem.IsLinux())
             return false;
+        using var file = Open(path);
         try
         {
             if (SyncFs(file) == 0)
@@ -48,7 +53,8 @@ public static partial class DiskSync
         {
             return false;
         }
-        throw new IOException($"syncfs failed: {Marshal.GetLastPInvokeErrorMessage()}", Marshal.GetLastPInvokeError());
+        throw new IOException($"{Path.GetDirectoryName(path)}: flushing to disk failed: {Marshal.GetLastPInvokeErrorMessage()}",
+            Marshal.GetLastPInvokeError());
     }
 
     [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]

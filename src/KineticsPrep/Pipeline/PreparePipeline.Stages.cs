@@ -132,7 +132,7 @@ public sealed partial class PreparePipeline
 
     private async Task ResizeAllAsync(ChannelReader<ClipWork> clips, ProgressTally counters, CancellationToken cancellationToken)
     {
-        var resizer = new ResizeStep(new ClipResizer(tools, options.Resize), _state, Resized);
+        var resizer = new ResizeStep(new ClipResizer(tools, options.Resize, flushesEachClip: false), _state, Resized);
         await StageRunner.ForEachAsync(clips.ReadAllAsync(cancellationToken), options.Resize.Workers, async (work, token) =>
         {
             var job = work.Job;

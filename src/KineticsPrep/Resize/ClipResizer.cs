@@ -5,7 +5,10 @@ using KineticsPrep.Media;
 namespace KineticsPrep.Resize;
 
 /// <summary>Resizes one clip: read its stream facts, encode to a partial file, check it is complete, rename it into place.</summary>
-public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
+/// <param name="flushesEachClip">Whether each clip is flushed to disk before it gets its final name; false only where the
+/// caller flushes clips a batch at a time before recording them, and makes again any clip in place it has not recorded
+/// (prepare's <see cref="State.ResizedBatch"/>).</param>
+public sealed class ClipResizer(MediaTools tools, ResizeOptions options, bool flushesEachClip = true)
 {
     /// <summary>An encode that stops this far short of the input's duration means the input was truncated.</summary>
     private const double ShortfallToleranceSeconds = 0.5;
@@ -82,15 +85,18 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options)
     }
 
     /// <summary>
-    /// Null when the partial output is a whole mp4 (not yet flushed to disk: <see cref="ResizeStep"/> does that before
-    /// it is recorded); otherwise what is wrong with it. An incomplete file on a disk with less room left than the
-    /// source's size is taken for a full disk.
+    /// Null when the partial output is a whole mp4, now on disk unless the caller flushes it later; otherwise what is
+    /// wrong with it. An incomplete file on a disk with less room left than the source's size is taken for a full disk.
     /// </summary>
-    private static string? IncompleteOutput(ResizeJob job)
+    private string? IncompleteOutput(ResizeJob job)
     {
-        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
         if (Mp4Container.Problem(output) is not { } problem)
+        {
+            if (flushesEachClip)
+                output.Flush(flushToDisk: true);
             return null;
+        }
         if (DiskSpace.FreeBytes(job.PartialPath) is { } free && free < Math.Max(job.SourceBytes, MinimumRoom))
             throw DiskFull(job, null);
         return problem;

@@ -65,7 +65,7 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
         var alreadyDone = jobs.Count - pending.Count;
 
         var resizer = new ClipResizer(tools, options);
-        var step = new ResizeStep(resizer, state);
+        var step = state is null ? null : new ResizeStep(resizer, state);
         // Largest first, so the last clips to finish are short ones and no core idles long at the end.
         var ordered = pending.OrderByDescending(job => job.SourceBytes).ThenBy(job => job.SourcePath, StringComparer.Ordinal).ToList();
         await StageRunner.RunAsync(ordered, new StageOptions<ResizeJob>("clips", options.Workers, alreadyDone)
@@ -75,7 +75,7 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
         },
             async (job, _, token) =>
             {
-                var outcome = await step.RunAsync(job, SplitOf(job), token);
+                var outcome = step is null ? await resizer.ResizeAsync(job, token) : await step.RunAsync(job, SplitOf(job), token);
                 if (outcome.Status == ClipStatus.Failed)
                     state?.RecordFailure(state.Root.Key(job.OutputPath), "resize", outcome.Reason ?? "unknown");
                 outcomes.Add(outcome);

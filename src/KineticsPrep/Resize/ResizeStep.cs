@@ -1,25 +1,20 @@
 using System.Security.Cryptography;
-using KineticsPrep.IO;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Resize;
 
 /// <summary>
-/// Resizing one clip, flushing it to disk and recording what it made in the state store, if there is one (its size
-/// and time, to notice a clip changed by hand later): the one step that both <c>resize</c> and <c>prepare</c> take
-/// for each clip. With a <paramref name="batch"/> (prepare), the clips are flushed and recorded a batch at a time.
+/// Resizing one clip and recording what it made in the state store (its size and time, to notice a clip changed by
+/// hand later): the one step that both <c>resize</c> and <c>prepare</c> take for each clip. With a
+/// <paramref name="batch"/> (prepare), the records go to the store a batch at a time.
 /// </summary>
-public sealed class ResizeStep(ClipResizer resizer, StateStore? state, ResizedBatch? batch = null)
+public sealed class ResizeStep(ClipResizer resizer, StateStore state, ResizedBatch? batch = null)
 {
     /// <param name="split">The split the clip belongs to, as the store counts it.</param>
     public async Task<ClipOutcome> RunAsync(ResizeJob job, string split, CancellationToken cancellationToken)
     {
         var outcome = await resizer.ResizeAsync(job, cancellationToken);
-        if (outcome.Status == ClipStatus.Failed)
-            return outcome;
-        if (state is null || batch is null)
-            DiskSync.File(job.OutputPath);
-        if (state is not null && outcome is { Source: { } source, Size: { } size })
+        if (outcome is { Status: not ClipStatus.Failed, Source: { } source, Size: { } size })
         {
             var made = new FileInfo(job.OutputPath);
             // Hashed once, right after ffmpeg wrote it (still in the page cache), for the manifest.
