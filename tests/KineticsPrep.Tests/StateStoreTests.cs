@@ -110,6 +110,22 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
+    public void Each_clip_of_a_batch_keeps_its_own_values_also_where_its_neighbours_had_none()
+    {
+        var store = StateStore.Open(new DatasetRoot(_temp.Path));
+        // Every other clip without a size, time or hash: each row's values replace the last row's, nulls included.
+        var clips = Enumerable.Range(0, 6).Select(i => i % 2 == 0
+            ? new ResizedClip($"videos_320p/train/c{i}.mp4", "train", 360 + i, 10 + i, 320, 1000 + i, 50 + i, $"hash{i}")
+            : new ResizedClip($"videos_320p/train/c{i}.mp4", "train", 360 + i, null, 320)).ToList();
+
+        store.RecordResized(clips);
+
+        Assert.Equal(clips.Select(c => (c.Path, c.Bytes, c.ModifiedTicks)), store.ResizedSizes());
+        Assert.Equal(clips.Select(c => (c.Path, c.Sha256)), store.ResizedHashes());
+        Assert.Equal(clips.Select(c => (c.SourceShortSide, c.SourceDuration, c.ShortSide)).Order(), store.ResizedShapes().Order());
+    }
+
+    [Fact]
     public void A_batch_is_flushed_to_disk_and_recorded_even_when_one_of_its_files_was_deleted_by_hand_meanwhile()
     {
         var store = StateStore.Open(new DatasetRoot(_temp.Path));

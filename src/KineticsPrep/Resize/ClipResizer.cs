@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using KineticsPrep.IO;
 using KineticsPrep.Media;
 
@@ -34,12 +35,13 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options, bool fl
             var result = await EncodeAsync(job, arguments, cancellationToken);
             if (Shortfall(job, info, result) is { } shortfall)
                 return new ClipOutcome(job, ClipStatus.Failed, size, shortfall, result.CommandLine);
-            if (IncompleteOutput(job) is { } problem)
+            var (made, problem) = CheckOutput(job);
+            if (made is null)
                 return new ClipOutcome(job, ClipStatus.Failed, size, $"the encoded file is incomplete: {problem}", result.CommandLine, Transient: true);
 
             File.Move(job.PartialPath, job.OutputPath, overwrite: true);
             var status = FFmpegArguments.CanCopyVideo(info, size, options) ? ClipStatus.Copied : ClipStatus.Encoded;
-            return new ClipOutcome(job, status, size, Source: info);
+            return new ClipOutcome(job, status, size, Source: info, Made: made);
         }
         catch (MediaToolException e)
         {
@@ -85,21 +87,24 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options, bool fl
     }
 
     /// <summary>
-    /// Null when the partial output is a whole mp4, now on disk unless the caller flushes it later; otherwise what is
-    /// wrong with it. An incomplete file on a disk with less room left than the source's size is taken for a full disk.
+    /// The partial output when it is a whole mp4 (now on disk unless the caller flushes it later), with its SHA-256 read
+    /// while it is open and still in the page cache; otherwise what is wrong with it. An incomplete file on a disk with
+    /// less room left than the source's size is taken for a full disk.
     /// </summary>
-    private string? IncompleteOutput(ResizeJob job)
+    private (MadeFile? Made, string? Problem) CheckOutput(ResizeJob job)
     {
-        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
         if (Mp4Container.Problem(output) is not { } problem)
         {
             if (flushesEachClip)
                 output.Flush(flushToDisk: true);
-            return null;
+            output.Position = 0;
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(output));
+            return (new MadeFile(output.Length, File.GetLastWriteTimeUtc(output.SafeFileHandle).Ticks, sha256), null);
         }
         if (DiskSpace.FreeBytes(job.PartialPath) is { } free && free < Math.Max(job.SourceBytes, MinimumRoom))
             throw DiskFull(job, null);
-        return problem;
+        return (null, problem);
     }
 
     private const long MinimumRoom = 16 << 20;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using KineticsPrep.State;
 
 namespace KineticsPrep.Resize;
@@ -14,15 +13,10 @@ public sealed class ResizeStep(ClipResizer resizer, StateStore state, ResizedBat
     public async Task<ClipOutcome> RunAsync(ResizeJob job, string split, CancellationToken cancellationToken)
     {
         var outcome = await resizer.ResizeAsync(job, cancellationToken);
-        if (outcome is { Status: not ClipStatus.Failed, Source: { } source, Size: { } size })
+        if (outcome is { Status: not ClipStatus.Failed, Source: { } source, Size: { } size, Made: { } made })
         {
-            var made = new FileInfo(job.OutputPath);
-            // Hashed once, right after ffmpeg wrote it (still in the page cache), for the manifest.
-            string sha256;
-            await using (var output = made.OpenRead())
-                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(output, cancellationToken));
             var clip = new ResizedClip(state.Root.Key(job.OutputPath), split, Math.Min(source.DisplayWidth, source.DisplayHeight),
-                source.DurationSeconds, Math.Min(size.Width, size.Height), made.Length, made.LastWriteTimeUtc.Ticks, sha256);
+                source.DurationSeconds, Math.Min(size.Width, size.Height), made.Bytes, made.ModifiedTicks, made.Sha256);
             if (batch is not null)
                 batch.Add(clip, job.OutputPath);
             else

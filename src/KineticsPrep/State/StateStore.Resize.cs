@@ -19,7 +19,7 @@ public sealed partial class StateStore
         });
     }
 
-    private static void Record(Microsoft.Data.Sqlite.SqliteConnection connection, ResizedClip clip)
+    private static void Record(StoreWrite connection, ResizedClip clip)
     {
         Execute(connection, """
             INSERT OR REPLACE INTO resized (path, split, source_short, source_duration, short, bytes, modified_ticks, sha256)

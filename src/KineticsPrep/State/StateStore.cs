@@ -139,24 +139,19 @@ public sealed partial class StateStore
     /// Makes one change, in one transaction unless told otherwise. A full disk rolls it back and stops the run with a
     /// <see cref="DiskFullException"/>, so nothing is recorded that did not happen.
     /// </summary>
-    private void Write(Action<SqliteConnection> change)
+    private void Write(Action<StoreWrite> change)
     {
         var committed = Guard(() =>
         {
             using var connection = Connect();
             using var transaction = connection.BeginTransaction();
-            change(connection);
-            var count = CountCommit(connection);
+            using var write = new StoreWrite(connection);
+            change(write);
+            var count = (long)write.Scalar("UPDATE commit_count SET n = n + 1 RETURNING n")!;
             transaction.Commit();
             return count;
         });
         CommitCount.Write(Path, committed);
-    }
-
-    private static long CountCommit(SqliteConnection connection)
-    {
-        using var command = Command(connection, "UPDATE commit_count SET n = n + 1 RETURNING n");
-        return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>
@@ -188,6 +183,8 @@ public sealed partial class StateStore
         connection.Open();
         return connection;
     }
+
+    private static void Execute(StoreWrite write, string sql, params (string Name, object Value)[] parameters) => write.Execute(sql, parameters);
 
     private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
