@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using KineticsPrep.IO;
 
 namespace KineticsPrep.Download;
 
@@ -67,7 +68,8 @@ internal static class ArchiveEnd
     /// <returns>The bytes read, and whether the last <see cref="EndBlocks"/> of them are zeros.</returns>
     private static async Task<(long Length, bool EndIsZero)> ReadToEndAsync(Stream content, CancellationToken cancellationToken)
     {
-        var buffer = new byte[1 << 20];
+        using var pooled = new PooledBuffer(1 << 20);
+        var buffer = pooled.Bytes;
         var tail = new byte[EndBlocks];
         long length = 0;
         int read;

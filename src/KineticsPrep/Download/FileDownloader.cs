@@ -164,7 +164,8 @@ public sealed class FileDownloader
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         await HashExistingAsync(output, source.Offset, [hash, md5], cancellationToken);
 
-        var buffer = new byte[MirrorTransport.BufferSize];
+        using var pooled = new PooledBuffer(MirrorTransport.BufferSize);
+        var buffer = pooled.Bytes;
         var window = Stopwatch.StartNew();
         long windowBytes = 0;
         try
@@ -241,7 +242,8 @@ public sealed class FileDownloader
     private static async Task HashExistingAsync(FileStream output, long length, IncrementalHash[] hashes, CancellationToken cancellationToken)
     {
         output.Seek(0, SeekOrigin.Begin);
-        var buffer = new byte[MirrorTransport.BufferSize];
+        using var pooled = new PooledBuffer(MirrorTransport.BufferSize);
+        var buffer = pooled.Bytes;
         long remaining = length;
         while (remaining > 0)
         {

@@ -160,7 +160,8 @@ internal sealed class MirrorTransport(HttpClient http, DownloadOptions options)
     {
         if (!File.Exists(path))
             throw new DownloadFailedException($"{path}: not found");
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+        // Unbuffered: it is read a large buffer at a time.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: true);
         var start = Math.Min(offset, stream.Length);
         stream.Seek(start, SeekOrigin.Begin);
         return new FileSource(stream, start, stream.Length);

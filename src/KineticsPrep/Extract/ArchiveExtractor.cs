@@ -20,14 +20,16 @@ public static class ArchiveExtractor
     public static async Task<ExtractOutcome> ExtractAsync(ArchiveJob job, IProgress<long>? bytesRead, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(job.TargetFolder);
-        await using var file = new FileStream(job.ArchivePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+        // A buffer under the large-object size: one of those per archive would start a collection of the whole heap.
+        await using var file = new FileStream(job.ArchivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         await using var counted = new CountingStream(file, bytesRead);
         await using var content = IsGzip(file) ? new GZipStream(counted, CompressionMode.Decompress) : (Stream)counted;
         using var reader = new TarReader(content);
 
         var clips = new SortedDictionary<string, SourceClip>(StringComparer.Ordinal);
-        // One buffer for the whole archive: a large array per clip would start a full garbage collection every few clips.
-        var buffer = new byte[BufferSize];
+        // One buffer for the whole archive, borrowed: a large array per clip (or per archive) starts full collections.
+        using var pooled = new PooledBuffer(BufferSize);
+        var buffer = pooled.Bytes;
         var skipped = 0;
         var refused = new List<string>();
         var lastEntry = "(the start)";

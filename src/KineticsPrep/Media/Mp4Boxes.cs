@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace KineticsPrep.Media;
@@ -32,7 +33,7 @@ internal static class Mp4Boxes
             file.Position = offset;
             file.ReadExactly(header, 0, 8);
             long size = BinaryPrimitives.ReadUInt32BigEndian(header);
-            var type = Encoding.ASCII.GetString(header, 4, 4);
+            var type = TypeName(header.AsSpan(4, 4));
             var headerSize = 8;
             if (size == 1)
             {
@@ -53,32 +54,67 @@ internal static class Mp4Boxes
 
     public static IEnumerable<Mp4Box> Children(Stream file, Mp4Box parent) => Children(file, parent.Start, parent.End);
 
-    public static Mp4Box? Child(Stream file, Mp4Box parent, string type) =>
-        Children(file, parent).Cast<Mp4Box?>().FirstOrDefault(b => b!.Value.Type == type);
+    public static Mp4Box? Child(Stream file, Mp4Box parent, string type)
+    {
+        foreach (var box in Children(file, parent))
+        {
+            if (box.Type == type)
+                return box;
+        }
+        return null;
+    }
+
+    /// <summary>A box type (or handler type) as a string, made once per type: a file's headers name the same few dozen.</summary>
+    public static string TypeName(ReadOnlySpan<byte> fourCharacters) =>
+        TypeNames.GetOrAdd(BinaryPrimitives.ReadUInt32BigEndian(fourCharacters), static code =>
+        {
+            Span<byte> bytes = stackalloc byte[4];
+            BinaryPrimitives.WriteUInt32BigEndian(bytes, code);
+            return Encoding.ASCII.GetString(bytes);
+        });
+
+    private static readonly ConcurrentDictionary<uint, string> TypeNames = new();
 
     /// <summary>Every track of the file's 'moov', with that 'moov', in file order.</summary>
-    public static IEnumerable<(Mp4Box Moov, Mp4Box Trak)> Tracks(Stream file) =>
-        Children(file, 0, file.Length).Where(b => b.Type == "moov")
-            .SelectMany(moov => Children(file, moov).Where(b => b.Type == "trak").Select(trak => (moov, trak)));
+    public static IEnumerable<(Mp4Box Moov, Mp4Box Trak)> Tracks(Stream file)
+    {
+        foreach (var moov in Children(file, 0, file.Length))
+        {
+            if (moov.Type != "moov")
+                continue;
+            foreach (var trak in Children(file, moov))
+            {
+                if (trak.Type == "trak")
+                    yield return (moov, trak);
+            }
+        }
+    }
 
     /// <summary>The handler type of a track ("vide", "soun", …).</summary>
     public static string? Handler(Stream file, Mp4Box trak) =>
         Child(file, trak, "mdia") is { } mdia && Child(file, mdia, "hdlr") is { } hdlr && hdlr.End - hdlr.Start >= 12
-            ? Encoding.ASCII.GetString(Read(file, hdlr.Start + 8, 4)) // version and flags, pre_defined, then the type
+            ? TypeName(Read(file, hdlr.Start + 8, stackalloc byte[4])) // version and flags, pre_defined, then the type
             : null;
 
     public static byte[] Read(Stream file, long offset, int count)
     {
         var bytes = new byte[count];
-        file.Position = offset;
-        file.ReadExactly(bytes);
+        Read(file, offset, bytes);
         return bytes;
     }
 
-    public static uint U32(Stream file, long offset) => BinaryPrimitives.ReadUInt32BigEndian(Read(file, offset, 4));
+    /// <returns><paramref name="into"/>, filled from <paramref name="offset"/>.</returns>
+    public static Span<byte> Read(Stream file, long offset, Span<byte> into)
+    {
+        file.Position = offset;
+        file.ReadExactly(into);
+        return into;
+    }
+
+    public static uint U32(Stream file, long offset) => BinaryPrimitives.ReadUInt32BigEndian(Read(file, offset, stackalloc byte[4]));
 
     /// <summary>A full box's version, then a time or duration field that is 4 bytes in version 0 and 8 in version 1.</summary>
-    public static byte Version(Stream file, Mp4Box box) => Read(file, box.Start, 1)[0];
+    public static byte Version(Stream file, Mp4Box box) => Read(file, box.Start, stackalloc byte[1])[0];
 
     /// <summary>'mvhd' or 'mdhd': the timescale, after the creation and modification times.</summary>
     public static uint Timescale(Stream file, Mp4Box header) => U32(file, header.Start + (Version(file, header) == 1 ? 20 : 12));
@@ -86,6 +122,6 @@ internal static class Mp4Boxes
     /// <summary>'mvhd' or 'mdhd': the duration, in the box's timescale.</summary>
     public static long Duration(Stream file, Mp4Box header) =>
         Version(file, header) == 1
-            ? BinaryPrimitives.ReadInt64BigEndian(Read(file, header.Start + 24, 8))
+            ? BinaryPrimitives.ReadInt64BigEndian(Read(file, header.Start + 24, stackalloc byte[8]))
             : U32(file, header.Start + 16);
 }

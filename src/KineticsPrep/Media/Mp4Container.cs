@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace KineticsPrep.Media;
 
@@ -25,7 +24,7 @@ public static class Mp4Container
             file.Position = offset;
             file.ReadExactly(header[..8]);
             long size = BinaryPrimitives.ReadUInt32BigEndian(header);
-            var type = Encoding.ASCII.GetString(header[4..8]);
+            var type = Mp4Boxes.TypeName(header[4..8]);
             if (offset == 0 && type != "ftyp")
                 return "the file does not start with an 'ftyp' box";
             var headerSize = 8;

@@ -93,14 +93,13 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options, bool fl
     /// </summary>
     private (MadeFile? Made, string? Problem) CheckOutput(ResizeJob job)
     {
-        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
+        using var output = new FileStream(job.PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
         if (Mp4Container.Problem(output) is not { } problem)
         {
             if (flushesEachClip)
                 output.Flush(flushToDisk: true);
             output.Position = 0;
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(output));
-            return (new MadeFile(output.Length, File.GetLastWriteTimeUtc(output.SafeFileHandle).Ticks, sha256), null);
+            return (new MadeFile(output.Length, File.GetLastWriteTimeUtc(output.SafeFileHandle).Ticks, Sha256(output)), null);
         }
         if (DiskSpace.FreeBytes(job.PartialPath) is { } free && free < Math.Max(job.SourceBytes, MinimumRoom))
             throw DiskFull(job, null);
@@ -108,6 +107,16 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options, bool fl
     }
 
     private const long MinimumRoom = 16 << 20;
+
+    private static string Sha256(Stream stream)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var buffer = new PooledBuffer(1 << 16);
+        int read;
+        while ((read = stream.Read(buffer.Bytes)) > 0)
+            hash.AppendData(buffer.Bytes, 0, read);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     private static DiskFullException DiskFull(ResizeJob job, Exception? inner) =>
         new(Path.GetDirectoryName(job.OutputPath)!, job.SourceBytes, inner);
