@@ -40,9 +40,10 @@ measure() {
   local code=0
   # Let the file system settle first: on ext4 without a journal, a file created within minutes of many deletes (the
   # last command's root or scratch folder) costs the kernel a scan past each of them while their inode blocks are
-  # cached, whoever made the deletes. Written out and dropped from the cache (as root), they cost nothing.
+  # cached, whoever made the deletes. Written out and dropped from the cache (as root), they cost nothing: so before
+  # the two commands whose CPU is compared. The others find the root in the cache, as a rerun after a stop does.
   sync
-  if [ -w /proc/sys/vm/drop_caches ]; then echo 3 >/proc/sys/vm/drop_caches; else sleep 6; fi
+  if [[ " bare-loop prepare " == *" $name "* && -w /proc/sys/vm/drop_caches ]]; then echo 3 >/proc/sys/vm/drop_caches; else sleep 6; fi
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/$name-$size.log" 2>&1 || code=$?
   read -r seconds kib user system < <(tail -1 "$work/time")
   local cpu; cpu=$(echo "$user + $system" | bc -l)
