@@ -9,6 +9,3 @@ namespace KineticsPrep.Resize;
 public sealed record ClipOutcome(
     ResizeJob Job, ClipStatus Status, TargetSize? Size = null, string? Reason = null, string? CommandLine = null, VideoInfo? Source = null,
     bool Transient = false, MadeFile? Made = null);
-
-/// <summary>An output as it was renamed into place: its size, modification time and SHA-256.</summary>
-public sealed record MadeFile(long Bytes, long ModifiedTicks, string Sha256);

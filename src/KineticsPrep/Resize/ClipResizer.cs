@@ -99,7 +99,8 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options, bool fl
             if (flushesEachClip)
                 output.Flush(flushToDisk: true);
             output.Position = 0;
-            return (new MadeFile(output.Length, File.GetLastWriteTimeUtc(output.SafeFileHandle).Ticks, Sha256(output)), null);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(output));
+            return (new MadeFile(output.Length, File.GetLastWriteTimeUtc(output.SafeFileHandle).Ticks, sha256), null);
         }
         if (DiskSpace.FreeBytes(job.PartialPath) is { } free && free < Math.Max(job.SourceBytes, MinimumRoom))
             throw DiskFull(job, null);
@@ -107,16 +108,6 @@ public sealed class ClipResizer(MediaTools tools, ResizeOptions options, bool fl
     }
 
     private const long MinimumRoom = 16 << 20;
-
-    private static string Sha256(Stream stream)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var buffer = new PooledBuffer(1 << 16);
-        int read;
-        while ((read = stream.Read(buffer.Bytes)) > 0)
-            hash.AppendData(buffer.Bytes, 0, read);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
 
     private static DiskFullException DiskFull(ResizeJob job, Exception? inner) =>
         new(Path.GetDirectoryName(job.OutputPath)!, job.SourceBytes, inner);
