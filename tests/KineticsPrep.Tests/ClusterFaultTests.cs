@@ -22,18 +22,22 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
     }
 
     /// <summary>
-    /// An ffmpeg that, once, is killed with SIGKILL while encoding <paramref name="clip"/>, as the kernel's OOM killer
-    /// kills one child of a job that ran out of memory.
+    /// An ffmpeg that is killed with SIGKILL while encoding <paramref name="clip"/>, as the kernel's OOM killer kills one
+    /// child of a job that ran out of memory: once when the clip is made with others, and once when it is made alone
+    /// (as after its batch was killed).
     /// </summary>
     private string FFmpegKilledOnceOn(string clip)
     {
         var flag = _bin.Combine("kill-once");
-        File.WriteAllText(flag, "");
+        File.WriteAllText(flag + "-alone", "");
+        File.WriteAllText(flag + "-together", "");
         return _bin.Script("ffmpeg", $$"""
             #!/bin/sh
             case "$*" in
               *{{clip}}*)
-                if rm '{{flag}}' 2>/dev/null; then
+                inputs=$(printf '%s\n' "$@" | grep -c '^-i$')
+                if [ "$inputs" -eq 1 ]; then flag='{{flag}}-alone'; else flag='{{flag}}-together'; fi
+                if rm "$flag" 2>/dev/null; then
                   '{{Media.Tools.FFmpegPath}}' "$@" & sleep 0.2; kill -9 $! 2>/dev/null; kill -9 $$
                 fi;;
             esac

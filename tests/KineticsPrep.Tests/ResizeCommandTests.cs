@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KineticsPrep.Dataset;
+using KineticsPrep.Resize;
 
 namespace KineticsPrep.Tests;
 
@@ -176,7 +177,8 @@ public sealed class ResizeCommandTests
     public async Task A_run_killed_midway_leaves_no_complete_looking_partial_file_and_the_next_run_finishes()
     {
         using var temp = new TempFolder();
-        const int clips = 8, frames = 100;
+        // More clips than one ffmpeg takes, so that one batch is in place while the next is being made.
+        const int clips = ClipResizer.MaxBatch + 4, frames = 100;
         for (var i = 0; i < clips; i++)
             Media.MakeClip(temp.Combine("src", $"clip{i}.mp4"), 640, 360, 4, 25);
         var output = temp.Combine("out");
@@ -205,7 +207,8 @@ public sealed class ResizeCommandTests
     public async Task Ctrl_c_kills_running_ffmpegs_removes_partial_files_and_keeps_finished_outputs()
     {
         using var temp = new TempFolder();
-        for (var i = 0; i < 6; i++)
+        // More clips than two ffmpegs take, so that the first batches are in place while the last is being made.
+        for (var i = 0; i < 2 * ClipResizer.MaxBatch + 2; i++)
             Media.MakeClip(temp.Combine("src", $"clip{i}.mp4"), 640, 360, 4, 25);
         var output = temp.Combine("out");
 

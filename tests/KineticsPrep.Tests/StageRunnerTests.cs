@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using KineticsPrep.Running;
 
 namespace KineticsPrep.Tests;
@@ -14,6 +15,35 @@ public sealed class StageRunnerTests
             lock (Reports)
                 Reports.Add(value);
         }
+    }
+
+    [Fact]
+    public async Task Batches_from_a_channel_share_what_is_waiting_among_the_workers_and_never_wait_for_more()
+    {
+        var channel = Channel.CreateUnbounded<int>();
+        foreach (var item in Enumerable.Range(1, 20))
+            channel.Writer.TryWrite(item);
+        await using var batches = StageRunner.Batches(channel.Reader, workers: 2, max: 8, CancellationToken.None).GetAsyncEnumerator();
+
+        Assert.True(await batches.MoveNextAsync());
+        Assert.Equal(Enumerable.Range(1, 8), batches.Current);
+        Assert.True(await batches.MoveNextAsync());
+        Assert.Equal(Enumerable.Range(9, 6), batches.Current); // 12 waiting, for two workers
+        Assert.True(await batches.MoveNextAsync());
+        Assert.Equal(Enumerable.Range(15, 3), batches.Current);
+        Assert.True(await batches.MoveNextAsync());
+        Assert.Equal(Enumerable.Range(18, 2), batches.Current);
+        Assert.True(await batches.MoveNextAsync());
+        Assert.Equal([20], batches.Current);
+
+        var next = batches.MoveNextAsync().AsTask();
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted);
+        channel.Writer.TryWrite(21);
+        Assert.True(await next);
+        Assert.Equal([21], batches.Current);
+        channel.Writer.Complete();
+        Assert.False(await batches.MoveNextAsync());
     }
 
     [Fact]

@@ -50,7 +50,8 @@ public sealed partial class PreparePipeline
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ready = Channel.CreateBounded<DownloadItem>(1);
-        var clips = Channel.CreateBounded<ClipWork>(Math.Max(4, 2 * options.Resize.Workers));
+        // Room for a full batch per worker, so that each ffmpeg gets as many clips as it can take.
+        var clips = Channel.CreateBounded<ClipWork>(Math.Max(1, options.Resize.Workers) * ClipResizer.MaxBatch);
         var stages = new[]
         {
             DownloadAheadAsync(archives, ready.Writer, counters, failed.Token),
@@ -133,21 +134,33 @@ public sealed partial class PreparePipeline
     private async Task ResizeAllAsync(ChannelReader<ClipWork> clips, ProgressTally counters, CancellationToken cancellationToken)
     {
         var resizer = new ResizeStep(new ClipResizer(tools, options.Resize, flushesEachClip: false), _state, Resized);
-        await StageRunner.ForEachAsync(clips.ReadAllAsync(cancellationToken), options.Resize.Workers, async (work, token) =>
+        var workers = options.Resize.Workers;
+        await StageRunner.ForEachAsync(StageRunner.Batches(clips, workers, ClipResizer.MaxBatch, cancellationToken), workers, async (batch, token) =>
         {
-            var job = work.Job;
-            var clip = Path.GetFileName(job.SourcePath);
-            ClipFailure? failure = null;
-            if (!Outputs.IsIntact(job.OutputPath, unrecordedIsWhole: !File.Exists(job.SourcePath)))
+            var failures = new ClipFailure?[batch.Length];
+            var toMake = new List<int>();
+            for (var i = 0; i < batch.Length; i++)
             {
-                if (!File.Exists(job.SourcePath))
-                    failure = new ClipFailure(clip, "the extracted original is gone and was never resized", Transient: true);
-                else if (await resizer.RunAsync(job, work.Tracker.Split, token) is { Status: ClipStatus.Failed } outcome)
-                    failure = new ClipFailure(clip, outcome.Reason ?? "unknown", outcome.Transient);
+                var job = batch[i].Job;
+                if (Outputs.IsIntact(job.OutputPath, unrecordedIsWhole: !File.Exists(job.SourcePath)))
+                    continue;
+                if (File.Exists(job.SourcePath))
+                    toMake.Add(i);
+                else
+                    failures[i] = new ClipFailure(Path.GetFileName(job.SourcePath), "the extracted original is gone and was never resized", Transient: true);
             }
-            counters.InnerFinished(failure is not null);
-            if (work.Tracker.ClipDone(failure))
-                Finish(work.Tracker, counters);
+            var outcomes = toMake.Count == 0 ? [] : await resizer.RunAsync(toMake.Select(i => batch[i].Job).ToList(), token);
+            for (var k = 0; k < toMake.Count; k++)
+            {
+                if (outcomes[k] is { Status: ClipStatus.Failed } outcome)
+                    failures[toMake[k]] = new ClipFailure(Path.GetFileName(outcome.Job.SourcePath), outcome.Reason ?? "unknown", outcome.Transient);
+            }
+            for (var i = 0; i < batch.Length; i++)
+            {
+                counters.InnerFinished(failures[i] is not null);
+                if (batch[i].Tracker.ClipDone(failures[i]))
+                    Finish(batch[i].Tracker, counters);
+            }
         }, cancellationToken);
     }
 

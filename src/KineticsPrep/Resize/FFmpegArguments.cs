@@ -4,7 +4,7 @@ using KineticsPrep.Media;
 namespace KineticsPrep.Resize;
 
 /// <summary>
-/// Builds the ffmpeg argument list for one clip. Arguments are a list, never a shell string. An encoded clip is a
+/// Builds the ffmpeg argument list for one clip, or for several made by one ffmpeg. Arguments are a list, never a shell string. An encoded clip is a
 /// function of the source's bytes, the settings and the ffmpeg/x264 build only: x264 and the filters always run on one
 /// thread (x264's output depends on its thread count, and so would a clip on --workers or the core count), the scaler
 /// takes its bit-exact C paths (not the CPU's own), and the muxer writes no version of its own. Decoding, which is
@@ -28,24 +28,30 @@ public static class FFmpegArguments
         && size.Height == info.CodedHeight;
 
     public static IReadOnlyList<string> For(
-        string sourcePath, string outputPath, VideoInfo info, TargetSize size, ResizeOptions options, FFmpegVersion version)
+        string sourcePath, string outputPath, VideoInfo info, TargetSize size, ResizeOptions options, FFmpegVersion version) =>
+        For([new PlannedClip(sourcePath, outputPath, info, size)], options, version);
+
+    /// <summary>
+    /// One ffmpeg for several clips: every input, then each clip's output from its own input's streams. An output's
+    /// bytes are those of its clip made alone, as its decoder, filters, encoder and muxer share nothing with the others'.
+    /// </summary>
+    public static IReadOnlyList<string> For(IReadOnlyList<PlannedClip> clips, ResizeOptions options, FFmpegVersion version)
     {
         var threads = options.ThreadsPerWorker.ToString(CultureInfo.InvariantCulture);
-        var arguments = new List<string>
+        var arguments = new List<string> { "-nostdin", "-hide_banner", "-v", "error", "-nostats", "-progress", "pipe:1", "-y" };
+        foreach (var clip in clips)
+            arguments.AddRange(["-threads", threads, "-i", MediaFile.Url(clip.SourcePath)]);
+        for (var input = 0; input < clips.Count; input++)
         {
-            "-nostdin", "-hide_banner", "-v", "error", "-nostats", "-progress", "pipe:1", "-y",
-            "-threads", threads,
-            "-i", MediaFile.Url(sourcePath),
-            "-map", $"0:{info.StreamIndex}",
-        };
-
-        if (CanCopyVideo(info, size, options))
-            arguments.AddRange(["-c:v", "copy"]);
-        else
-            arguments.AddRange(VideoEncoding(info, size, options, version));
-
-        arguments.AddRange(Audio(info, options));
-        arguments.AddRange(["-fflags", "+bitexact", "-movflags", "+faststart", "-f", "mp4", MediaFile.Url(outputPath)]);
+            var (_, outputPath, info, size) = clips[input];
+            arguments.AddRange(["-map", $"{input}:{info.StreamIndex}"]);
+            if (CanCopyVideo(info, size, options))
+                arguments.AddRange(["-c:v", "copy"]);
+            else
+                arguments.AddRange(VideoEncoding(info, size, options, version));
+            arguments.AddRange(Audio(input, info, options));
+            arguments.AddRange(["-fflags", "+bitexact", "-movflags", "+faststart", "-f", "mp4", MediaFile.Url(outputPath)]);
+        }
         return arguments;
     }
 
@@ -106,11 +112,11 @@ public static class FFmpegArguments
         yield return EncoderThreads;
     }
 
-    private static IEnumerable<string> Audio(VideoInfo info, ResizeOptions options)
+    private static IEnumerable<string> Audio(int input, VideoInfo info, ResizeOptions options)
     {
         if (!options.KeepAudio || info.Audio is not { } audio)
             return ["-an"];
-        string[] map = ["-map", $"0:{audio.StreamIndex}"];
+        string[] map = ["-map", $"{input}:{audio.StreamIndex}"];
         return audio.Codec == "aac"
             ? [.. map, "-c:a", "copy"]
             : [.. map, "-c:a", "aac", "-b:a", "128k"];

@@ -68,20 +68,23 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
         var step = state is null ? null : new ResizeStep(resizer, state);
         // Largest first, so the last clips to finish are short ones and no core idles long at the end.
         var ordered = pending.OrderByDescending(job => job.SourceBytes).ThenBy(job => job.SourcePath, StringComparer.Ordinal).ToList();
-        await StageRunner.RunAsync(ordered, new StageOptions<ResizeJob>("clips", options.Workers, alreadyDone)
+        var batches = ordered.Chunk(StageRunner.BatchSize(ordered.Count, options.Workers, ClipResizer.MaxBatch)).ToList();
+        await StageRunner.RunAsync(batches, new StageOptions<ResizeJob[]>("clips", options.Workers, alreadyDone)
         {
-            Size = job => job.SourceBytes,
-            Name = job => Path.GetFileName(job.SourcePath),
+            Count = batch => batch.Length,
+            Size = batch => batch.Sum(job => job.SourceBytes),
+            Name = batch => Path.GetFileName(batch[0].SourcePath),
         },
-            async (job, _, token) =>
+            async (batch, _, token) =>
             {
-                var outcome = step is null ? await resizer.ResizeAsync(job, token) : await step.RunAsync(job, SplitOf(job), token);
-                if (outcome.Status == ClipStatus.Failed)
-                    state?.RecordFailure(state.Root.Key(job.OutputPath), "resize", outcome.Reason ?? "unknown");
-                outcomes.Add(outcome);
-                return outcome;
+                var made = step is null ? await resizer.ResizeAsync(batch, token) : await step.RunAsync(batch, token);
+                foreach (var outcome in made.Where(o => o.Status == ClipStatus.Failed))
+                    state?.RecordFailure(state.Root.Key(outcome.Job.OutputPath), "resize", outcome.Reason ?? "unknown");
+                foreach (var outcome in made)
+                    outcomes.Add(outcome);
+                return made;
             },
-            outcome => outcome.Status == ClipStatus.Failed ? (0, 1) : (1, 0), progress, cancellationToken);
+            made => (made.Count(o => o.Status != ClipStatus.Failed), made.Count(o => o.Status == ClipStatus.Failed)), progress, cancellationToken);
 
         return new ResizeSummary(
             Found: jobs.Count,
@@ -94,7 +97,4 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
             FailureLogPath: null,
             Elapsed: stopwatch.Elapsed);
     }
-
-    /// <summary>The folder a clip is made in stands for its split (DST/train/x.mp4: train).</summary>
-    private static string SplitOf(ResizeJob job) => Path.GetFileName(Path.GetDirectoryName(job.OutputPath))!;
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
 namespace KineticsPrep.Running;
 
 /// <summary>
@@ -18,6 +21,24 @@ public static class StageRunner
     /// some, none over <paramref name="max"/> (what one failed batch costs to do again item by item).</summary>
     public static int BatchSize(int items, int workers, int max) =>
         Math.Clamp((items + Math.Max(1, workers) - 1) / Math.Max(1, workers), 1, max);
+
+    /// <summary>
+    /// The channel's items in batches, as each is asked for: what is waiting, shared among the workers as
+    /// <see cref="BatchSize"/> does, never more than <paramref name="max"/>. It waits for a first item, never for more.
+    /// </summary>
+    public static async IAsyncEnumerable<T[]> Batches<T>(
+        ChannelReader<T> reader, int workers, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await reader.WaitToReadAsync(cancellationToken))
+        {
+            var size = BatchSize(reader.CanCount ? reader.Count : 1, workers, max);
+            var batch = new List<T>(size);
+            while (batch.Count < size && reader.TryRead(out var item))
+                batch.Add(item);
+            if (batch.Count > 0)
+                yield return [.. batch];
+        }
+    }
 
     /// <summary>
     /// Runs a short, synchronous <paramref name="body"/> for 0 to <paramref name="count"/> - 1, at most
