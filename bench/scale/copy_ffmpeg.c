@@ -1,5 +1,6 @@
 /* A stand-in for ffmpeg in the scale benchmark, so that only kinetics-prep's own cost is measured:
- *  - an encode (its arguments hold "-progress") copies its input to its output and reports a finished encode;
+ *  - an encode (its arguments hold "-progress") copies each input to its output (the one after "-f mp4", or the last
+ *    argument) and reports a finished encode;
  *  - verify's decode (outputs in "framecrc" format) writes one frame line to each output;
  *  - rawframes' frames (an "image2" output pattern) become KP_STAND_IN_FRAMES (default 10) copies of the JPEG at
  *    KP_STAND_IN_JPEG;
@@ -29,16 +30,19 @@ static int ends_with(const char *text, const char *end) {
 }
 
 int main(int argc, char **argv) {
-  int encode = 0, decode = 0, frames = 0;
-  const char *input = NULL;
+  int encode = 0, decode = 0, frames = 0, inputs = 0, outputs = 0;
+  const char *input[64], *output[64];
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-progress") == 0) encode = 1;
     if (strcmp(argv[i], "framecrc") == 0) decode = 1;
     if (strcmp(argv[i], "image2") == 0) frames = 1;
-    if (strcmp(argv[i], "-i") == 0 && i + 1 < argc && input == NULL) input = strip(argv[i + 1]);
+    if (strcmp(argv[i], "-i") == 0 && i + 1 < argc && inputs < 64) input[inputs++] = strip(argv[i + 1]);
+    if (strcmp(argv[i], "-f") == 0 && i + 2 < argc && strcmp(argv[i + 1], "mp4") == 0 && outputs < 64) output[outputs++] = strip(argv[i + 2]);
   }
-  if (encode && input != NULL) {
-    if (copy(input, strip(argv[argc - 1])) != 0) return 1;
+  if (outputs == 0) output[outputs++] = strip(argv[argc - 1]);
+  if (encode && inputs == outputs) {
+    for (int k = 0; k < inputs; k++)
+      if (copy(input[k], output[k]) != 0) return 1;
     printf("frame=1000000\nout_time_us=1000000000000\nprogress=end\n");
     return 0;
   }

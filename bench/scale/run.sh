@@ -4,7 +4,8 @@
 # For each size: wall time, peak RSS and CPU of the first prepare, a no-op rerun, a rerun with the mirror unreachable,
 # status, report (first, and again with its thumbnails kept), verify (first and second), annotate --root, compare,
 # and both exports; prepare's bookkeeping per clip (its CPU less that of a bare loop that extracts the same archives
-# and starts the stand-in once per clip); then each command's growth exponent between the two largest sizes given
+# and starts the stand-in once per clip), and besides its process starts (against the same loop starting the stand-in
+# once per 8 clips, as prepare starts ffmpeg); then each command's growth exponent between the two largest sizes given
 # (1.0: linear; 0: flat). Each size's figures stay in results-SIZE.tsv; KEEP=1 measures on the root already there.
 # Usage: bench/scale/run.sh [SIZE ...]        (default: 4000 20000)
 # Env: BENCH_DIR (default /tmp/kp-scale), SKIP="export-rawframes verify-first …" to leave commands out, KEEP=1.
@@ -41,9 +42,9 @@ measure() {
   # Let the file system settle first: on ext4 without a journal, a file created within minutes of many deletes (the
   # last command's root or scratch folder) costs the kernel a scan past each of them while their inode blocks are
   # cached, whoever made the deletes. Written out and dropped from the cache (as root), they cost nothing: so before
-  # the two commands whose CPU is compared. The others find the root in the cache, as a rerun after a stop does.
+  # the commands whose CPU is compared. The others find the root in the cache, as a rerun after a stop does.
   sync
-  if [[ " bare-loop prepare " == *" $name "* && -w /proc/sys/vm/drop_caches ]]; then echo 3 >/proc/sys/vm/drop_caches; else sleep 6; fi
+  if [[ " bare-loop bare-loop-batched prepare " == *" $name "* && -w /proc/sys/vm/drop_caches ]]; then echo 3 >/proc/sys/vm/drop_caches; else sleep 6; fi
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/$name-$size.log" 2>&1 || code=$?
   read -r seconds kib user system < <(tail -1 "$work/time")
   local cpu; cpu=$(echo "$user + $system" | bc -l)
@@ -64,6 +65,7 @@ for n in "${sizes[@]}"; do
     : >"$work/results-$n.tsv"
     rm -rf "$root"
     measure bare-loop "$n" "$repo/bench/scale/bare_loop.sh" "$mirror" "$work/bare" "$work/copy_ffmpeg"
+    measure bare-loop-batched "$n" env CLIPS_PER_START=8 "$repo/bench/scale/bare_loop.sh" "$mirror" "$work/bare" "$work/copy_ffmpeg"
     measure prepare "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
   fi
   measure prepare-noop "$n" "$kp" prepare k400 --root "$root" --splits train --mirror "$mirror" --workers 2
@@ -82,8 +84,9 @@ for n in "${sizes[@]}"; do
   measure export-rawframes "$n" "$kp" export rawframes --root "$root" --workers 2
   left=$(comm -13 "$work/tmp-before" <(ls /tmp) | grep -c kinetics-prep || true)
   echo "left in /tmp by the commands above: $left"
-  awk -F'\t' -v n="$n" '$1 == "prepare" { p = $5 } $1 == "bare-loop" { b = $5 }
-    END { if (p != "" && b != "") printf "bookkeeping: %.2f ms of CPU per clip (prepare %.1f s, bare loop %.1f s)\n", (p - b) * 1000 / n, p, b }' "$work/results-$n.tsv"
+  awk -F'\t' -v n="$n" '$1 == "prepare" { p = $5 } $1 == "bare-loop" { b = $5 } $1 == "bare-loop-batched" { g = $5 }
+    END { if (p != "" && b != "") printf "bookkeeping: %.2f ms of CPU per clip (prepare %.1f s, bare loop %.1f s)\n", (p - b) * 1000 / n, p, b
+          if (p != "" && g != "") printf "besides process starts: %.2f ms of CPU per clip (bare loop starting the stand-in once per 8 clips: %.1f s)\n", (p - g) * 1000 / n, g }' "$work/results-$n.tsv"
 done
 
 if [ "${#sizes[@]}" -ge 2 ]; then
