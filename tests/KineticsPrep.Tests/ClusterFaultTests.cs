@@ -26,9 +26,9 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
     /// child of a job that ran out of memory: once when the clip is made with others, and once when it is made alone
     /// (as after its batch was killed).
     /// </summary>
-    private string FFmpegKilledOnceOn(string clip)
+    private string FFmpegKilledTwiceOn(string clip)
     {
-        var flag = _bin.Combine("kill-once");
+        var flag = _bin.Combine("kill");
         File.WriteAllText(flag + "-alone", "");
         File.WriteAllText(flag + "-together", "");
         return _bin.Script("ffmpeg", $$"""
@@ -56,7 +56,7 @@ public sealed class ClusterFaultTests(PrepareFixture fixture) : IDisposable
     {
         var root = fixture.NewRoot("oom");
         var clip = SomeTrainClip();
-        var environment = new Dictionary<string, string> { ["KINETICS_PREP_FFMPEG"] = FFmpegKilledOnceOn(clip) };
+        var environment = new Dictionary<string, string> { ["KINETICS_PREP_FFMPEG"] = FFmpegKilledTwiceOn(clip) };
 
         var first = await CliRunner.RunAsync(environment, fixture.Prepare(root));
 

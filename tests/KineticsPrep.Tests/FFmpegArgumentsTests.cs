@@ -9,8 +9,8 @@ public sealed class FFmpegArgumentsTests
     private static readonly VideoInfo SmallH264 = new(0, "h264", "yuv420p", 320, 240, 0, 1, 1, 10, new AudioStreamInfo(1, "mp3"));
 
     private static IReadOnlyList<string> Build(VideoInfo info, ResizeOptions options, FFmpegVersion? version = null) =>
-        FFmpegArguments.For("/in/-abc_000001_000011.mp4", "/out/-abc.mp4.partial", info,
-            TargetSize.For(info.DisplayWidth, info.DisplayHeight, options.ShortSide, options.Upscale), options, version ?? new FFmpegVersion(5, 1));
+        FFmpegArguments.For([new PlannedClip("/in/-abc_000001_000011.mp4", "/out/-abc.mp4.partial", info,
+            TargetSize.For(info.DisplayWidth, info.DisplayHeight, options.ShortSide, options.Upscale))], options, version ?? new FFmpegVersion(5, 1));
 
     private static string After(IReadOnlyList<string> arguments, string flag) => arguments[arguments.ToList().IndexOf(flag) + 1];
 

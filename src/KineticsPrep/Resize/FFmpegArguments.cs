@@ -4,11 +4,11 @@ using KineticsPrep.Media;
 namespace KineticsPrep.Resize;
 
 /// <summary>
-/// Builds the ffmpeg argument list for one clip, or for several made by one ffmpeg. Arguments are a list, never a shell string. An encoded clip is a
-/// function of the source's bytes, the settings and the ffmpeg/x264 build only: x264 and the filters always run on one
-/// thread (x264's output depends on its thread count, and so would a clip on --workers or the core count), the scaler
-/// takes its bit-exact C paths (not the CPU's own), and the muxer writes no version of its own. Decoding, which is
-/// bit-exact whatever its threads, keeps the cores a worker has.
+/// Builds the ffmpeg argument list for one clip, or for several made by one ffmpeg. Arguments are a list, never a shell
+/// string. An encoded clip is a function of the source's bytes, the settings and the ffmpeg/x264 build only: x264 and
+/// the filters always run on one thread (x264's output depends on its thread count, and so would a clip on --workers or
+/// the core count), the scaler takes its bit-exact C paths (not the CPU's own), and the muxer writes no version of its
+/// own. Decoding, which is bit-exact whatever its threads, keeps the cores a worker has.
 /// </summary>
 public static class FFmpegArguments
 {
@@ -27,12 +27,8 @@ public static class FFmpegArguments
         && size.Width == info.CodedWidth
         && size.Height == info.CodedHeight;
 
-    public static IReadOnlyList<string> For(
-        string sourcePath, string outputPath, VideoInfo info, TargetSize size, ResizeOptions options, FFmpegVersion version) =>
-        For([new PlannedClip(sourcePath, outputPath, info, size)], options, version);
-
     /// <summary>
-    /// One ffmpeg for several clips: every input, then each clip's output from its own input's streams. An output's
+    /// One ffmpeg for one clip or several: every input, then each clip's output from its own input's streams. An output's
     /// bytes are those of its clip made alone, as its decoder, filters, encoder and muxer share nothing with the others'.
     /// </summary>
     public static IReadOnlyList<string> For(IReadOnlyList<PlannedClip> clips, ResizeOptions options, FFmpegVersion version)

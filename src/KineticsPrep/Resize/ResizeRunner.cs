@@ -78,10 +78,12 @@ public sealed class ResizeRunner(MediaTools tools, ResizeOptions options, StateS
             async (batch, _, token) =>
             {
                 var made = step is null ? await resizer.ResizeAsync(batch, token) : await step.RunAsync(batch, token);
-                foreach (var outcome in made.Where(o => o.Status == ClipStatus.Failed))
-                    state?.RecordFailure(state.Root.Key(outcome.Job.OutputPath), "resize", outcome.Reason ?? "unknown");
                 foreach (var outcome in made)
+                {
+                    if (outcome.Status == ClipStatus.Failed)
+                        state?.RecordFailure(state.Root.Key(outcome.Job.OutputPath), "resize", outcome.Reason ?? "unknown");
                     outcomes.Add(outcome);
+                }
                 return made;
             },
             made => (made.Count(o => o.Status != ClipStatus.Failed), made.Count(o => o.Status == ClipStatus.Failed)), progress, cancellationToken);
